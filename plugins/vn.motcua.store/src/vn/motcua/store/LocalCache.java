@@ -1,0 +1,120 @@
+package vn.motcua.store;
+
+import java.io.IOException;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import vn.motcua.store.internal.db.Migrations;
+
+/**
+ * The open local cache of one data folder: an H2 file behind EclipseLink. Obtained from
+ * {@link CacheOpener#open(Path)}; holds the folder's instance lock until {@link #close()}.
+ */
+public final class LocalCache implements AutoCloseable {
+    private final Path dataDir;
+    private final JdbcConnectionPool pool;
+    private final FileLock lock;
+    private final EntityManagerFactory emf;
+
+    LocalCache(Path dataDir, JdbcConnectionPool pool, FileLock lock) {
+        this.dataDir = dataDir;
+        this.pool = pool;
+        this.lock = lock;
+        Map<String, Object> p = new HashMap<>();
+        // Plain Equinox, no Gemini: hand EclipseLink our bundle's class loader and a ready DataSource.
+        p.put(PersistenceUnitProperties.CLASSLOADER, LocalCache.class.getClassLoader());
+        p.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, pool);
+        p.put(PersistenceUnitProperties.TARGET_DATABASE, "org.eclipse.persistence.platform.database.H2Platform");
+        p.put(PersistenceUnitProperties.WEAVING, "false");
+        p.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
+        p.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.NONE);
+        this.emf = new PersistenceProvider().createEntityManagerFactory("motcua", p);
+        if (emf == null) {
+            throw new IllegalStateException("EclipseLink found no persistence unit 'motcua' in vn.motcua.store");
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path databaseFile() {
+        return CacheOpener.databaseFile(dataDir);
+    }
+
+    /** Schema version of the open cache. */
+    public int schemaVersion() {
+        try (Connection c = pool.getConnection()) {
+            return Migrations.currentVersion(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** Runs read-only {@code work} with its own entity manager. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Dossier list and details queries over this cache. */
+    public DossierQueries dossiers() {
+        return new DossierQueries(this);
+    }
+
+    /** A raw JDBC connection (benchmarks' baselines, maintenance); the caller closes it. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        pool.dispose();
+        try {
+            lock.release();
+            lock.channel().close();
+        } catch (IOException ignored) {
+            // the OS drops the lock with the process
+        }
+    }
+}

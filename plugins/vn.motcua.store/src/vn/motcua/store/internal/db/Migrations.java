@@ -1,0 +1,109 @@
+package vn.motcua.store.internal.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies the versioned SQL scripts {@code vn/motcua/store/migration/V<n>__<what>.sql} in order, each in one
+ * transaction together with its row in {@code schema_version}, so a cache written by an older version of the
+ * product upgrades step by step and a crash mid-upgrade leaves the previous version intact. A few dozen lines
+ * of our own instead of Flyway: Flyway's classpath scanning does not see OSGi bundle resources.
+ */
+public final class Migrations {
+    /** The scripts this version of the product knows, oldest first. Append; never edit a released one. */
+    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql");
+
+    private Migrations() {
+    }
+
+    /** Latest schema version this build writes. */
+    public static int latestVersion() {
+        return SCRIPTS.size();
+    }
+
+    /** Brings the database up to {@link #latestVersion()}; returns the version found before. */
+    public static int migrate(Connection c) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, "
+                        + "applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+            }
+            c.commit();
+            int current = currentVersion(c);
+            if (current > SCRIPTS.size()) {
+                throw new SQLException("The cache was written by a newer version of MộtCửa Desk (schema " + current
+                        + ", this version knows " + SCRIPTS.size() + ")");
+            }
+            for (int v = current + 1; v <= SCRIPTS.size(); v++) {
+                String script = SCRIPTS.get(v - 1);
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements(read(script))) {
+                        s.execute(sql);
+                    }
+                }
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version(version, script) VALUES (?, ?)")) {
+                    p.setInt(1, v);
+                    p.setString(2, script);
+                    p.executeUpdate();
+                }
+                c.commit();
+            }
+            return current;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    public static int currentVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private static String read(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/vn/motcua/store/migration/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("Migration script missing from the bundle: " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read migration script " + script, e);
+        }
+    }
+
+    /** Splits a script on semicolons at line ends; our scripts hold no procedural code. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("--") || t.isEmpty()) {
+                continue;
+            }
+            cur.append(line).append('\n');
+            if (t.endsWith(";")) {
+                String sql = cur.toString().strip();
+                out.add(sql.substring(0, sql.length() - 1));
+                cur.setLength(0);
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+}

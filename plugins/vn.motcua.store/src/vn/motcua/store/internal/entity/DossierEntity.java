@@ -1,0 +1,70 @@
+package vn.motcua.store.internal.entity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "dossier")
+public class DossierEntity {
+    @Id
+    @TableGenerator(name = "dossier_id", table = "id_sequence", pkColumnName = "name", valueColumnName = "next_value", pkColumnValue = "dossier", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "dossier_id")
+    @Column(name = "id")
+    public Long id;
+    @Column(name = "code")
+    public String code;
+    @Column(name = "agency_code")
+    public String agencyCode;
+    @Column(name = "procedure_code")
+    public String procedureCode;
+    @Column(name = "procedure_version")
+    public int procedureVersion;
+    @Column(name = "rule_pack")
+    public String rulePack;
+    @Column(name = "channel")
+    public String channel;
+    @Column(name = "applicant_kind")
+    public String applicantKind;
+    @Column(name = "applicant_name")
+    public String applicantName;
+    @Column(name = "applicant_id_number")
+    public String applicantIdNumber;
+    @Column(name = "applicant_birth")
+    public LocalDate applicantBirth;
+    @Column(name = "applicant_phone")
+    public String applicantPhone;
+    @Column(name = "applicant_email")
+    public String applicantEmail;
+    @Column(name = "applicant_address")
+    public String applicantAddress;
+    @Column(name = "status")
+    public String status;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "due_at")
+    public Instant dueAt;
+    @Column(name = "assignee")
+    public String assignee;
+    @Column(name = "search_text")
+    public String searchText;
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
+    @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seq")
+    public List<DossierEventEntity> events = new ArrayList<>();
+}

@@ -1,0 +1,60 @@
+package vn.motcua.store.internal.entity;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "procedure_def")
+public class ProcedureEntity {
+    @Id
+    @TableGenerator(name = "procedure_id", table = "id_sequence", pkColumnName = "name", valueColumnName = "next_value", pkColumnValue = "procedure", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "procedure_id")
+    @Column(name = "id")
+    public Long id;
+    @Column(name = "code")
+    public String code;
+    @Column(name = "version")
+    public int version;
+    @Column(name = "name")
+    public String name;
+    @Column(name = "field_name")
+    public String fieldName;
+    @Column(name = "level")
+    public String level;
+    @Column(name = "processing_amount")
+    public Integer processingAmount;
+    @Column(name = "processing_unit")
+    public String processingUnit;
+    @Column(name = "processing_text")
+    public String processingText;
+    @Column(name = "cutoff_time")
+    public LocalTime cutoffTime;
+    @Column(name = "fee_vnd")
+    public Long feeVnd;
+    @Column(name = "fee_text")
+    public String feeText;
+    @Column(name = "online_level")
+    public String onlineLevel;
+    @Column(name = "active")
+    public boolean active;
+    @Column(name = "search_text")
+    public String searchText;
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "required_document", joinColumns = @JoinColumn(name = "procedure_id"))
+    @OrderColumn(name = "position")
+    public List<RequiredDocumentRow> requiredDocuments = new ArrayList<>();
+}

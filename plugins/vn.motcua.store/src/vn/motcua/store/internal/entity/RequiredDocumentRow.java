@@ -1,0 +1,17 @@
+package vn.motcua.store.internal.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** One paper of a procedure's required-document list. */
+@Embeddable
+public class RequiredDocumentRow {
+    @Column(name = "name")
+    public String name;
+    @Column(name = "original")
+    public boolean original;
+    @Column(name = "copies")
+    public int copies;
+    @Column(name = "optional_doc")
+    public boolean optional;
+}
