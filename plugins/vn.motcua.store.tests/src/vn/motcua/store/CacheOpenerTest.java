@@ -4,45 +4,82 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.core.model.Channel;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.DossierAction;
+import vn.motcua.core.model.DossierEvent;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.core.model.DurationUnit;
+import vn.motcua.core.model.Fee;
+import vn.motcua.core.model.Level;
+import vn.motcua.core.model.OnlineLevel;
+import vn.motcua.core.model.PaperKind;
+import vn.motcua.core.model.PersonApplicant;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.ProcessingTime;
+import vn.motcua.core.model.ReceivedPaper;
+import vn.motcua.core.model.RequiredDocument;
+import vn.motcua.core.model.Role;
 import vn.motcua.store.internal.db.Migrations;
-import vn.motcua.store.internal.entity.DossierEntity;
-import vn.motcua.store.internal.entity.DossierEventEntity;
-import vn.motcua.store.internal.entity.ProcedureEntity;
 
 /** The cache on a real H2 file: open, migrate, write, read back, lock, damage. */
 class CacheOpenerTest {
+    static final String CODE = "000.00.10.H29-261120-0001";
+
     @TempDir
     Path dir;
 
     @Test
     void opensMigratesAndReadsBackAfterReopen() throws Exception {
+        Procedure birth = procedure("1.001193", "Đăng ký khai sinh");
+        Dossier received = receivedDossier(birth);
         try (LocalCache cache = CacheOpener.open(dir)) {
             assertEquals(Migrations.latestVersion(), cache.schemaVersion());
-            cache.inTransaction(em -> {
-                em.persist(procedure("1.001193", "Đăng ký khai sinh"));
-                DossierEntity d = dossier("000.00.10.H29-261120-0001", "1.001193", "Nguyễn Văn Ánh");
-                em.persist(d);
-                return null;
-            });
+            cache.procedures().save(birth);
+            cache.dossierRepository().saveWithoutEvent(received);
         }
         assertTrue(Files.size(CacheOpener.databaseFile(dir)) > 0);
         try (LocalCache cache = CacheOpener.open(dir)) {
+            assertEquals(birth, cache.procedures().find("1.001193", 1).orElseThrow());
+            assertEquals(received, cache.dossierRepository().findByCode(CODE).orElseThrow());
             List<DossierRow> rows = cache.dossiers().page(DossierFilter.all().withText("nguyen van anh"), 0, 10);
             assertEquals(1, rows.size());
             assertEquals("Đăng ký khai sinh", rows.get(0).procedureName());
-            DossierDetails details = cache.dossiers().find("000.00.10.H29-261120-0001").orElseThrow();
+            assertEquals(1, cache.dossiers().count(DossierFilter.all().withText("KHAI SINH")));
+            assertEquals(1, cache.dossiers().count(DossierFilter.all().withText("0912345678")));
+            assertEquals(0, cache.dossiers().count(DossierFilter.all().withText("tran")));
+            DossierDetails details = cache.dossiers().find(CODE).orElseThrow();
             assertEquals("Nguyễn Văn Ánh", details.applicantName());
             assertEquals(1, details.events().size());
-            assertEquals(0, cache.dossiers().count(DossierFilter.all().withText("tran")));
+        }
+    }
+
+    @Test
+    void aStaleWriterIsRefused() throws Exception {
+        Procedure birth = procedure("1.001193", "Đăng ký khai sinh");
+        Dossier received = receivedDossier(birth);
+        try (LocalCache cache = CacheOpener.open(dir)) {
+            cache.procedures().save(birth);
+            cache.dossierRepository().saveWithoutEvent(received);
+            DossierEvent assign = new DossierEvent(2, DossierAction.ASSIGN, DossierStatus.RECEIVED, DossierStatus.ASSIGNED, "canbo1",
+                    Role.CLERK, "PC-1", Instant.parse("2026-11-20T03:00:00Z"), "", null, "cv1", null, null);
+            cache.dossierRepository().save(received.record(assign, Dossier.Changes.NONE.withAssignee("cv1")), assign);
+            // A second workstation still holding the old state tries the same step again.
+            assertThrows(vn.motcua.core.model.DossierRepository.ConcurrentDossierChangeException.class,
+                    () -> cache.dossierRepository().save(received.record(assign, Dossier.Changes.NONE), assign));
+            assertEquals(DossierStatus.ASSIGNED, cache.dossierRepository().findByCode(CODE).orElseThrow().status());
         }
     }
 
@@ -69,45 +106,23 @@ class CacheOpenerTest {
         }
     }
 
-    static ProcedureEntity procedure(String code, String name) {
-        ProcedureEntity p = new ProcedureEntity();
-        p.code = code;
-        p.version = 1;
-        p.name = name;
-        p.fieldName = "Hộ tịch";
-        p.level = "COMMUNE";
-        p.processingAmount = 1;
-        p.processingUnit = "WORKING_DAYS";
-        p.cutoffTime = LocalTime.of(15, 0);
-        p.onlineLevel = "FULL";
-        p.active = true;
-        p.searchText = code + " " + vn.motcua.core.text.VietnameseText.fold(name);
-        return p;
+    static Procedure procedure(String code, String name) {
+        ProcessingTime sameDay = new ProcessingTime(BigDecimal.ONE, DurationUnit.WORKING_DAYS, "Trong ngày");
+        return new Procedure(code, name, "Hộ tịch", Level.COMMUNE, Map.of(Channel.IN_PERSON, sameDay, Channel.ONLINE, sameDay),
+                LocalTime.of(15, 0), Map.of(Channel.IN_PERSON, Fee.free()),
+                List.of(new RequiredDocument("1", "Tờ khai đăng ký khai sinh", PaperKind.ORIGINAL, 1, false),
+                        new RequiredDocument("2", "Giấy chứng sinh", PaperKind.ORIGINAL, 1, false)),
+                List.of("Luật Hộ tịch 2014", "Nghị định 123/2015/NĐ-CP"), "UBND cấp xã", OnlineLevel.FULL, true, 1, LocalDate.of(2025, 7, 1));
     }
 
-    static DossierEntity dossier(String code, String procedureCode, String applicant) {
-        DossierEntity d = new DossierEntity();
-        d.code = code;
-        d.agencyCode = "000.00.10.H29";
-        d.procedureCode = procedureCode;
-        d.procedureVersion = 1;
-        d.rulePack = "2025";
-        d.channel = "IN_PERSON";
-        d.applicantKind = "PERSON";
-        d.applicantName = applicant;
-        d.status = "RECEIVED";
-        d.receivedAt = Instant.parse("2026-11-20T02:00:00Z");
-        d.searchText = code.toLowerCase() + " " + vn.motcua.core.text.VietnameseText.fold(applicant);
-        DossierEventEntity e = new DossierEventEntity();
-        e.dossier = d;
-        e.seq = 1;
-        e.action = "RECEIVE";
-        e.toStatus = "RECEIVED";
-        e.actor = "canbo1";
-        e.actorRole = "CLERK";
-        e.workstation = "test";
-        e.at = d.receivedAt;
-        d.events.add(e);
-        return d;
+    static Dossier receivedDossier(Procedure p) {
+        PersonApplicant a = new PersonApplicant("Nguyễn Văn Ánh", LocalDate.of(1990, 5, 17), "001090012345", "Thôn Đông, xã Hợp Thịnh",
+                "0912345678", "");
+        Dossier draft = Dossier.draft(p.code(), 1, "2025", Channel.IN_PERSON, a,
+                List.of(new ReceivedPaper("1", 1, PaperKind.ORIGINAL, true, false, false)), "000.00.10.H29");
+        Instant at = Instant.parse("2026-11-20T02:00:00Z");
+        DossierEvent receive = new DossierEvent(1, DossierAction.RECEIVE, DossierStatus.DRAFT, DossierStatus.RECEIVED, "canbo1", Role.CLERK,
+                "PC-1", at, "", "01", null, null, null);
+        return draft.record(receive, Dossier.Changes.NONE.withCode(CODE).withReceivedAt(at).withDueAt(Instant.parse("2026-11-20T10:00:00Z")));
     }
 }

@@ -91,6 +91,18 @@ public final class LocalCache implements AutoCloseable {
         }
     }
 
+    public JpaProcedureRepository procedures() {
+        return new JpaProcedureRepository(this);
+    }
+
+    public JpaDossierRepository dossierRepository() {
+        return new JpaDossierRepository(this);
+    }
+
+    public JpaAgencyRepository agencies() {
+        return new JpaAgencyRepository(this);
+    }
+
     /** Dossier list and details queries over this cache. */
     public DossierQueries dossiers() {
         return new DossierQueries(this);

@@ -9,29 +9,40 @@ CREATE TABLE agency (
 );
 
 CREATE TABLE procedure_def (
-  id                BIGINT PRIMARY KEY,
-  code              VARCHAR(40)   NOT NULL,
-  version           INT           NOT NULL,
-  name              VARCHAR(1000) NOT NULL,
-  field_name        VARCHAR(300)  NOT NULL,
-  level             VARCHAR(16)   NOT NULL,
-  processing_amount INT,
-  processing_unit   VARCHAR(20),
-  processing_text   VARCHAR(2000),
-  cutoff_time       TIME,
-  fee_vnd           BIGINT,
-  fee_text          VARCHAR(1000),
-  online_level      VARCHAR(10)   NOT NULL,
-  active            BOOLEAN       NOT NULL,
-  search_text       VARCHAR(2000) NOT NULL,
+  id                  BIGINT PRIMARY KEY,
+  code                VARCHAR(40)   NOT NULL,
+  version             INT           NOT NULL,
+  name                VARCHAR(1000) NOT NULL,
+  field_name          VARCHAR(300)  NOT NULL,
+  level               VARCHAR(16)   NOT NULL,
+  cutoff_time         TIME,
+  legal_basis         VARCHAR(10000) NOT NULL,
+  implementing_agency VARCHAR(1000) NOT NULL,
+  online_level        VARCHAR(10)   NOT NULL,
+  active              BOOLEAN       NOT NULL,
+  effective_date      DATE          NOT NULL,
+  search_text         VARCHAR(2000) NOT NULL,
   CONSTRAINT procedure_code_version UNIQUE (code, version)
+);
+
+-- Processing time and fee differ per channel (in person / online / postal).
+CREATE TABLE procedure_channel (
+  procedure_id      BIGINT        NOT NULL REFERENCES procedure_def(id) ON DELETE CASCADE,
+  channel           VARCHAR(12)   NOT NULL,
+  processing_amount DECIMAL(10,2),
+  processing_unit   VARCHAR(20),
+  processing_text   VARCHAR(2000) NOT NULL,
+  fee_vnd           BIGINT,
+  fee_text          VARCHAR(1000) NOT NULL,
+  PRIMARY KEY (procedure_id, channel)
 );
 
 CREATE TABLE required_document (
   procedure_id  BIGINT        NOT NULL REFERENCES procedure_def(id) ON DELETE CASCADE,
   position      INT           NOT NULL,
+  doc_id        VARCHAR(40)   NOT NULL,
   name          VARCHAR(2000) NOT NULL,
-  original      BOOLEAN       NOT NULL,
+  kind          VARCHAR(10)   NOT NULL,
   copies        INT           NOT NULL,
   optional_doc  BOOLEAN       NOT NULL,
   PRIMARY KEY (procedure_id, position)
@@ -39,7 +50,7 @@ CREATE TABLE required_document (
 
 CREATE TABLE dossier (
   id                  BIGINT PRIMARY KEY,
-  code                VARCHAR(60)  NOT NULL UNIQUE,
+  code                VARCHAR(60)  UNIQUE,
   agency_code         VARCHAR(40)  NOT NULL,
   procedure_code      VARCHAR(40)  NOT NULL,
   procedure_version   INT          NOT NULL,
@@ -52,20 +63,37 @@ CREATE TABLE dossier (
   applicant_phone     VARCHAR(20),
   applicant_email     VARCHAR(200),
   applicant_address   VARCHAR(500),
+  applicant_representative VARCHAR(300),
   status              VARCHAR(30)  NOT NULL,
-  received_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+  received_at         TIMESTAMP WITH TIME ZONE,
   due_at              TIMESTAMP WITH TIME ZONE,
   assignee            VARCHAR(60),
   search_text         VARCHAR(2000) NOT NULL,
   row_version         BIGINT       NOT NULL
 );
 CREATE INDEX dossier_received ON dossier(received_at DESC);
+
+-- Papers the applicant brought, against the procedure's required-document list.
+CREATE TABLE received_paper (
+  dossier_id    BIGINT      NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+  position      INT         NOT NULL,
+  doc_id        VARCHAR(40) NOT NULL,
+  copies        INT         NOT NULL,
+  kind          VARCHAR(10) NOT NULL,
+  digitised     BOOLEAN     NOT NULL,
+  reused        BOOLEAN     NOT NULL,
+  from_national_store BOOLEAN NOT NULL,
+  PRIMARY KEY (dossier_id, position)
+);
 CREATE INDEX dossier_status ON dossier(status);
 
 CREATE TABLE dossier_event (
   id            BIGINT PRIMARY KEY,
   dossier_id    BIGINT       NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
   seq           INT          NOT NULL,
+  assignee      VARCHAR(60),
+  new_due_at    TIMESTAMP WITH TIME ZONE,
+  target_agency VARCHAR(40),
   action        VARCHAR(40)  NOT NULL,
   from_status   VARCHAR(30),
   to_status     VARCHAR(30)  NOT NULL,

@@ -6,7 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -51,6 +56,8 @@ public class DossierEntity {
     public String applicantEmail;
     @Column(name = "applicant_address")
     public String applicantAddress;
+    @Column(name = "applicant_representative")
+    public String applicantRepresentative;
     @Column(name = "status")
     public String status;
     @Column(name = "received_at")
@@ -61,6 +68,10 @@ public class DossierEntity {
     public String assignee;
     @Column(name = "search_text")
     public String searchText;
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "received_paper", joinColumns = @JoinColumn(name = "dossier_id"))
+    @OrderColumn(name = "position")
+    public List<ReceivedPaperRow> papers = new ArrayList<>();
     @Version
     @Column(name = "row_version")
     public long rowVersion;

@@ -26,6 +26,12 @@ public class DossierEventEntity {
     public DossierEntity dossier;
     @Column(name = "seq")
     public int seq;
+    @Column(name = "assignee")
+    public String assignee;
+    @Column(name = "new_due_at")
+    public Instant newDueAt;
+    @Column(name = "target_agency")
+    public String targetAgency;
     @Column(name = "action")
     public String action;
     @Column(name = "from_status")

@@ -1,6 +1,9 @@
 package vn.motcua.store.internal.entity;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +17,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
@@ -35,26 +39,26 @@ public class ProcedureEntity {
     public String fieldName;
     @Column(name = "level")
     public String level;
-    @Column(name = "processing_amount")
-    public Integer processingAmount;
-    @Column(name = "processing_unit")
-    public String processingUnit;
-    @Column(name = "processing_text")
-    public String processingText;
     @Column(name = "cutoff_time")
     public LocalTime cutoffTime;
-    @Column(name = "fee_vnd")
-    public Long feeVnd;
-    @Column(name = "fee_text")
-    public String feeText;
+    @Column(name = "legal_basis")
+    public String legalBasis;
+    @Column(name = "implementing_agency")
+    public String implementingAgency;
     @Column(name = "online_level")
     public String onlineLevel;
     @Column(name = "active")
     public boolean active;
+    @Column(name = "effective_date")
+    public LocalDate effectiveDate;
     @Column(name = "search_text")
     public String searchText;
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "required_document", joinColumns = @JoinColumn(name = "procedure_id"))
     @OrderColumn(name = "position")
     public List<RequiredDocumentRow> requiredDocuments = new ArrayList<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "procedure_channel", joinColumns = @JoinColumn(name = "procedure_id"))
+    @MapKeyColumn(name = "channel")
+    public Map<String, ProcedureChannelRow> channels = new HashMap<>();
 }

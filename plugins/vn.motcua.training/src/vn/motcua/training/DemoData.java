@@ -1,0 +1,45 @@
+package vn.motcua.training;
+
+import java.time.Instant;
+import java.util.List;
+
+import vn.motcua.core.calendar.WorkingTimeCalendar;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.store.LocalCache;
+
+/** Seeds a new, empty cache with the demo commune so a newcomer sees a working screen, not an empty window. */
+public final class DemoData {
+    /** Seed of the data every new installation shows. */
+    public static final long DEFAULT_SEED = 20251001L;
+    /** Dossiers in the demo commune. */
+    public static final int DEFAULT_DOSSIERS = 360;
+
+    private DemoData() {
+    }
+
+    /** Seeds when the cache holds no procedure yet; returns how many dossiers were created (0 if none). */
+    public static int seedIfEmpty(LocalCache cache, long seed) {
+        if (cache.procedures().count() > 0) {
+            return 0;
+        }
+        return seed(cache, seed, DEFAULT_DOSSIERS, Instant.now());
+    }
+
+    /** Writes the demo agency, catalogue and {@code dossiers} dossiers "as of" {@code now}. */
+    public static int seed(LocalCache cache, long seed, int dossiers, Instant now) {
+        cache.agencies().save(DemoCatalogue.PROVINCE);
+        cache.agencies().save(DemoCatalogue.COMMUNE);
+        List<Procedure> procedures = DemoCatalogue.procedures();
+        procedures.forEach(cache.procedures()::save);
+        List<Dossier> list = new DemoDataGenerator(WorkingTimeCalendar.defaults()).dossiers(seed, dossiers, procedures,
+                DemoCatalogue.COMMUNE.code(), now);
+        cache.dossierRepository().insertAll(list);
+        return list.size();
+    }
+
+    /** The demo commune's display name. */
+    public static String communeName() {
+        return DemoCatalogue.COMMUNE.name();
+    }
+}

@@ -1,0 +1,237 @@
+package vn.motcua.ui.dossiers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ILazyContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import vn.motcua.core.model.DeadlineClass;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.store.DossierFilter;
+import vn.motcua.store.DossierRow;
+import vn.motcua.store.LocalCache;
+
+/**
+ * The dossier list: search as you type (ignoring diacritics), filter by status, a virtual table that
+ * reads only the rows on screen, and the selected dossier's details below.
+ */
+public class DossierListPart {
+    /** Widget ids for tests and accessibility tools. */
+    public static final String ID_KEY = "motcua.id";
+    static final int PAGE = 100;
+    /** A dossier due within this time is flagged "due soon". */
+    static final Duration DUE_SOON = Duration.ofHours(24);
+
+    private final LocalCache cache;
+    private final UiText text;
+    private TableViewer viewer;
+    private Text search;
+    private Combo statusFilter;
+    private Label count;
+    private DossierDetailsView details;
+    private DossierFilter filter = DossierFilter.all();
+    private final Map<Integer, List<DossierRow>> pages = new HashMap<>();
+    private final List<DossierStatus> statusChoices = Arrays.stream(DossierStatus.values())
+            .filter(s -> s != DossierStatus.DRAFT).toList();
+    private Font boldFont;
+    /** Red, amber, green: readable on white and not the only signal (the column also says it in words). */
+    private static final Map<DeadlineClass, Color> DEADLINE_COLOURS = Map.of(DeadlineClass.OVERDUE, new Color(0xB7, 0x1C, 0x1C),
+            DeadlineClass.DUE_SOON, new Color(0xA0, 0x5A, 0x00), DeadlineClass.ON_TIME, new Color(0x2E, 0x7D, 0x32));
+
+    @Inject
+    public DossierListPart(LocalCache cache, @Named(TranslationService.LOCALE) Locale locale) {
+        this.cache = cache;
+        this.text = new UiText(locale);
+    }
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).spacing(8, 0).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+
+        Label title = new Label(bar, SWT.NONE);
+        title.setText(text.get("title"));
+        FontData fd = title.getFont().getFontData()[0];
+        boldFont = new Font(parent.getDisplay(), fd.getName(), Math.round(fd.getHeight() * 1.25f), SWT.BOLD);
+        title.setFont(boldFont);
+
+        search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        search.setMessage(text.get("search.hint"));
+        search.setData(ID_KEY, "dossiers.search");
+        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(search);
+        search.addModifyListener(e -> applyFilter());
+        search.addListener(SWT.DefaultSelection, e -> viewer.getTable().setFocus());
+        search.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ARROW_DOWN) {
+                viewer.getTable().setFocus();
+            }
+        });
+
+        statusFilter = new Combo(bar, SWT.READ_ONLY);
+        statusFilter.setData(ID_KEY, "dossiers.status");
+        statusFilter.add(text.get("filter.allStatuses"));
+        statusChoices.forEach(s -> statusFilter.add(s.displayName(text.locale())));
+        statusFilter.select(0);
+        statusFilter.addListener(SWT.Selection, e -> applyFilter());
+
+        count = new Label(bar, SWT.RIGHT);
+        count.setData(ID_KEY, "dossiers.count");
+        GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(count);
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        createTable(sash);
+        details = new DossierDetailsView(sash, text, cache);
+        sash.setWeights(60, 40);
+        applyFilter();
+    }
+
+    private void createTable(Composite parent) {
+        viewer = new TableViewer(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        viewer.getTable().setData(ID_KEY, "dossiers.table");
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setUseHashlookup(true);
+        viewer.setContentProvider(new LazyRows());
+        column("col.code", 190, r -> r.code());
+        column("col.applicant", 190, r -> r.applicantName());
+        column("col.procedure", 320, r -> r.procedureName());
+        column("col.field", 110, r -> r.fieldName());
+        column("col.received", 125, r -> text.dateTime(r.receivedAt()));
+        column("col.due", 125, r -> text.dateTime(r.dueAt()));
+        column("col.status", 140, r -> text.status(r.status()));
+        TableViewerColumn deadline = new TableViewerColumn(viewer, SWT.NONE);
+        deadline.getColumn().setText(text.get("col.deadline"));
+        deadline.getColumn().setWidth(110);
+        deadline.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                DeadlineClass c = deadlineClass((DossierRow) element, Instant.now());
+                return c == null ? "" : c.displayName(text.locale());
+            }
+
+            @Override
+            public Color getForeground(Object element) {
+                DeadlineClass c = deadlineClass((DossierRow) element, Instant.now());
+                return c == null ? null : DEADLINE_COLOURS.get(c);
+            }
+        });
+        viewer.addSelectionChangedListener(e -> {
+            Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            details.show(first instanceof DossierRow r ? r.code() : null);
+        });
+        viewer.getTable().addListener(SWT.DefaultSelection, e -> details.setFocus());
+    }
+
+    private void column(String key, int width, java.util.function.Function<DossierRow, String> value) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
+        c.getColumn().setText(text.get(key));
+        c.getColumn().setWidth(width);
+        c.getColumn().setMoveable(true);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return UiText.orDash(value.apply((DossierRow) element));
+            }
+        });
+    }
+
+    /** Deadline class of a list row at {@code now}; null when the dossier has no running deadline. */
+    static DeadlineClass deadlineClass(DossierRow r, Instant now) {
+        if (r.dueAt() == null) {
+            return null;
+        }
+        DossierStatus s;
+        try {
+            s = DossierStatus.valueOf(r.status());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (s.isFinal() || s == DossierStatus.RESULT_READY) {
+            return null;
+        }
+        if (now.isAfter(r.dueAt())) {
+            return DeadlineClass.OVERDUE;
+        }
+        return Duration.between(now, r.dueAt()).compareTo(DUE_SOON) <= 0 ? DeadlineClass.DUE_SOON : DeadlineClass.ON_TIME;
+    }
+
+    private void applyFilter() {
+        int sel = statusFilter.getSelectionIndex();
+        Set<String> statuses = sel <= 0 ? Set.of() : Set.of(statusChoices.get(sel - 1).name());
+        filter = new DossierFilter(search.getText(), statuses, DossierFilter.Sort.RECEIVED_NEWEST);
+        pages.clear();
+        long n = cache.dossiers().count(filter);
+        count.setText(text.get("count", n));
+        count.getParent().layout();
+        viewer.getTable().deselectAll();
+        viewer.setItemCount(0); // drop all cached items, then show the new list
+        viewer.setItemCount((int) Math.min(n, Integer.MAX_VALUE));
+        details.show(null);
+    }
+
+    private DossierRow row(int index) {
+        int page = index / PAGE;
+        List<DossierRow> rows = pages.computeIfAbsent(page, p -> cache.dossiers().page(filter, p * PAGE, PAGE));
+        int i = index - page * PAGE;
+        return i < rows.size() ? rows.get(i) : null;
+    }
+
+    @Focus
+    void setFocus() {
+        search.setFocus();
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (boldFont != null) {
+            boldFont.dispose();
+        }
+    }
+
+    /** Reads only the rows SWT asks for, a page at a time. */
+    private final class LazyRows implements ILazyContentProvider {
+        @Override
+        public void updateElement(int index) {
+            DossierRow r = row(index);
+            if (r != null) {
+                viewer.replace(r, index);
+            }
+        }
+
+        @Override
+        public void inputChanged(Viewer v, Object oldInput, Object newInput) {
+            // the input is the filter held by the part
+        }
+    }
+}
