@@ -1,0 +1,37 @@
+package vn.motcua.core.calendar;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A user-visible text kept as a message key plus arguments, so it can be shown in the UI language later
+ * (Vietnamese by default, English) — used for "why is this day off" and for the "explain this date" steps.
+ *
+ * @param key      key in this package's {@code messages.properties}
+ * @param args     arguments: strings, numbers, or nested {@code Reason}s (rendered in the same locale)
+ * @param fallback text shown when the key is missing from a bundle (used for holiday names that come from
+ *                 data files), may be {@code null}
+ */
+public record Reason(String key, List<Object> args, String fallback) {
+    public Reason {
+        Objects.requireNonNull(key, "key");
+        args = List.copyOf(args);
+    }
+
+    public static Reason of(String key, Object... args) {
+        return new Reason(key, List.of(args), null);
+    }
+
+    /** The text in {@code locale} ({@code null} = Vietnamese). */
+    public String text(Locale locale) {
+        Object[] rendered = args.stream().map(a -> a instanceof Reason r ? r.text(locale) : a).toArray();
+        return Texts.formatOr(locale, key, fallback, rendered);
+    }
+
+    /** The Vietnamese text. */
+    @Override
+    public String toString() {
+        return text(null);
+    }
+}
