@@ -34,12 +34,15 @@ public class LifeCycle {
     void postContextCreate(IEclipseContext context, IEventBroker broker) {
         Locale locale = locale(context);
         Path dataDir = DataFolder.resolve();
+        long t0 = System.currentTimeMillis();
+        LOG.log(System.Logger.Level.INFO, "Workbench context ready after {0} ms; opening the cache in {1}", t0 - launchedAt(), dataDir);
         LocalCache cache = openCache(dataDir, locale);
         if (cache == null) {
             // The user chose to quit (or another instance runs): nothing was opened or changed.
             System.exit(0);
             return;
         }
+        LOG.log(System.Logger.Level.INFO, "Cache open in {0} ms", System.currentTimeMillis() - t0);
         int created = DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED);
         if (created > 0) {
             LOG.log(System.Logger.Level.INFO, "Seeded the demo commune: {0} dossiers", created);
@@ -113,8 +116,12 @@ public class LifeCycle {
         return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
+    private static long launchedAt() {
+        return Long.getLong(LAUNCHED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
     private static void logStartupTime() {
-        long start = Long.getLong(LAUNCHED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());
+        long start = launchedAt();
         long ms = System.currentTimeMillis() - start;
         Display display = Display.getCurrent();
         // Measured when the first window is on screen and the event queue is idle again.

@@ -170,9 +170,13 @@ public final class DemoDataGenerator {
         return calendar.addWorkingDays(start, time.amount().longValue()).atZone(VIETNAM).toInstant();
     }
 
-    private static Instant later(Instant t, Random rnd, Instant now) {
-        Instant next = t.plusSeconds(1800 + rnd.nextInt(36 * 3600));
-        return next.isAfter(now) ? t.plusSeconds(60) : next;
+    /** The next step of a dossier: half an hour to two working days later, within office hours, never after now. */
+    private Instant later(Instant t, Random rnd, Instant now) {
+        LocalDateTime from = LocalDateTime.ofInstant(t, VIETNAM);
+        LocalDateTime next = calendar.addWorkingTime(calendar.normalizeReception(from).clockStart(),
+                java.time.Duration.ofMinutes(30 + rnd.nextInt(16 * 60)));
+        Instant i = next.atZone(VIETNAM).toInstant();
+        return i.isAfter(now) ? t.plusSeconds(60) : i;
     }
 
     private static Dossier step(Dossier d, DossierAction action, DossierStatus to, String actor, Role role, Instant at, String reason,

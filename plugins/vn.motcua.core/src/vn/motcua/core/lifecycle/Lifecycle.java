@@ -300,7 +300,7 @@ public final class Lifecycle {
         return switch (a) {
             case RECEIVE, REFUSE -> received ? Optional.of(LifecycleMessage.of("error.alreadyReceived"))
                     : Optional.empty();
-            case START_PROCESSING, RETURN_DOSSIER, STOP, EXTEND, WITHDRAW -> received ? Optional.empty()
+            case START_PROCESSING, RETURN_DOSSIER, STOP, EXTEND -> received ? Optional.empty()
                     : Optional.of(LifecycleMessage.of("error.notYetReceived"));
             default -> Optional.empty();
         };

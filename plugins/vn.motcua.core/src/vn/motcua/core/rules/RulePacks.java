@@ -18,6 +18,8 @@ public final class RulePacks {
     public static final LocalDate CUTOVER_2025 = LocalDate.of(2025, 7, 1);
     public static final String ID_2018 = "2018";
     public static final String ID_2025 = "2025";
+    /** Time zone of all desks: reception dates and rule-pack choice are taken here. */
+    public static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String CODE_FORMAT = "{agency}-{yyMMdd}-{NNNN}";
 
     private final List<RulePack> packs;
@@ -49,6 +51,11 @@ public final class RulePacks {
                 .orElseGet(() -> packs.stream().min(java.util.Comparator.comparing(RulePack::effectiveFrom))
                         .filter(p -> receptionDate.isBefore(p.effectiveFrom()))
                         .orElseThrow(() -> new IllegalArgumentException("no rule pack for " + receptionDate)));
+    }
+
+    /** The pack for a dossier received at {@code receivedAt}: the date is taken at the desk, in Vietnam (UTC+7). */
+    public RulePack forReceptionTime(java.time.Instant receivedAt) {
+        return forReceptionDate(receivedAt.atZone(VIETNAM).toLocalDate());
     }
 
     /** The default national status mapping, taken from {@link DossierStatus#nationalCode()}. */

@@ -63,7 +63,7 @@ final class DossierDetailsView {
         history.setContentProvider(ArrayContentProvider.getInstance());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(history.getTable());
         historyColumn("hist.at", 125, e -> text.dateTime(e.at()));
-        historyColumn("hist.action", 150, e -> e.action());
+        historyColumn("hist.action", 170, e -> text.action(e.action()));
         historyColumn("hist.to", 140, e -> text.status(e.toStatus()));
         historyColumn("hist.actor", 110, e -> e.actor());
         historyColumn("hist.reason", 260, e -> UiText.orDash(e.reason()));

@@ -13,7 +13,9 @@ import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -53,6 +55,7 @@ public class DossierListPart {
     private final LocalCache cache;
     private final UiText text;
     private TableViewer viewer;
+    private TableColumnLayout columns;
     private Text search;
     private Combo statusFilter;
     private Label count;
@@ -117,22 +120,26 @@ public class DossierListPart {
     }
 
     private void createTable(Composite parent) {
-        viewer = new TableViewer(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        // Columns share the width by weight (with a minimum), so the list fits a 1366-pixel counter screen.
+        Composite holder = new Composite(parent, SWT.NONE);
+        columns = new TableColumnLayout();
+        holder.setLayout(columns);
+        viewer = new TableViewer(holder, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
         viewer.getTable().setData(ID_KEY, "dossiers.table");
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new LazyRows());
-        column("col.code", 190, r -> r.code());
-        column("col.applicant", 190, r -> r.applicantName());
-        column("col.procedure", 320, r -> r.procedureName());
-        column("col.field", 110, r -> r.fieldName());
-        column("col.received", 125, r -> text.dateTime(r.receivedAt()));
-        column("col.due", 125, r -> text.dateTime(r.dueAt()));
-        column("col.status", 140, r -> text.status(r.status()));
+        column("col.code", 15, 180, r -> r.code());
+        column("col.applicant", 14, 150, r -> r.applicantName());
+        column("col.procedure", 30, 220, r -> r.procedureName());
+        column("col.field", 9, 90, r -> r.fieldName());
+        column("col.received", 10, 115, r -> text.dateTime(r.receivedAt()));
+        column("col.due", 10, 115, r -> text.dateTime(r.dueAt()));
+        column("col.status", 12, 120, r -> text.status(r.status()));
         TableViewerColumn deadline = new TableViewerColumn(viewer, SWT.NONE);
         deadline.getColumn().setText(text.get("col.deadline"));
-        deadline.getColumn().setWidth(110);
+        columns.setColumnData(deadline.getColumn(), new ColumnWeightData(8, 90));
         deadline.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
@@ -153,10 +160,10 @@ public class DossierListPart {
         viewer.getTable().addListener(SWT.DefaultSelection, e -> details.setFocus());
     }
 
-    private void column(String key, int width, java.util.function.Function<DossierRow, String> value) {
+    private void column(String key, int weight, int minWidth, java.util.function.Function<DossierRow, String> value) {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
         c.getColumn().setText(text.get(key));
-        c.getColumn().setWidth(width);
+        columns.setColumnData(c.getColumn(), new ColumnWeightData(weight, minWidth));
         c.getColumn().setMoveable(true);
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override

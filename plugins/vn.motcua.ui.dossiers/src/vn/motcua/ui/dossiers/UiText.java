@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import vn.motcua.core.i18n.Localizer;
+import vn.motcua.core.model.DossierAction;
 import vn.motcua.core.model.DossierStatus;
 
 /** Formatting for this screen: Vietnamese dates (dd/MM/yyyy) at Vietnam's time, statuses by name. */
@@ -43,6 +44,14 @@ final class UiText {
             return DossierStatus.valueOf(name).displayName(locale);
         } catch (IllegalArgumentException | NullPointerException e) {
             return name == null ? get("none") : name; // a status from a newer server: show it as is
+        }
+    }
+
+    String action(String name) {
+        try {
+            return DossierAction.valueOf(name).displayName(locale);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return name == null ? get("none") : name;
         }
     }
 

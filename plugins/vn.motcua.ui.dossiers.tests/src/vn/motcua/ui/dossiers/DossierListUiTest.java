@@ -1,0 +1,91 @@
+package vn.motcua.ui.dossiers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import vn.motcua.training.DemoData;
+import vn.motcua.ui.testing.Workbench;
+
+/** The real workbench on a fresh data folder: the demo commune's dossiers, search, and a dossier's details. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DossierListUiTest {
+    static Workbench wb;
+
+    @BeforeAll
+    static void start() throws Exception {
+        wb = Workbench.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (wb != null) {
+            wb.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void listShowsTheDemoDossiersInVietnamese() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        wb.waitUntil("rows", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ", wb.call(() -> wb.find("dossiers.count", Label.class).getText()));
+        assertEquals("Mã hồ sơ", wb.call(() -> table.getColumn(0).getText()));
+        List<String> codes = wb.rowTexts(table, 0, 20);
+        assertTrue(codes.stream().allMatch(c -> c.matches("000\\.00\\.21\\.H43-\\d{6}-\\d{4}")), codes.toString());
+        // newest first
+        assertTrue(codes.get(0).compareTo(codes.get(codes.size() - 1)) >= 0, codes.toString());
+        assertTrue(Files.size(wb.screenshot("dossier-list")) > 10_000);
+    }
+
+    @Test
+    @Order(2)
+    void searchIgnoresDiacriticsAndCase() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        Text search = wb.find("dossiers.search", Text.class);
+        wb.type(search, "KHAI SINH");
+        wb.waitUntil("filtered", () -> table.getItemCount() < DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        int n = wb.call(table::getItemCount);
+        assertTrue(n > 0, "some birth registrations");
+        List<String> procedures = wb.rowTexts(table, 2, n);
+        assertTrue(procedures.stream().allMatch(p -> p.toLowerCase().contains("khai sinh")), procedures.toString());
+        wb.screenshot("dossier-list-search");
+
+        wb.run(() -> search.setText(""));
+        wb.type(search, "dang ky ket hon");
+        wb.waitUntil("filtered", () -> table.getItemCount() > 0 && table.getItem(0).getText(2).contains("kết hôn"), Duration.ofSeconds(10));
+        wb.run(() -> search.setText(""));
+        wb.waitUntil("all rows back", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(3)
+    void openingADossierShowsItsDetailsAndHistory() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        String code = wb.call(() -> table.getItem(5).getText(0));
+        String applicant = wb.call(() -> table.getItem(5).getText(1));
+        wb.openRow(table, 5);
+        Label heading = wb.find("dossiers.details.heading", Label.class);
+        wb.waitUntil("details", () -> heading.getText().startsWith(code), Duration.ofSeconds(5));
+        assertEquals(applicant, wb.call(() -> wb.find("details.applicant", Label.class).getText()));
+        Table history = wb.find("dossiers.details.history", Table.class);
+        int steps = wb.call(history::getItemCount);
+        assertTrue(steps >= 1, "at least the reception step");
+        assertFalse(wb.call(() -> history.getItem(0).getText(1)).isBlank());
+        wb.screenshot("dossier-details");
+    }
+}

@@ -1,0 +1,285 @@
+package vn.motcua.ui.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Widget;
+
+import vn.motcua.app.DataFolder;
+
+/**
+ * The real MộtCửa workbench running in the test JVM: started like the product (same Application.e4xmi,
+ * life cycle, fragments, theme) on its own UI thread, on a fresh data folder. Tests reach widgets by their
+ * {@code motcua.id} and drive them with real SWT events. No SWTBot: it is not on Maven Central.
+ */
+public final class Workbench implements AutoCloseable {
+    /** Key under which screens store a stable widget id (see DossierListPart.ID_KEY). */
+    public static final String ID_KEY = "motcua.id";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Thread uiThread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Path dataDir;
+    private volatile Display display;
+
+    private Workbench(Path dataDir, String... args) {
+        this.dataDir = dataDir;
+        System.setProperty(DataFolder.PROPERTY, dataDir.toString());
+        uiThread = new Thread(() -> {
+            try {
+                new E4Application().start(new ProductContext("vn.motcua.app.product", args));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "motcua-ui");
+        uiThread.setDaemon(true);
+    }
+
+    /** Starts the workbench on a new data folder and waits until its main window is showing. */
+    public static Workbench start(String... args) throws IOException {
+        Workbench w = new Workbench(Files.createTempDirectory("motcua-ui-test"), args);
+        w.uiThread.start();
+        w.awaitWindow();
+        return w;
+    }
+
+    private void awaitWindow() {
+        long end = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < end) {
+            if (failure.get() != null) {
+                throw new AssertionError("The workbench failed to start", failure.get());
+            }
+            Display d = Display.findDisplay(uiThread);
+            if (d != null && !d.isDisposed()) {
+                display = d;
+                Boolean shown = call(() -> mainShell().isPresent());
+                if (shown) {
+                    return;
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("No workbench window within " + START_TIMEOUT.toSeconds() + " s");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Display display() {
+        return display;
+    }
+
+    /** Runs {@code work} on the UI thread and returns its result. */
+    public <T> T call(Callable<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        display.syncExec(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                error.set(e);
+            }
+        });
+        if (error.get() != null) {
+            throw new AssertionError(error.get().getMessage(), error.get());
+        }
+        return result.get();
+    }
+
+    public void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The visible workbench window (the model's main window), if any. */
+    public Optional<Shell> mainShell() {
+        for (Shell s : display.getShells()) {
+            if (s.isVisible() && s.getData("modelElement") instanceof MWindow) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Finds a widget by its {@code motcua.id} anywhere in the visible shells; call on any thread. */
+    public <W extends Widget> W find(String id, Class<W> type) {
+        W w = call(() -> {
+            for (Shell s : display.getShells()) {
+                Widget found = find(s, id);
+                if (found != null) {
+                    return type.cast(found);
+                }
+            }
+            return null;
+        });
+        if (w == null) {
+            throw new AssertionError("No widget with id '" + id + "'");
+        }
+        return w;
+    }
+
+    private static Widget find(Control c, String id) {
+        if (id.equals(c.getData(ID_KEY)) && c.isVisible()) {
+            return c;
+        }
+        if (c instanceof Composite comp) {
+            for (Control child : comp.getChildren()) {
+                Widget w = find(child, id);
+                if (w != null) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Types text into a field as a user would: focus, then one key event per character. */
+    public void type(Text field, String text) {
+        run(() -> field.setFocus());
+        for (char ch : text.toCharArray()) {
+            run(() -> {
+                Event e = new Event();
+                e.character = ch;
+                e.keyCode = ch;
+                field.notifyListeners(SWT.KeyDown, e);
+                if (e.doit) {
+                    field.insert(String.valueOf(ch)); // GTK does not insert from synthetic key events
+                }
+                field.notifyListeners(SWT.KeyUp, e);
+            });
+        }
+        settle();
+    }
+
+    /** Selects a table row and fires the selection a mouse click would. */
+    public void selectRow(Table table, int row) {
+        run(() -> {
+            table.setFocus();
+            table.setSelection(row);
+            Event e = new Event();
+            e.item = table.getItem(row);
+            table.notifyListeners(SWT.Selection, e);
+        });
+        settle();
+    }
+
+    /** Presses Enter on a table row (opens it, like a double-click). */
+    public void openRow(Table table, int row) {
+        selectRow(table, row);
+        run(() -> {
+            Event e = new Event();
+            e.item = table.getItem(row);
+            table.notifyListeners(SWT.DefaultSelection, e);
+        });
+        settle();
+    }
+
+    /** Waits until {@code condition} (evaluated on the UI thread) holds. */
+    public void waitUntil(String what, BooleanSupplier condition, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (call(condition::getAsBoolean)) {
+                return;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("Timed out waiting for: " + what);
+    }
+
+    /** Lets pending UI events run (layout, paints, async runnables). */
+    public void settle() {
+        for (int i = 0; i < 3; i++) {
+            run(() -> {
+                while (display.readAndDispatch()) {
+                    // drain
+                }
+            });
+        }
+    }
+
+    /** Saves the main window as PNG under {@code target/screenshots/}, for a person to look at. */
+    public Path screenshot(String name) throws IOException {
+        settle();
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png").toAbsolutePath();
+        ImageData data = call(() -> {
+            Shell shell = mainShell().orElseThrow();
+            Rectangle b = shell.getBounds();
+            Image image = new Image(display, b.width, b.height);
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(image, b.x, b.y);
+            } finally {
+                gc.dispose();
+            }
+            try {
+                return image.getImageData();
+            } finally {
+                image.dispose();
+            }
+        });
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { data };
+        loader.save(file.toString(), SWT.IMAGE_PNG);
+        return file;
+    }
+
+    /** All texts of a table's visible rows, for assertions. */
+    public List<String> rowTexts(Table table, int column, int maxRows) {
+        return call(() -> {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(maxRows, table.getItemCount()); i++) {
+                out.add(table.getItem(i).getText(column));
+            }
+            return out;
+        });
+    }
+
+    /** Closes the workbench the way File › Exit would, and waits for the UI thread to end. */
+    @Override
+    public void close() throws InterruptedException {
+        if (display != null && !display.isDisposed()) {
+            display.asyncExec(() -> mainShell().map(s -> (MWindow) s.getData("modelElement"))
+                    .map(w -> w.getContext().get(IWorkbench.class)).ifPresent(IWorkbench::close));
+        }
+        uiThread.join(Duration.ofSeconds(30).toMillis());
+        System.clearProperty(DataFolder.PROPERTY);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
