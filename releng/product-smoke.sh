@@ -44,6 +44,19 @@ start_product "$out/product$suffix.log"
 sleep 3   # let the list paint
 DISPLAY="$display" import -window root "$out/screenshot$suffix.png"
 ms() { grep -o "first window shown after [0-9]* ms" "$1" | grep -o "[0-9]*"; }
+
+# A second instance on the same data folder must say the first is running, not open the cache.
+first=$app
+DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "${args[@]}" > "$out/product-second$suffix.log" 2>&1 & second=$!
+for _ in $(seq 1 60); do grep -q "LOCKED\|already using" "$out/product-second$suffix.log" && break; sleep 0.5; done
+sleep 2
+DISPLAY="$display" import -window root "$out/screenshot-second-instance$suffix.png"
+kill -- -"$second" 2>/dev/null; wait "$second" 2>/dev/null
+app=$first
+if ! grep -q "already using" "$out/product-second$suffix.log" || grep -q "\[motcua\] startup:" "$out/product-second$suffix.log"; then
+  echo "product-smoke: FAILED, a second instance on the same data folder was not refused" >&2
+  cat "$out/product-second$suffix.log" >&2; exit 1
+fi
 echo "first-start $(ms "$out/product-first$suffix.log")" > "$out/startup-ms$suffix.txt"
 echo "start $(ms "$out/product$suffix.log")" >> "$out/startup-ms$suffix.txt"
 if [ -f "$data/workspace/.metadata/.log" ] && grep -q "^!ENTRY .* 4 " "$data/workspace/.metadata/.log"; then

@@ -130,16 +130,16 @@ public class DossierListPart {
         viewer.getTable().setLinesVisible(true);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new LazyRows());
-        column("col.code", 15, 180, r -> r.code());
-        column("col.applicant", 14, 150, r -> r.applicantName());
-        column("col.procedure", 30, 220, r -> r.procedureName());
-        column("col.field", 9, 90, r -> r.fieldName());
-        column("col.received", 10, 115, r -> text.dateTime(r.receivedAt()));
-        column("col.due", 10, 115, r -> text.dateTime(r.dueAt()));
-        column("col.status", 12, 120, r -> text.status(r.status()));
+        column("col.code", 16, 205, r -> r.code());
+        column("col.applicant", 13, 140, r -> r.applicantName());
+        column("col.procedure", 26, 200, r -> r.procedureName());
+        column("col.field", 8, 85, r -> r.fieldName());
+        column("col.received", 10, 130, r -> text.dateTime(r.receivedAt()));
+        column("col.due", 10, 130, r -> text.dateTime(r.dueAt()));
+        column("col.status", 11, 120, r -> text.status(r.status()));
         TableViewerColumn deadline = new TableViewerColumn(viewer, SWT.NONE);
         deadline.getColumn().setText(text.get("col.deadline"));
-        columns.setColumnData(deadline.getColumn(), new ColumnWeightData(8, 90));
+        columns.setColumnData(deadline.getColumn(), new ColumnWeightData(6, 90));
         deadline.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

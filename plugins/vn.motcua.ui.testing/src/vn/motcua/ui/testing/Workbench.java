@@ -61,13 +61,81 @@ public final class Workbench implements AutoCloseable {
 
     /** Starts the workbench on a new data folder and waits until its main window is showing. */
     public static Workbench start(String... args) throws IOException {
-        Workbench w = new Workbench(Files.createTempDirectory("motcua-ui-test"), args);
-        w.uiThread.start();
+        Workbench w = launch(Files.createTempDirectory("motcua-ui-test"), args);
         w.awaitWindow();
         return w;
     }
 
-    private void awaitWindow() {
+    /**
+     * Starts the workbench on {@code dataDir} without waiting for the main window, for tests of what
+     * happens before it (dialogs about the cache); follow with {@link #awaitShell} / {@link #awaitWindow}.
+     */
+    public static Workbench launch(Path dataDir, String... args) {
+        Workbench w = new Workbench(dataDir, args);
+        w.uiThread.start();
+        return w;
+    }
+
+    /** Waits for a visible shell (a dialog) whose title contains {@code title}. */
+    public Shell awaitShell(String title) {
+        long end = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < end) {
+            if (failure.get() != null) {
+                throw new AssertionError("The workbench failed to start", failure.get());
+            }
+            Display d = Display.findDisplay(uiThread);
+            if (d != null && !d.isDisposed()) {
+                display = d;
+                Shell found = call(() -> {
+                    for (Shell s : d.getShells()) {
+                        if (s.isVisible() && s.getText().contains(title)) {
+                            return s;
+                        }
+                    }
+                    return null;
+                });
+                if (found != null) {
+                    return found;
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("No window titled '" + title + "'");
+    }
+
+    /** Presses the push button labelled {@code label} in {@code shell}, as a click would. */
+    public void press(Shell shell, String label) {
+        run(() -> {
+            org.eclipse.swt.widgets.Button b = button(shell, label);
+            if (b == null) {
+                throw new AssertionError("No button '" + label + "' in '" + shell.getText() + "'");
+            }
+            b.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    private static org.eclipse.swt.widgets.Button button(Control c, String label) {
+        if (c instanceof org.eclipse.swt.widgets.Button b && label.equals(b.getText().replace("&", ""))) {
+            return b;
+        }
+        if (c instanceof Composite comp) {
+            for (Control child : comp.getChildren()) {
+                org.eclipse.swt.widgets.Button b = button(child, label);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Saves the whole screen (dialogs included) as PNG under {@code target/screenshots/}. */
+    public Path screenshotScreen(String name) throws IOException {
+        return save(name, () -> display.getBounds());
+    }
+
+    /** Waits until the main workbench window is showing. */
+    public void awaitWindow() {
         long end = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < end) {
             if (failure.get() != null) {
@@ -226,13 +294,16 @@ public final class Workbench implements AutoCloseable {
 
     /** Saves the main window as PNG under {@code target/screenshots/}, for a person to look at. */
     public Path screenshot(String name) throws IOException {
+        return save(name, () -> mainShell().orElseThrow().getBounds());
+    }
+
+    private Path save(String name, java.util.function.Supplier<Rectangle> area) throws IOException {
         settle();
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png").toAbsolutePath();
         ImageData data = call(() -> {
-            Shell shell = mainShell().orElseThrow();
-            Rectangle b = shell.getBounds();
+            Rectangle b = area.get();
             Image image = new Image(display, b.width, b.height);
             GC gc = new GC(display);
             try {
