@@ -43,7 +43,7 @@ public class LifeCycle {
             return;
         }
         LOG.log(System.Logger.Level.INFO, "Cache open in {0} ms", System.currentTimeMillis() - t0);
-        int created = DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED);
+        int created = cache.isEmpty() ? DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED) : 0;
         if (created > 0) {
             LOG.log(System.Logger.Level.INFO, "Seeded the demo commune: {0} dossiers", created);
         }
