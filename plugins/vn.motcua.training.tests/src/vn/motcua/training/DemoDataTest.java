@@ -45,12 +45,22 @@ class DemoDataTest {
             assertTrue(codes.add(d.code()), "duplicate code " + d.code());
             assertTrue(d.code().matches("000\\.00\\.21\\.H43-\\d{6}-\\d{4}"), d.code());
             statuses.add(d.status());
-            assertTrue(cal.isWorkingDay(d.receivedAt().atZone(DemoDataGenerator.VIETNAM).toLocalDate()), d.code() + " received on a day off");
-            assertTrue(d.receivedAt() == null || d.receivedAt().isBefore(NOW), d.code() + " received in the future");
+            // A refused dossier was never received: its first event (the refusal) dates it.
+            Instant at = d.receivedAt() != null ? d.receivedAt() : d.events().get(0).at();
+            assertTrue(cal.isWorkingDay(at.atZone(DemoDataGenerator.VIETNAM).toLocalDate()), d.code() + " dated on a day off");
+            assertTrue(d.events().stream().allMatch(e -> !e.at().isAfter(NOW)), d.code() + " has a step in the future");
+
             if (d.dueAt() != null) {
                 assertFalse(d.dueAt().isBefore(d.receivedAt()), d.code());
             }
         }
+        // Same-day procedures received before the 15:00 cut-off are due at closing time that very day.
+        long sameDayChecked = list.stream().filter(d -> d.dueAt() != null && d.procedureCode().equals("2.000815")).filter(d -> {
+            java.time.LocalDateTime r = d.receivedAt().atZone(DemoDataGenerator.VIETNAM).toLocalDateTime();
+            return r.toLocalTime().isBefore(java.time.LocalTime.of(15, 0)) && r.toLocalTime().isAfter(java.time.LocalTime.of(7, 30));
+        }).peek(d -> assertEquals(d.receivedAt().atZone(DemoDataGenerator.VIETNAM).toLocalDate().atTime(17, 0),
+                d.dueAt().atZone(DemoDataGenerator.VIETNAM).toLocalDateTime(), d.code())).count();
+        assertTrue(sameDayChecked > 0, "some same-day certifications in the sample");
         assertTrue(statuses.containsAll(EnumSet.of(DossierStatus.RECEIVED, DossierStatus.IN_PROCESS, DossierStatus.PENDING_APPROVAL,
                 DossierStatus.DELIVERED, DossierStatus.REFUSED)), statuses.toString());
     }

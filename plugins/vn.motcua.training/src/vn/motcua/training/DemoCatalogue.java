@@ -74,7 +74,7 @@ final class DemoCatalogue {
             int days = (Integer) p[3];
             long fee = (Long) p[4];
             ProcessingTime time = days < 0 ? ProcessingTime.noDueDate("Không quy định thời hạn")
-                    : days == 0 ? new ProcessingTime(BigDecimal.ONE, DurationUnit.WORKING_DAYS,
+                    : days == 0 ? new ProcessingTime(BigDecimal.ZERO, DurationUnit.WORKING_DAYS,
                             "Ngay trong ngày làm việc; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo")
                     : new ProcessingTime(BigDecimal.valueOf(days), DurationUnit.WORKING_DAYS, String.format("%02d ngày làm việc", days));
             Fee f = fee < 0 ? new Fee(null, "Theo quy định của HĐND tỉnh") : fee == 0 ? Fee.free()

@@ -11,13 +11,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
+import vn.motcua.core.calendar.DueTimeCalculator;
+import vn.motcua.core.calendar.DueTimeRequest;
 import vn.motcua.core.calendar.WorkingTimeCalendar;
+import vn.motcua.core.lifecycle.Actor;
+import vn.motcua.core.lifecycle.Command;
+import vn.motcua.core.lifecycle.Lifecycle;
+import vn.motcua.core.model.Delivery;
+import vn.motcua.core.model.DeliveryMethod;
+import vn.motcua.core.model.ResultDocument;
+import vn.motcua.core.model.User;
+import vn.motcua.core.rules.RulePacks;
 import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.Dossier;
-import vn.motcua.core.model.DossierAction;
-import vn.motcua.core.model.DossierEvent;
-import vn.motcua.core.model.DossierStatus;
 import vn.motcua.core.model.PaperKind;
 import vn.motcua.core.model.PersonApplicant;
 import vn.motcua.core.model.Procedure;
@@ -54,9 +62,20 @@ public final class DemoDataGenerator {
             "Tờ khai chưa có chữ ký của người yêu cầu", "Bản sao CCCD không rõ số" };
 
     private final WorkingTimeCalendar calendar;
+    private final DueTimeCalculator dueTimes;
+    private final Lifecycle lifecycle = Lifecycle.standard();
+    private final RulePacks rulePacks = RulePacks.standard();
+    private final Actor clerk = actor(CLERK, "Nguyễn Thị Lan", Role.CLERK);
+    private final Actor specialist = actor(SPECIALIST, "Trần Văn Minh", Role.SPECIALIST);
+    private final Actor head = actor(HEAD, "Lê Quang Hùng", Role.HEAD);
 
     public DemoDataGenerator(WorkingTimeCalendar calendar) {
         this.calendar = calendar;
+        this.dueTimes = new DueTimeCalculator(calendar);
+    }
+
+    private static Actor actor(String username, String fullName, Role role) {
+        return new Actor(new User(username, fullName, DemoCatalogue.COMMUNE.code(), Set.of(role)), role, WORKSTATION);
     }
 
     /** {@code count} dossiers received over the ~90 days before {@code now}, oldest first, none in the future. */
@@ -106,68 +125,70 @@ public final class DemoDataGenerator {
             }
         }
         Channel channel = rnd.nextInt(10) < 7 ? Channel.IN_PERSON : Channel.ONLINE;
-        Dossier d = Dossier.draft(p.code(), p.version(), "2025", channel, applicant, papers, agencyCode);
         Instant receivedAt = received.atZone(VIETNAM).toInstant();
+        String rulePack = rulePacks.forReceptionTime(receivedAt).id();
+        Dossier d = Dossier.draft(p.code(), p.version(), rulePack, channel, applicant, papers, agencyCode);
         Instant dueAt = dueAt(p, channel, received);
 
-        // How far this dossier got depends on its age: old ones are mostly delivered.
+        // Every step goes through the real state machine, so demo histories are ones the product accepts.
         long ageHours = (now.getEpochSecond() - receivedAt.getEpochSecond()) / 3600;
         int roll = rnd.nextInt(100);
         if (roll < 3) {
-            return step(d, DossierAction.REFUSE, DossierStatus.REFUSED, CLERK, Role.CLERK, receivedAt, REFUSALS[rnd.nextInt(REFUSALS.length)],
-                    "03", code, null);
+            return apply(d, new Command.Refuse(REFUSALS[rnd.nextInt(REFUSALS.length)], code), clerk, receivedAt);
         }
-        d = step(d, DossierAction.RECEIVE, DossierStatus.RECEIVED, CLERK, Role.CLERK, receivedAt, "", "01", code, dueAt);
+        d = apply(d, new Command.Receive(code, dueAt), clerk, receivedAt);
         int stage = ageHours < 4 ? rnd.nextInt(2) : ageHours < 48 ? 1 + rnd.nextInt(4) : ageHours < 24 * 10 ? 2 + rnd.nextInt(6) : 4 + rnd.nextInt(4);
         Instant t = receivedAt;
         if (stage >= 1) {
-            d = step(d, DossierAction.ASSIGN, DossierStatus.ASSIGNED, CLERK, Role.CLERK, t = later(t, rnd, now), "", null, null, null,
-                    SPECIALIST);
+            d = apply(d, new Command.Assign(SPECIALIST), clerk, t = later(t, rnd, now));
         }
         if (stage >= 2) {
-            d = step(d, DossierAction.START_PROCESSING, DossierStatus.IN_PROCESS, SPECIALIST, Role.SPECIALIST, t = later(t, rnd, now), "",
-                    null, null, null);
+            d = apply(d, new Command.StartProcessing(), specialist, t = later(t, rnd, now));
             if (rnd.nextInt(12) == 0) {
-                d = step(d, DossierAction.REQUEST_SUPPLEMENT, DossierStatus.AWAITING_SUPPLEMENT, SPECIALIST, Role.SPECIALIST,
-                        t = later(t, rnd, now), SUPPLEMENTS[rnd.nextInt(SUPPLEMENTS.length)], "02", null, null);
-                return d;
+                return apply(d, new Command.RequestSupplement(SUPPLEMENTS[rnd.nextInt(SUPPLEMENTS.length)], null), specialist,
+                        later(t, rnd, now));
             }
             if (rnd.nextInt(60) == 0) {
-                return step(d, DossierAction.WITHDRAW, DossierStatus.WITHDRAWN, CLERK, Role.CLERK, later(t, rnd, now),
-                        "Người nộp có đơn xin rút hồ sơ", null, null, null);
+                return apply(d, new Command.Withdraw("Người nộp có đơn xin rút hồ sơ"), clerk, later(t, rnd, now));
             }
         }
         if (stage >= 3) {
-            d = step(d, DossierAction.SUBMIT_FOR_APPROVAL, DossierStatus.PENDING_APPROVAL, SPECIALIST, Role.SPECIALIST,
-                    t = later(t, rnd, now), "", null, null, null);
+            d = apply(d, new Command.SubmitForApproval(), specialist, t = later(t, rnd, now));
         }
         if (stage >= 4) {
-            d = step(d, DossierAction.APPROVE, DossierStatus.APPROVED, HEAD, Role.HEAD, t = later(t, rnd, now), "", null, null, null);
+            d = apply(d, new Command.Approve(), head, t = later(t, rnd, now));
         }
         if (stage >= 5) {
-            d = step(d, DossierAction.ISSUE, DossierStatus.ISSUED, CLERK, Role.CLERK, t = later(t, rnd, now), "", null, null, null);
+            LocalDate issued = LocalDateTime.ofInstant(t, VIETNAM).toLocalDate();
+            d = apply(d, new Command.Issue(new ResultDocument("Kết quả giải quyết: " + p.name(), "%d/UBND".formatted(100 + rnd.nextInt(900)),
+                    issued, null)), clerk, t = later(t, rnd, now));
         }
         if (stage >= 6) {
-            d = step(d, DossierAction.MARK_RESULT_READY, DossierStatus.RESULT_READY, CLERK, Role.CLERK, t = later(t, rnd, now), "",
-                    null, null, null);
+            d = apply(d, new Command.MarkResultReady(), clerk, t = later(t, rnd, now));
         }
         if (stage >= 7) {
-            d = step(d, DossierAction.DELIVER_RESULT, DossierStatus.DELIVERED, CLERK, Role.CLERK, later(t, rnd, now), "", null, null,
-                    null);
+            Instant at = later(t, rnd, now);
+            d = apply(d, new Command.DeliverResult(new Delivery(DeliveryMethod.AT_COUNTER, "", at, applicant.fullName())), clerk, at);
         }
         return d;
     }
 
+    private Dossier apply(Dossier d, Command c, Actor actor, Instant at) {
+        return lifecycle.apply(d, c, actor, at).dossier();
+    }
+
+    /** The legal due time from the working-time calendar; null when the procedure has none. */
     private Instant dueAt(Procedure p, Channel channel, LocalDateTime received) {
         ProcessingTime time = p.processingTime(channel).orElse(null);
         if (time == null || !time.hasDueDate()) {
             return null;
         }
-        LocalDateTime start = calendar.normalizeReception(received).clockStart();
-        if (p.cutOff().isPresent() && received.toLocalTime().isAfter(p.cutOff().get())) {
-            start = calendar.openingTime(calendar.nextWorkingDay(received.toLocalDate()));
+        DueTimeRequest request = DueTimeRequest.of(received, time);
+        if (p.cutOff().isPresent()) {
+            request = request.withCutOff(p.cutOff().get());
         }
-        return calendar.addWorkingDays(start, time.amount().longValue()).atZone(VIETNAM).toInstant();
+        LocalDateTime due = dueTimes.compute(request).dueAt();
+        return due == null ? null : due.atZone(VIETNAM).toInstant();
     }
 
     /** The next step of a dossier: half an hour to two working days later, within office hours, never after now. */
@@ -177,28 +198,6 @@ public final class DemoDataGenerator {
                 java.time.Duration.ofMinutes(30 + rnd.nextInt(16 * 60)));
         Instant i = next.atZone(VIETNAM).toInstant();
         return i.isAfter(now) ? t.plusSeconds(60) : i;
-    }
-
-    private static Dossier step(Dossier d, DossierAction action, DossierStatus to, String actor, Role role, Instant at, String reason,
-            String form, String code, Instant dueAt) {
-        return step(d, action, to, actor, role, at, reason, form, code, dueAt, null);
-    }
-
-    private static Dossier step(Dossier d, DossierAction action, DossierStatus to, String actor, Role role, Instant at, String reason,
-            String form, String code, Instant dueAt, String assignee) {
-        DossierEvent e = new DossierEvent(d.nextSequence(), action, d.status(), to, actor, role, WORKSTATION, at, reason, form, assignee,
-                null, null);
-        Dossier.Changes c = Dossier.Changes.NONE;
-        if (code != null) {
-            c = c.withCode(code).withReceivedAt(at);
-        }
-        if (dueAt != null) {
-            c = c.withDueAt(dueAt);
-        }
-        if (assignee != null) {
-            c = c.withAssignee(assignee);
-        }
-        return d.record(e, c);
     }
 
     private PersonApplicant person(Random rnd) {

@@ -1,5 +1,9 @@
 package vn.motcua.core.calendar;
 
+import vn.motcua.core.model.DurationUnit;
+import vn.motcua.core.model.ProcessingTime;
+import vn.motcua.core.model.DeadlineClass;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -221,8 +225,8 @@ class DueTimeCalculatorTest {
         DueTime d = wide.compute(DueTimeRequest.of(RECEIVED, ProcessingTime.workingDays(5)));
         assertEquals(DeadlineClass.DUE_SOON, wide.classify(d, t(2026, 3, 5, 9, 0))); // 14 h left
         assertEquals(DeadlineClass.ON_TIME, wide.classify(d, t(2026, 3, 4, 9, 0))); // 21.5 h left
-        assertEquals("Sắp đến hạn", DeadlineClass.DUE_SOON.label().text(null));
-        assertEquals("Overdue", DeadlineClass.OVERDUE.label().text(Locale.ENGLISH));
+        assertEquals("Sắp đến hạn", DeadlineClass.DUE_SOON.displayName(null));
+        assertEquals("Overdue", DeadlineClass.OVERDUE.displayName(Locale.ENGLISH));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.motcua.core.calendar;
 
+import vn.motcua.core.model.ProcessingTime;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package vn.motcua.core.calendar;
 
+import vn.motcua.core.model.DurationUnit;
+import vn.motcua.core.model.ProcessingTime;
+import vn.motcua.core.model.DeadlineClass;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -54,12 +58,17 @@ public final class DueTimeCalculator {
     }
 
     /** Computes the due time of a dossier. */
+    /** Localisable description of a processing time, e.g. "3 ngày làm việc" or "Không quy định thời hạn". */
+    static Reason describe(ProcessingTime pt) {
+        return pt.hasDueDate() ? Reason.of("unit." + pt.unit().name(), pt.amount().toPlainString()) : Reason.of("unit.NONE");
+    }
+
     public DueTime compute(DueTimeRequest request) {
         Trace trace = new Trace();
         ProcessingTime pt = request.processingTime();
         trace.steps.add(Reason.of("explain.received", Texts.dateTime(request.receivedAt())));
-        trace.steps.add(Reason.of("explain.processingTime", pt.describe()));
-        if (pt.unit() == DurationUnit.NONE) {
+        trace.steps.add(Reason.of("explain.processingTime", describe(pt)));
+        if (!pt.hasDueDate()) {
             trace.steps.add(Reason.of("explain.noDueDate"));
             return new DueTime(request, request.receivedAt(), null, null, Duration.ZERO, false, List.of(), trace.steps);
         }
@@ -163,7 +172,6 @@ public final class DueTimeCalculator {
                 trace.steps.add(Reason.of("explain.months", n));
                 yield onWorkingDay(start.plusMonths(n), trace);
             }
-            case NONE -> throw new IllegalStateException("no due date");
         };
     }
 

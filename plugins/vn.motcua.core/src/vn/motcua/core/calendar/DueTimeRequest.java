@@ -1,5 +1,7 @@
 package vn.motcua.core.calendar;
 
+import vn.motcua.core.model.ProcessingTime;
+
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Comparator;

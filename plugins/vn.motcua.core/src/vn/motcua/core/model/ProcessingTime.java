@@ -1,6 +1,8 @@
 package vn.motcua.core.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,14 @@ public record ProcessingTime(BigDecimal amount, DurationUnit unit, String origin
         if (amount != null && amount.signum() < 0) {
             throw new IllegalArgumentException("negative processing time: " + amount);
         }
+        if (amount != null) {
+            // One value per number (1 = 1.00), so equal times compare equal whatever their source.
+            BigDecimal plain = amount.stripTrailingZeros();
+            amount = plain.scale() < 0 ? plain.setScale(0) : plain;
+        }
+        if ((unit == DurationUnit.CALENDAR_DAYS || unit == DurationUnit.MONTHS) && amount != null && amount.scale() > 0) {
+            throw new IllegalArgumentException(unit + " must be a whole number: " + amount);
+        }
         originalText = originalText == null ? "" : originalText;
     }
 
@@ -37,5 +47,59 @@ public record ProcessingTime(BigDecimal amount, DurationUnit unit, String origin
 
     public boolean hasDueDate() {
         return unit != null;
+    }
+
+    /** One working day counts as 8 working hours (the national rule for hour budgets and fractions). */
+    public static final Duration WORKING_DAY = Duration.ofHours(8);
+
+    public ProcessingTime(BigDecimal amount, DurationUnit unit) {
+        this(amount, unit, "");
+    }
+
+    public static ProcessingTime workingDays(long days) {
+        return new ProcessingTime(BigDecimal.valueOf(days), DurationUnit.WORKING_DAYS);
+    }
+
+    /** Within the day (trong ngày): due at closing of the day the clock starts; 0 working days. */
+    public static ProcessingTime sameDay() {
+        return workingDays(0);
+    }
+
+    public static ProcessingTime workingHours(long hours) {
+        return new ProcessingTime(BigDecimal.valueOf(hours), DurationUnit.WORKING_HOURS);
+    }
+
+    public static ProcessingTime calendarDays(long days) {
+        return new ProcessingTime(BigDecimal.valueOf(days), DurationUnit.CALENDAR_DAYS);
+    }
+
+    public static ProcessingTime months(long months) {
+        return new ProcessingTime(BigDecimal.valueOf(months), DurationUnit.MONTHS);
+    }
+
+    /** No due date and no catalogue text. */
+    public static ProcessingTime none() {
+        return noDueDate("");
+    }
+
+    /** Working time for working units (1 day = 8 h), rounded to the minute; {@code null} for the others. */
+    public Duration workingTime() {
+        if (unit == null) {
+            return null;
+        }
+        long minutesPerUnit = switch (unit) {
+            case WORKING_DAYS -> WORKING_DAY.toMinutes();
+            case WORKING_HOURS -> 60;
+            default -> -1;
+        };
+        if (minutesPerUnit < 0) {
+            return null;
+        }
+        return Duration.ofMinutes(amount.multiply(BigDecimal.valueOf(minutesPerUnit)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /** A same-day duration ("trong ngày": 0 working days). */
+    public boolean isSameDay() {
+        return unit == DurationUnit.WORKING_DAYS && amount.signum() == 0;
     }
 }

@@ -104,7 +104,7 @@ public final class Mapping {
         e.channels.forEach((channel, r) -> {
             Channel c = Channel.valueOf(channel);
             if (r.processingUnit != null || !r.processingText.isEmpty()) {
-                times.put(c, new ProcessingTime(plain(r.processingAmount),
+                times.put(c, new ProcessingTime(r.processingAmount,
                         r.processingUnit == null ? null : DurationUnit.valueOf(r.processingUnit), r.processingText));
             }
             if (r.feeVnd != null || !r.feeText.isEmpty()) {
@@ -204,15 +204,6 @@ public final class Mapping {
         return new Dossier(e.code, e.procedureCode, e.procedureVersion, e.rulePack, Channel.valueOf(e.channel), applicant, papers,
                 e.receivedAt, e.dueAt, DossierStatus.valueOf(e.status), e.assignee, e.agencyCode, events, List.of(), List.of(),
                 List.of(), null);
-    }
-
-    /** DECIMAL(10,2) reads back 1 as 1.00; give the model the number as it was written. */
-    private static java.math.BigDecimal plain(java.math.BigDecimal v) {
-        if (v == null) {
-            return null;
-        }
-        java.math.BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static String nz(String s) {
