@@ -196,6 +196,17 @@ public final class Workbench implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Brings a part (a screen tab) to the front, as clicking its tab would. */
+    public void showPart(String partId) {
+        run(() -> {
+            MWindow w = (MWindow) mainShell().orElseThrow().getData("modelElement");
+            org.eclipse.e4.ui.workbench.modeling.EPartService parts = w.getContext()
+                    .get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
+            parts.showPart(partId, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
+        });
+        settle();
+    }
+
     /** Finds a widget by its {@code motcua.id} anywhere in the visible shells; call on any thread. */
     public <W extends Widget> W find(String id, Class<W> type) {
         W w = call(() -> {
