@@ -1,0 +1,175 @@
+package vn.motcua.store.internal.search;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import vn.motcua.core.model.DeadlineClass;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.store.DossierFilter;
+
+/**
+ * The SQL of the dossier list, in one place so the store (through EclipseLink) and the benchmark's raw-JDBC
+ * baseline run the very same statements. Plain {@code ?} parameters, bound in the order of {@link Sql#params()}.
+ *
+ * <p>Text search: each query word {@code w} matches the tokens in {@code [w, w + U+FFFF)} — a range scan of the
+ * token index, i.e. a prefix match. The most selective word drives (its matching dossier ids are enumerated);
+ * every other word is checked per candidate with an EXISTS on the (dossier_id, token) index. Words are
+ * expected most-selective first: see {@link #selectivity(String)}.
+ */
+public final class DossierSearchSql {
+    /** A statement and its parameters. */
+    public record Sql(String sql, List<Object> params) {
+    }
+
+    /** How many token rows a selectivity probe counts at most: enough to tell a rare word from a common one. */
+    public static final int SELECTIVITY_CAP = 1000;
+
+    private static final String ROW_COLUMNS = "d.code, d.applicant_name, d.procedure_code, p.name, p.field_name, d.received_at,"
+            + " d.due_at, d.status, d.assignee";
+
+    private DossierSearchSql() {
+    }
+
+    /** Number of index entries (up to the cap) a word's prefix range holds. */
+    public static Sql selectivity(String word) {
+        return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM dossier_search_token WHERE token >= ? AND token < ? FETCH FIRST "
+                + SELECTIVITY_CAP + " ROWS ONLY)", List.of(word, upperBound(word)));
+    }
+
+    /** {@code SELECT COUNT(*)} of the filter; {@code words} most selective first. */
+    public static Sql count(DossierFilter f, List<String> words) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, words, params);
+        return new Sql("SELECT COUNT(*) FROM dossier d" + where, params);
+    }
+
+    /** One page of list rows (the columns of {@code DossierRow}, in order); {@code words} most selective first. */
+    public static Sql page(DossierFilter f, List<String> words, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, words, params);
+        String order = orderBy(f, words, params);
+        params.add(offset);
+        params.add(limit);
+        return new Sql("SELECT " + ROW_COLUMNS + " FROM dossier d"
+                + " JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
+                + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
+    }
+
+    private static String where(DossierFilter f, List<String> words, List<Object> params) {
+        List<String> and = new ArrayList<>();
+        if (!words.isEmpty()) {
+            and.add(textMatch(words, params));
+        }
+        if (!f.statuses().isEmpty()) {
+            and.add("d.status IN (" + placeholders(f.statuses().size()) + ")");
+            params.addAll(f.statuses().stream().sorted().toList());
+        }
+        if (f.deadline() != null) {
+            and.add(deadline(f.deadline(), params));
+        }
+        if (f.procedureCode() != null) {
+            and.add("d.procedure_code = ?");
+            params.add(f.procedureCode());
+        }
+        if (f.fieldName() != null) {
+            // ~2,000 procedures: resolving the field to its codes first lets the dossier index do the rest.
+            and.add("d.procedure_code IN (SELECT q.code FROM procedure_def q WHERE q.field_name = ?)");
+            params.add(f.fieldName());
+        }
+        if (f.assignee() != null) {
+            and.add("d.assignee = ?");
+            params.add(f.assignee());
+        }
+        if (f.receivedFrom() != null) {
+            and.add("d.received_at >= ?");
+            params.add(timestamp(f.receivedFrom()));
+        }
+        if (f.receivedTo() != null) {
+            and.add("d.received_at < ?");
+            params.add(timestamp(f.receivedTo()));
+        }
+        return and.isEmpty() ? "" : " WHERE " + String.join(" AND ", and);
+    }
+
+    /** Dossiers having, for every word, a token starting with it. */
+    private static String textMatch(List<String> words, List<Object> params) {
+        StringBuilder sql = new StringBuilder("d.id IN (SELECT w0.dossier_id FROM dossier_search_token w0 WHERE w0.token >= ? AND w0.token < ?");
+        params.add(words.get(0));
+        params.add(upperBound(words.get(0)));
+        for (int i = 1; i < words.size(); i++) {
+            String w = "w" + i;
+            sql.append(" AND EXISTS (SELECT 1 FROM dossier_search_token ").append(w).append(" WHERE ").append(w)
+                    .append(".dossier_id = w0.dossier_id AND ").append(w).append(".token >= ? AND ").append(w).append(".token < ?)");
+            params.add(words.get(i));
+            params.add(upperBound(words.get(i)));
+        }
+        return sql.append(")").toString();
+    }
+
+    private static String deadline(DossierFilter.Deadline d, List<Object> params) {
+        String running = inList(Arrays.stream(DossierStatus.values()).filter(s -> !s.isFinal() && !s.isPaused()).toList());
+        String paused = inList(Arrays.stream(DossierStatus.values()).filter(DossierStatus::isPaused).toList());
+        List<String> or = new ArrayList<>();
+        for (DeadlineClass c : DeadlineClass.values()) {
+            if (!d.classes().contains(c)) {
+                continue;
+            }
+            switch (c) {
+                case OVERDUE -> {
+                    or.add("(d.status IN " + running + " AND d.due_at < ?)");
+                    params.add(timestamp(d.now()));
+                }
+                case DUE_SOON -> {
+                    or.add("(d.status IN " + running + " AND d.due_at >= ? AND d.due_at <= ?)");
+                    params.add(timestamp(d.now()));
+                    params.add(timestamp(d.dueSoonUntil()));
+                }
+                case ON_TIME -> {
+                    or.add("(d.status IN " + paused + " OR (d.status IN " + running + " AND (d.due_at IS NULL OR d.due_at > ?)))");
+                    params.add(timestamp(d.dueSoonUntil()));
+                }
+            }
+        }
+        return "(" + String.join(" OR ", or) + ")";
+    }
+
+    private static String orderBy(DossierFilter f, List<String> words, List<Object> params) {
+        return switch (f.sort()) {
+            case RECEIVED_NEWEST -> " ORDER BY d.received_at DESC, d.code DESC";
+            case DUE_SOONEST -> " ORDER BY d.due_at ASC NULLS LAST, d.code ASC";
+            case CODE -> " ORDER BY d.code ASC";
+            case RELEVANCE -> {
+                if (words.isEmpty()) {
+                    yield " ORDER BY d.received_at DESC, d.code DESC";
+                }
+                // Relevance = how many words were typed in full (an exact token), then newest first.
+                params.addAll(words);
+                yield " ORDER BY (SELECT COUNT(*) FROM dossier_search_token r WHERE r.dossier_id = d.id AND r.token IN ("
+                        + placeholders(words.size()) + ")) DESC, d.received_at DESC, d.code DESC";
+            }
+        };
+    }
+
+    /** The first string after every string starting with {@code prefix} (tokens are folded, far below U+FFFF). */
+    static String upperBound(String prefix) {
+        return prefix + Character.MAX_VALUE;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Enum names are our own constants, safe to write into the statement. */
+    private static String inList(List<DossierStatus> statuses) {
+        return statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static OffsetDateTime timestamp(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}
