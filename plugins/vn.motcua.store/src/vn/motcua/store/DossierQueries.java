@@ -19,7 +19,7 @@ import vn.motcua.store.internal.search.SearchTokens;
 
 /**
  * Read side of the dossier list and details. The list runs native SQL ({@link DossierSearchSql}) over the
- * token index of V2__search_index.sql: JPQL cannot express the per-word prefix range scans that keep text
+ * token index of V2__search_index_and_audit_log.sql: JPQL cannot express the per-word prefix range scans that keep text
  * search fast on a million dossiers.
  */
 public final class DossierQueries {

@@ -1,6 +1,9 @@
 package vn.motcua.store;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,12 +60,16 @@ public final class JpaDossierRepository implements DossierRepository {
     /** Inserts many new dossiers with their whole history in one transaction (demo data, first sync). */
     public void insertAll(List<Dossier> dossiers) {
         cache.inTransaction(em -> {
+            Map<String, String> procedureNames = new HashMap<>();
+            List<AuditLog.Entry> audit = new ArrayList<>(dossiers.size());
             for (Dossier d : dossiers) {
                 DossierEntity e = new DossierEntity();
-                Mapping.fill(e, d, procedureName(em, d));
+                Mapping.fill(e, d, procedureNames.computeIfAbsent(d.procedureCode() + "/" + d.procedureVersion(), k -> procedureName(em, d)));
                 d.events().forEach(ev -> e.events.add(Mapping.toEntity(ev, e)));
                 em.persist(e);
+                audit.add(auditEntry(d, null));
             }
+            AuditLog.append(em, audit);
             return null;
         });
     }
@@ -82,6 +89,30 @@ public final class JpaDossierRepository implements DossierRepository {
         } else if (event != null) {
             e.events.add(Mapping.toEntity(event, e));
         }
+        AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
+    }
+
+    /**
+     * The audit row of a write: the event's actor and step when there is one, else the insertion of the
+     * dossier with its whole history (actor of its latest event).
+     */
+    private static AuditLog.Entry auditEntry(Dossier d, DossierEvent event) {
+        DossierEvent by = event != null ? event : d.events().isEmpty() ? null : d.events().get(d.events().size() - 1);
+        String actor = by == null ? "system" : by.actorUsername();
+        String workstation = by == null ? "" : by.workstationId();
+        String details;
+        String action;
+        if (event != null) {
+            action = event.action().name();
+            details = "event=" + event.sequence() + "; status=" + event.fromStatus() + "->" + event.toStatus()
+                    + (event.assignee() == null ? "" : "; assignee=" + event.assignee())
+                    + (event.newDueAt() == null ? "" : "; due=" + event.newDueAt())
+                    + (event.reason() == null || event.reason().isEmpty() ? "" : "; reason=" + event.reason());
+        } else {
+            action = "SAVE_DOSSIER";
+            details = "events=" + d.events().size() + "; status=" + d.status() + (d.assignee() == null ? "" : "; assignee=" + d.assignee());
+        }
+        return new AuditLog.Entry(actor, workstation, action, d.code() == null ? "" : d.code(), details);
     }
 
     private static Optional<DossierEntity> byCode(EntityManager em, String code) {
