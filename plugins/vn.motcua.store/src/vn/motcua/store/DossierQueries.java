@@ -3,9 +3,6 @@ package vn.motcua.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,22 +73,9 @@ public final class DossierQueries {
         return l.isEmpty() ? null : l.get(0);
     }
 
-    /**
-     * The query's words, the one matching fewest index entries first: it drives the search, the others only
-     * confirm candidates. Ties (common words past the probe's cap) go to the longer word.
-     */
-    static List<String> wordsMostSelectiveFirst(EntityManager em, DossierFilter f) {
-        List<String> words = SearchTokens.queryWords(f.text());
-        if (words.size() < 2) {
-            return words;
-        }
-        Map<String, Long> hits = new HashMap<>();
-        for (String w : words) {
-            hits.put(w, ((Number) nativeQuery(em, DossierSearchSql.selectivity(w)).getSingleResult()).longValue());
-        }
-        List<String> ordered = new ArrayList<>(words);
-        ordered.sort(Comparator.<String>comparingLong(hits::get).thenComparing(Comparator.comparingInt(String::length).reversed()));
-        return ordered;
+    private static List<String> wordsMostSelectiveFirst(EntityManager em, DossierFilter f) {
+        return DossierSearchSql.mostSelectiveFirst(SearchTokens.queryWords(f.text()),
+                sql -> ((Number) nativeQuery(em, sql).getSingleResult()).longValue());
     }
 
     private static Query nativeQuery(EntityManager em, Sql sql) {

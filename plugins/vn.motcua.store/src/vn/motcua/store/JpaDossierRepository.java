@@ -1,6 +1,5 @@
 package vn.motcua.store;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.DossierEvent;
 import vn.motcua.core.model.DossierRepository;
@@ -60,18 +60,30 @@ public final class JpaDossierRepository implements DossierRepository {
     /** Inserts many new dossiers with their whole history in one transaction (demo data, first sync). */
     public void insertAll(List<Dossier> dossiers) {
         cache.inTransaction(em -> {
-            Map<String, String> procedureNames = new HashMap<>();
-            List<AuditLog.Entry> audit = new ArrayList<>(dossiers.size());
+            // Every query in a transaction first flushes what is pending; ask everything before persisting
+            // anything, or each query would re-examine all the dossiers persisted so far (quadratic).
+            em.setFlushMode(FlushModeType.COMMIT);
+            AuditLog.append(em, dossiers.stream().map(d -> auditEntry(d, null)).toList());
+            Map<String, String> procedureNames = procedureNames(em, dossiers);
             for (Dossier d : dossiers) {
                 DossierEntity e = new DossierEntity();
-                Mapping.fill(e, d, procedureNames.computeIfAbsent(d.procedureCode() + "/" + d.procedureVersion(), k -> procedureName(em, d)));
+                Mapping.fill(e, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
                 d.events().forEach(ev -> e.events.add(Mapping.toEntity(ev, e)));
                 em.persist(e);
-                audit.add(auditEntry(d, null));
             }
-            AuditLog.append(em, audit);
             return null;
         });
+    }
+
+    /** Names of the procedures of {@code dossiers}, keyed "code/version", in one query. */
+    private static Map<String, String> procedureNames(EntityManager em, List<Dossier> dossiers) {
+        List<String> codes = dossiers.stream().map(Dossier::procedureCode).distinct().toList();
+        Map<String, String> names = new HashMap<>();
+        if (!codes.isEmpty()) {
+            em.createQuery("SELECT p.code, p.version, p.name FROM ProcedureEntity p WHERE p.code IN :c", Object[].class)
+                    .setParameter("c", codes).getResultList().forEach(r -> names.put(r[0] + "/" + r[1], (String) r[2]));
+        }
+        return names;
     }
 
     private void saveIn(EntityManager em, Dossier d, DossierEvent event) {

@@ -153,13 +153,13 @@ public final class Mapping {
         e.receivedAt = d.receivedAt();
         e.dueAt = d.dueAt();
         e.assignee = d.assignee();
-        e.searchText = VietnameseText.fold(String.join(" ", nz(d.code()), e.applicantName, nz(e.applicantIdNumber),
-                nz(e.applicantPhone), d.procedureCode(), nz(procedureName)));
+
         Set<String> tokens = SearchTokens.ofDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone, d.procedureCode(),
                 procedureName);
         // Changed in place so EclipseLink writes only the difference (usually none: a status change keeps every token).
         e.searchTokens.retainAll(tokens);
         e.searchTokens.addAll(tokens);
+        e.searchText = SearchTokens.searchText(tokens);
         e.papers.clear();
         for (ReceivedPaper p : d.papers()) {
             ReceivedPaperRow r = new ReceivedPaperRow();

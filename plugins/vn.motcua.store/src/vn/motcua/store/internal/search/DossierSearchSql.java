@@ -5,7 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import vn.motcua.core.model.DeadlineClass;
@@ -16,10 +20,11 @@ import vn.motcua.store.DossierFilter;
  * The SQL of the dossier list, in one place so the store (through EclipseLink) and the benchmark's raw-JDBC
  * baseline run the very same statements. Plain {@code ?} parameters, bound in the order of {@link Sql#params()}.
  *
- * <p>Text search: each query word {@code w} matches the tokens in {@code [w, w + U+FFFF)} — a range scan of the
- * token index, i.e. a prefix match. The most selective word drives (its matching dossier ids are enumerated);
- * every other word is checked per candidate with an EXISTS on the (dossier_id, token) index. Words are
- * expected most-selective first: see {@link #selectivity(String)}.
+ * <p>Text search: a query word {@code w} matches a dossier having a token that starts with {@code w}. The most
+ * selective word drives: its tokens are the range {@code [w, w + U+FFFF)} of the token index, one range scan.
+ * Every other word is checked on each candidate's {@code search_text} (its tokens between spaces) with
+ * {@code LIKE '% w%'}, which costs nothing more than the row already being read. Words are expected
+ * most-selective first: see {@link #mostSelectiveFirst}.
  */
 public final class DossierSearchSql {
     /** A statement and its parameters. */
@@ -41,6 +46,25 @@ public final class DossierSearchSql {
                 + SELECTIVITY_CAP + " ROWS ONLY)", List.of(word, upperBound(word)));
     }
 
+    /**
+     * The query's words, the one matching fewest index entries first: it drives the search, the others only
+     * confirm candidates. Ties (common words past the probe's cap) go to the longer word.
+     *
+     * @param countOf runs a {@link #selectivity(String)} statement and returns its count
+     */
+    public static List<String> mostSelectiveFirst(List<String> words, ToLongFunction<Sql> countOf) {
+        if (words.size() < 2) {
+            return words;
+        }
+        Map<String, Long> hits = new HashMap<>();
+        for (String w : words) {
+            hits.put(w, countOf.applyAsLong(selectivity(w)));
+        }
+        List<String> ordered = new ArrayList<>(words);
+        ordered.sort(Comparator.<String>comparingLong(hits::get).thenComparing(Comparator.comparingInt(String::length).reversed()));
+        return ordered;
+    }
+
     /** {@code SELECT COUNT(*)} of the filter; {@code words} most selective first. */
     public static Sql count(DossierFilter f, List<String> words) {
         List<Object> params = new ArrayList<>();
@@ -56,7 +80,8 @@ public final class DossierSearchSql {
         params.add(offset);
         params.add(limit);
         return new Sql("SELECT " + ROW_COLUMNS + " FROM dossier d"
-                + " JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
+                // LEFT: keeps the dossier the outer table, so an index in list order can serve ORDER BY … FETCH.
+                + " LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
                 + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
     }
 
@@ -96,19 +121,19 @@ public final class DossierSearchSql {
         return and.isEmpty() ? "" : " WHERE " + String.join(" AND ", and);
     }
 
-    /** Dossiers having, for every word, a token starting with it. */
+    /**
+     * Dossiers having, for every word, a token starting with it: the first (most selective) word through the
+     * token index, the others on the candidates' search_text, which is already in hand.
+     */
     private static String textMatch(List<String> words, List<Object> params) {
-        StringBuilder sql = new StringBuilder("d.id IN (SELECT w0.dossier_id FROM dossier_search_token w0 WHERE w0.token >= ? AND w0.token < ?");
+        StringBuilder sql = new StringBuilder("d.id IN (SELECT t.dossier_id FROM dossier_search_token t WHERE t.token >= ? AND t.token < ?)");
         params.add(words.get(0));
         params.add(upperBound(words.get(0)));
-        for (int i = 1; i < words.size(); i++) {
-            String w = "w" + i;
-            sql.append(" AND EXISTS (SELECT 1 FROM dossier_search_token ").append(w).append(" WHERE ").append(w)
-                    .append(".dossier_id = w0.dossier_id AND ").append(w).append(".token >= ? AND ").append(w).append(".token < ?)");
-            params.add(words.get(i));
-            params.add(upperBound(words.get(i)));
+        for (String w : words.subList(1, words.size())) {
+            sql.append(" AND d.search_text LIKE ?");
+            params.add("% " + escapeLike(w) + "%");
         }
-        return sql.append(")").toString();
+        return sql.toString();
     }
 
     private static String deadline(DossierFilter.Deadline d, List<Object> params) {
@@ -141,16 +166,19 @@ public final class DossierSearchSql {
     private static String orderBy(DossierFilter f, List<String> words, List<Object> params) {
         return switch (f.sort()) {
             case RECEIVED_NEWEST -> " ORDER BY d.received_at DESC, d.code DESC";
-            case DUE_SOONEST -> " ORDER BY d.due_at ASC NULLS LAST, d.code ASC";
+            case DUE_SOONEST -> " ORDER BY d.due_at ASC, d.code ASC";
             case CODE -> " ORDER BY d.code ASC";
             case RELEVANCE -> {
                 if (words.isEmpty()) {
                     yield " ORDER BY d.received_at DESC, d.code DESC";
                 }
                 // Relevance = how many words were typed in full (an exact token), then newest first.
-                params.addAll(words);
-                yield " ORDER BY (SELECT COUNT(*) FROM dossier_search_token r WHERE r.dossier_id = d.id AND r.token IN ("
-                        + placeholders(words.size()) + ")) DESC, d.received_at DESC, d.code DESC";
+                StringBuilder exact = new StringBuilder();
+                for (String w : words) {
+                    exact.append(exact.isEmpty() ? "" : " + ").append("CASE WHEN d.search_text LIKE ? THEN 1 ELSE 0 END");
+                    params.add("% " + escapeLike(w) + " %");
+                }
+                yield " ORDER BY " + exact + " DESC, d.received_at DESC, d.code DESC";
             }
         };
     }
@@ -158,6 +186,11 @@ public final class DossierSearchSql {
     /** The first string after every string starting with {@code prefix} (tokens are folded, far below U+FFFF). */
     static String upperBound(String prefix) {
         return prefix + Character.MAX_VALUE;
+    }
+
+    /** H2's default LIKE escape is the backslash. */
+    private static String escapeLike(String w) {
+        return w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String placeholders(int n) {

@@ -17,6 +17,8 @@ import vn.motcua.core.text.VietnameseText;
 public final class SearchTokens {
     /** Longest token stored; longer words are cut, which keeps prefix matching right for what clerks type. */
     public static final int MAX_LENGTH = 64;
+    /** Size of the {@code dossier.search_text} column. */
+    static final int SEARCH_TEXT_LENGTH = 2000;
 
     private SearchTokens() {
     }
@@ -40,6 +42,20 @@ public final class SearchTokens {
         addWords(out, procedureCode);
         addWords(out, procedureName);
         return out;
+    }
+
+    /**
+     * The {@code dossier.search_text} of a token set: the tokens between single spaces, with a space at each
+     * end, so "a token starts with w" is {@code LIKE '% w%'} and "w is a token" is {@code LIKE '% w %'}. The
+     * search checks its candidates' other words on this column instead of one index probe per word.
+     */
+    public static String searchText(Set<String> tokens) {
+        String text = " " + String.join(" ", tokens) + " ";
+        if (text.length() > SEARCH_TEXT_LENGTH) {
+            // The column's size; what is cut is only found as the first word of a query.
+            text = text.substring(0, text.lastIndexOf(' ', SEARCH_TEXT_LENGTH - 1) + 1);
+        }
+        return text;
     }
 
     /** The words of a query in the order typed, without repeats; each is matched as a token prefix. */
