@@ -31,8 +31,13 @@ public final class DossierSearchSql {
     public record Sql(String sql, List<Object> params) {
     }
 
-    /** How many token rows a selectivity probe counts at most: enough to tell a rare word from a common one. */
-    public static final int SELECTIVITY_CAP = 1000;
+    /**
+     * How many token rows a selectivity probe counts at most: a first, cheap probe tells rare words from common
+     * ones; when every word fills it, all are probed again up to the second cap, so that at a million dossiers
+     * a given name ("hung": ~15,000 rows) still beats a surname ("nguyen": ~380,000).
+     */
+    static final int FIRST_CAP = 1_000;
+    static final int SECOND_CAP = 50_000;
 
     private static final String ROW_COLUMNS = "d.code, d.applicant_name, d.procedure_code, p.name, p.field_name, d.received_at,"
             + " d.due_at, d.status, d.assignee";
@@ -40,17 +45,17 @@ public final class DossierSearchSql {
     private DossierSearchSql() {
     }
 
-    /** Number of index entries (up to the cap) a word's prefix range holds. */
-    public static Sql selectivity(String word) {
+    /** Number of index entries, up to {@code cap}, in a word's prefix range. */
+    public static Sql selectivity(String word, int cap) {
         return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM dossier_search_token WHERE token >= ? AND token < ? FETCH FIRST "
-                + SELECTIVITY_CAP + " ROWS ONLY)", List.of(word, upperBound(word)));
+                + cap + " ROWS ONLY)", List.of(word, upperBound(word)));
     }
 
     /**
      * The query's words, the one matching fewest index entries first: it drives the search, the others only
      * confirm candidates. Ties (common words past the probe's cap) go to the longer word.
      *
-     * @param countOf runs a {@link #selectivity(String)} statement and returns its count
+     * @param countOf runs a {@link #selectivity(String, int)} statement and returns its count
      */
     public static List<String> mostSelectiveFirst(List<String> words, ToLongFunction<Sql> countOf) {
         if (words.size() < 2) {
@@ -58,7 +63,13 @@ public final class DossierSearchSql {
         }
         Map<String, Long> hits = new HashMap<>();
         for (String w : words) {
-            hits.put(w, countOf.applyAsLong(selectivity(w)));
+            hits.put(w, countOf.applyAsLong(selectivity(w, FIRST_CAP)));
+        }
+        if (hits.values().stream().allMatch(n -> n >= FIRST_CAP)) {
+            // Every word is common: look closer, or "nguyen" might drive where "hung" would do 25 times less work.
+            for (String w : words) {
+                hits.put(w, countOf.applyAsLong(selectivity(w, SECOND_CAP)));
+            }
         }
         List<String> ordered = new ArrayList<>(words);
         ordered.sort(Comparator.<String>comparingLong(hits::get).thenComparing(Comparator.comparingInt(String::length).reversed()));
