@@ -67,7 +67,9 @@ public final class CacheOpener {
         try {
             JdbcDataSource ds = new JdbcDataSource();
             // DB_CLOSE_ON_EXIT=FALSE: we close in order ourselves; the shutdown hook would race EclipseLink.
-            ds.setURL("jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+            // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a killed process
+            // (power button, task manager) loses dossiers it reported saved (CrashSafetyTest found it).
+            ds.setURL("jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             ds.setUser("motcua");
             ds.setPassword("");
             pool = JdbcConnectionPool.create(ds);

@@ -1,16 +1,24 @@
 package vn.motcua.store;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-import vn.motcua.core.text.VietnameseText;
+import jakarta.persistence.Query;
 import vn.motcua.store.internal.entity.DossierEntity;
 import vn.motcua.store.internal.entity.ProcedureEntity;
+import vn.motcua.store.internal.search.DossierSearchSql;
+import vn.motcua.store.internal.search.DossierSearchSql.Sql;
+import vn.motcua.store.internal.search.SearchTokens;
 
-/** Read side of the dossier list and details. */
+/**
+ * Read side of the dossier list and details. The list runs native SQL ({@link DossierSearchSql}) over the
+ * token index of V2__search_index_and_audit_log.sql: JPQL cannot express the per-word prefix range scans that keep text
+ * search fast on a million dossiers.
+ */
 public final class DossierQueries {
     private final LocalCache cache;
 
@@ -20,24 +28,23 @@ public final class DossierQueries {
 
     public long count(DossierFilter f) {
         return cache.read(em -> {
-            TypedQuery<Long> q = em.createQuery("SELECT COUNT(d) FROM DossierEntity d" + where(f), Long.class);
-            bind(q, f);
-            return q.getSingleResult();
+            Sql sql = DossierSearchSql.count(f, wordsMostSelectiveFirst(em, f));
+            return ((Number) nativeQuery(em, sql).getSingleResult()).longValue();
         });
     }
 
     /** One page of the list in the filter's order. */
     public List<DossierRow> page(DossierFilter f, int offset, int limit) {
         return cache.read(em -> {
-            String jpql = "SELECT NEW vn.motcua.store.DossierRow(d.code, d.applicantName, d.procedureCode, p.name, p.fieldName,"
-                    + " d.receivedAt, d.dueAt, d.status, d.assignee) FROM DossierEntity d, ProcedureEntity p"
-                    + where(f) + (where(f).isEmpty() ? " WHERE " : " AND ")
-                    + "p.code = d.procedureCode AND p.version = d.procedureVersion" + orderBy(f);
-            TypedQuery<DossierRow> q = em.createQuery(jpql, DossierRow.class);
-            bind(q, f);
-            q.setFirstResult(offset);
-            q.setMaxResults(limit);
-            return q.getResultList();
+            Sql sql = DossierSearchSql.page(f, wordsMostSelectiveFirst(em, f), offset, limit);
+            List<?> rows = nativeQuery(em, sql).getResultList();
+            List<DossierRow> out = new ArrayList<>(rows.size());
+            for (Object row : rows) {
+                Object[] c = (Object[]) row;
+                out.add(new DossierRow((String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4], instant(c[5]),
+                        instant(c[6]), (String) c[7], (String) c[8]));
+            }
+            return out;
         });
     }
 
@@ -66,32 +73,33 @@ public final class DossierQueries {
         return l.isEmpty() ? null : l.get(0);
     }
 
-    private static String where(DossierFilter f) {
-        List<String> parts = new ArrayList<>();
-        if (!VietnameseText.fold(f.text()).isEmpty()) {
-            parts.add("d.searchText LIKE :text");
-        }
-        if (!f.statuses().isEmpty()) {
-            parts.add("d.status IN :statuses");
-        }
-        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    private static List<String> wordsMostSelectiveFirst(EntityManager em, DossierFilter f) {
+        return DossierSearchSql.mostSelectiveFirst(SearchTokens.queryWords(f.text()),
+                sql -> ((Number) nativeQuery(em, sql).getSingleResult()).longValue());
     }
 
-    private static void bind(TypedQuery<?> q, DossierFilter f) {
-        String t = VietnameseText.fold(f.text());
-        if (!t.isEmpty()) {
-            q.setParameter("text", "%" + t.replace("\\", "").replace("%", "").replace("_", "") + "%");
+    private static Query nativeQuery(EntityManager em, Sql sql) {
+        Query q = em.createNativeQuery(sql.sql());
+        for (int i = 0; i < sql.params().size(); i++) {
+            q.setParameter(i + 1, sql.params().get(i));
         }
-        if (!f.statuses().isEmpty()) {
-            q.setParameter("statuses", List.copyOf(f.statuses()));
-        }
+        return q;
     }
 
-    private static String orderBy(DossierFilter f) {
-        return switch (f.sort()) {
-            case RECEIVED_NEWEST -> " ORDER BY d.receivedAt DESC, d.code DESC";
-            case DUE_SOONEST -> " ORDER BY d.dueAt ASC, d.code ASC";
-            case CODE -> " ORDER BY d.code ASC";
-        };
+    /** TIMESTAMP WITH TIME ZONE as the JDBC driver hands it over. */
+    private static Instant instant(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (v instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + v.getClass().getName());
     }
 }

@@ -1,10 +1,13 @@
 package vn.motcua.store;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.DossierEvent;
 import vn.motcua.core.model.DossierRepository;
@@ -57,14 +60,30 @@ public final class JpaDossierRepository implements DossierRepository {
     /** Inserts many new dossiers with their whole history in one transaction (demo data, first sync). */
     public void insertAll(List<Dossier> dossiers) {
         cache.inTransaction(em -> {
+            // Every query in a transaction first flushes what is pending; ask everything before persisting
+            // anything, or each query would re-examine all the dossiers persisted so far (quadratic).
+            em.setFlushMode(FlushModeType.COMMIT);
+            AuditLog.append(em, dossiers.stream().map(d -> auditEntry(d, null)).toList());
+            Map<String, String> procedureNames = procedureNames(em, dossiers);
             for (Dossier d : dossiers) {
                 DossierEntity e = new DossierEntity();
-                Mapping.fill(e, d, procedureName(em, d));
+                Mapping.fill(e, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
                 d.events().forEach(ev -> e.events.add(Mapping.toEntity(ev, e)));
                 em.persist(e);
             }
             return null;
         });
+    }
+
+    /** Names of the procedures of {@code dossiers}, keyed "code/version", in one query. */
+    private static Map<String, String> procedureNames(EntityManager em, List<Dossier> dossiers) {
+        List<String> codes = dossiers.stream().map(Dossier::procedureCode).distinct().toList();
+        Map<String, String> names = new HashMap<>();
+        if (!codes.isEmpty()) {
+            em.createQuery("SELECT p.code, p.version, p.name FROM ProcedureEntity p WHERE p.code IN :c", Object[].class)
+                    .setParameter("c", codes).getResultList().forEach(r -> names.put(r[0] + "/" + r[1], (String) r[2]));
+        }
+        return names;
     }
 
     private void saveIn(EntityManager em, Dossier d, DossierEvent event) {
@@ -82,6 +101,30 @@ public final class JpaDossierRepository implements DossierRepository {
         } else if (event != null) {
             e.events.add(Mapping.toEntity(event, e));
         }
+        AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
+    }
+
+    /**
+     * The audit row of a write: the event's actor and step when there is one, else the insertion of the
+     * dossier with its whole history (actor of its latest event).
+     */
+    private static AuditLog.Entry auditEntry(Dossier d, DossierEvent event) {
+        DossierEvent by = event != null ? event : d.events().isEmpty() ? null : d.events().get(d.events().size() - 1);
+        String actor = by == null ? "system" : by.actorUsername();
+        String workstation = by == null ? "" : by.workstationId();
+        String details;
+        String action;
+        if (event != null) {
+            action = event.action().name();
+            details = "event=" + event.sequence() + "; status=" + event.fromStatus() + "->" + event.toStatus()
+                    + (event.assignee() == null ? "" : "; assignee=" + event.assignee())
+                    + (event.newDueAt() == null ? "" : "; due=" + event.newDueAt())
+                    + (event.reason() == null || event.reason().isEmpty() ? "" : "; reason=" + event.reason());
+        } else {
+            action = "SAVE_DOSSIER";
+            details = "events=" + d.events().size() + "; status=" + d.status() + (d.assignee() == null ? "" : "; assignee=" + d.assignee());
+        }
+        return new AuditLog.Entry(actor, workstation, action, d.code() == null ? "" : d.code(), details);
     }
 
     private static Optional<DossierEntity> byCode(EntityManager em, String code) {

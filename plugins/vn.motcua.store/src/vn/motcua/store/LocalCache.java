@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.eclipse.persistence.config.PersistenceUnitProperties;
@@ -28,6 +29,8 @@ public final class LocalCache implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final FileLock lock;
     private final EntityManagerFactory emf;
+    /** One writer at a time: the audit log's next sequence number and hash are read inside the write. */
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     LocalCache(Path dataDir, JdbcConnectionPool pool, FileLock lock) {
         this.dataDir = dataDir;
@@ -41,6 +44,9 @@ public final class LocalCache implements AutoCloseable {
         p.put(PersistenceUnitProperties.WEAVING, "false");
         p.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         p.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.NONE);
+        // Bulk inserts (first sync, demo data) write dossiers, papers, events and search tokens in JDBC batches.
+        p.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
+        p.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "500");
         this.emf = new PersistenceProvider().createEntityManagerFactory("motcua", p);
         if (emf == null) {
             throw new IllegalStateException("EclipseLink found no persistence unit 'motcua' in vn.motcua.store");
@@ -85,6 +91,15 @@ public final class LocalCache implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Function<EntityManager, T> work) {
+        writeLock.lock();
+        try {
+            return transaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T transaction(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
@@ -120,6 +135,11 @@ public final class LocalCache implements AutoCloseable {
 
     public JpaAgencyRepository agencies() {
         return new JpaAgencyRepository(this);
+    }
+
+    /** The hash-chained audit log of this cache. */
+    public AuditLog auditLog() {
+        return new AuditLog(this);
     }
 
     /** Dossier list and details queries over this cache. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import vn.motcua.core.model.Agency;
 import vn.motcua.core.model.Applicant;
@@ -32,6 +33,7 @@ import vn.motcua.store.internal.entity.ProcedureChannelRow;
 import vn.motcua.store.internal.entity.ProcedureEntity;
 import vn.motcua.store.internal.entity.ReceivedPaperRow;
 import vn.motcua.store.internal.entity.RequiredDocumentRow;
+import vn.motcua.store.internal.search.SearchTokens;
 
 /** Domain model ↔ rows. Kept in one place so the schema and the model can evolve independently. */
 public final class Mapping {
@@ -151,8 +153,13 @@ public final class Mapping {
         e.receivedAt = d.receivedAt();
         e.dueAt = d.dueAt();
         e.assignee = d.assignee();
-        e.searchText = VietnameseText.fold(String.join(" ", nz(d.code()), e.applicantName, nz(e.applicantIdNumber),
-                nz(e.applicantPhone), d.procedureCode(), nz(procedureName)));
+
+        Set<String> tokens = SearchTokens.ofDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone, d.procedureCode(),
+                procedureName);
+        // Changed in place so EclipseLink writes only the difference (usually none: a status change keeps every token).
+        e.searchTokens.retainAll(tokens);
+        e.searchTokens.addAll(tokens);
+        e.searchText = SearchTokens.searchText(tokens);
         e.papers.clear();
         for (ReceivedPaper p : d.papers()) {
             ReceivedPaperRow r = new ReceivedPaperRow();

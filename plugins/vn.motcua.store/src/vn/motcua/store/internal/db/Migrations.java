@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import vn.motcua.store.internal.search.SearchIndexBackfill;
 
 /**
  * Applies the versioned SQL scripts {@code vn/motcua/store/migration/V<n>__<what>.sql} in order, each in one
@@ -19,7 +22,15 @@ import java.util.List;
  */
 public final class Migrations {
     /** The scripts this version of the product knows, oldest first. Append; never edit a released one. */
-    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__search_index_and_audit_log.sql");
+
+    /** Work a script's SQL cannot do, run right after it in the same transaction. */
+    private static final Map<String, JdbcStep> AFTER = Map.of("V2__search_index_and_audit_log.sql", SearchIndexBackfill::run);
+
+    @FunctionalInterface
+    private interface JdbcStep {
+        void run(Connection c) throws SQLException;
+    }
 
     private Migrations() {
     }
@@ -31,6 +42,11 @@ public final class Migrations {
 
     /** Brings the database up to {@link #latestVersion()}; returns the version found before. */
     public static int migrate(Connection c) throws SQLException {
+        return migrateTo(c, SCRIPTS.size());
+    }
+
+    /** Brings the database up to {@code target} (tests build caches as an older version wrote them). */
+    public static int migrateTo(Connection c, int target) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -44,12 +60,16 @@ public final class Migrations {
                 throw new SQLException("The cache was written by a newer version of MộtCửa Desk (schema " + current
                         + ", this version knows " + SCRIPTS.size() + ")");
             }
-            for (int v = current + 1; v <= SCRIPTS.size(); v++) {
+            for (int v = current + 1; v <= Math.min(target, SCRIPTS.size()); v++) {
                 String script = SCRIPTS.get(v - 1);
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements(read(script))) {
                         s.execute(sql);
                     }
+                }
+                JdbcStep after = AFTER.get(script);
+                if (after != null) {
+                    after.run(c);
                 }
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version(version, script) VALUES (?, ?)")) {
                     p.setInt(1, v);

@@ -3,6 +3,8 @@ package vn.motcua.store.internal.entity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
@@ -72,6 +74,11 @@ public class DossierEntity {
     @CollectionTable(name = "received_paper", joinColumns = @JoinColumn(name = "dossier_id"))
     @OrderColumn(name = "position")
     public List<ReceivedPaperRow> papers = new ArrayList<>();
+    /** Folded words of the searchable fields (see SearchTokens); written with the dossier, never read for display. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "dossier_search_token", joinColumns = @JoinColumn(name = "dossier_id"))
+    @Column(name = "token")
+    public Set<String> searchTokens = new HashSet<>();
     @Version
     @Column(name = "row_version")
     public long rowVersion;

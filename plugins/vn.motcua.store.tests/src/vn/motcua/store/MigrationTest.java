@@ -1,0 +1,71 @@
+package vn.motcua.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.store.internal.db.Migrations;
+
+/** A cache written by the previous version (schema 1, with data) upgrades without losing anything. */
+class MigrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVersion1CacheWithDataUpgradesToTheLatestSchema() throws Exception {
+        // Exactly what version 1 wrote: its schema and rows, no search tokens.
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve(CacheOpener.DB_NAME).toAbsolutePath());
+        ds.setUser("motcua");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            Migrations.migrateTo(c, 1);
+            assertEquals(1, Migrations.currentVersion(c));
+            s.execute("INSERT INTO procedure_def VALUES (1, '1.001193', 1, 'Đăng ký khai sinh', 'Hộ tịch', 'COMMUNE', TIME '15:00:00',"
+                    + " 'Luật Hộ tịch 2014', 'UBND cấp xã', 'FULL', TRUE, DATE '2025-07-01', 'dang ky khai sinh')");
+            s.execute("INSERT INTO procedure_channel VALUES (1, 'IN_PERSON', 1, 'WORKING_DAYS', 'Trong ngày', 0, '')");
+            s.execute("INSERT INTO required_document VALUES (1, 0, '1', 'Tờ khai', 'ORIGINAL', 1, FALSE)");
+            for (int i = 1; i <= 3; i++) {
+                String code = "000.00.10.H29-261120-000" + i;
+                String name = i == 2 ? "Đặng Thị Đào" : "Nguyễn Văn Ánh " + i;
+                s.execute("INSERT INTO dossier VALUES (" + i + ", '" + code + "', '000.00.10.H29', '1.001193', 1, '2025', 'IN_PERSON',"
+                        + " 'PERSON', '" + name + "', '00109001234" + i + "', DATE '1990-05-17', '091234567" + i + "', '', 'Thôn Đông',"
+                        + " NULL, 'RECEIVED', TIMESTAMP WITH TIME ZONE '2026-11-20 09:0" + i + ":00+07:00',"
+                        + " TIMESTAMP WITH TIME ZONE '2026-11-20 17:00:00+07:00', NULL, 'v1 search text', 1)");
+                s.execute("INSERT INTO received_paper VALUES (" + i + ", 0, '1', 1, 'ORIGINAL', TRUE, FALSE, FALSE)");
+                s.execute("INSERT INTO dossier_event(id, dossier_id, seq, action, from_status, to_status, actor, actor_role, workstation, at,"
+                        + " reason, form) VALUES (" + i + ", " + i + ", 1, 'RECEIVE', 'DRAFT', 'RECEIVED', 'canbo1', 'CLERK', 'PC-1',"
+                        + " TIMESTAMP WITH TIME ZONE '2026-11-20 09:0" + i + ":00+07:00', '', '01')");
+            }
+            s.execute("UPDATE id_sequence SET next_value = 50");
+            s.execute("SHUTDOWN");
+        }
+        try (LocalCache cache = CacheOpener.open(dir)) {
+            assertEquals(Migrations.latestVersion(), cache.schemaVersion());
+            DossierQueries q = cache.dossiers();
+            assertEquals(3, q.count(DossierFilter.all()));
+            DossierDetails d = q.find("000.00.10.H29-261120-0002").orElseThrow();
+            assertEquals("Đặng Thị Đào", d.applicantName());
+            assertEquals("Đăng ký khai sinh", d.procedureName());
+            assertEquals(1, d.events().size());
+            assertEquals(1, cache.dossierRepository().findByCode("000.00.10.H29-261120-0003").orElseThrow().papers().size());
+            // The search index was built for the old rows.
+            assertEquals(List.of("000.00.10.H29-261120-0002"),
+                    q.page(DossierFilter.all().withText("dang dao"), 0, 10).stream().map(DossierRow::code).toList());
+            assertEquals(2, q.count(DossierFilter.all().withText("nguyen van a")));
+            assertEquals(3, q.count(DossierFilter.all().withText("khai sinh")));
+            assertEquals(1, q.count(DossierFilter.all().withText("0912345673")));
+            // And the upgraded cache takes new dossiers next to the old ones.
+            cache.procedures().find("1.001193", 1).orElseThrow();
+            cache.dossierRepository().saveWithoutEvent(Fixtures.received("000.00.10.H29-261121-0004", "1.001193", "Lê Văn Nam",
+                    "001080077777", "0911000999", java.time.Instant.parse("2026-11-21T02:00:00Z"), null));
+            assertEquals(4, q.count(DossierFilter.all().withText("khai sinh")));
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package vn.motcua.store.internal.search;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+import vn.motcua.core.model.DeadlineClass;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.store.DossierFilter;
+
+/**
+ * The SQL of the dossier list, in one place so the store (through EclipseLink) and the benchmark's raw-JDBC
+ * baseline run the very same statements. Plain {@code ?} parameters, bound in the order of {@link Sql#params()}.
+ *
+ * <p>Text search: a query word {@code w} matches a dossier having a token that starts with {@code w}. The most
+ * selective word drives: its tokens are the range {@code [w, w + U+FFFF)} of the token index, one range scan.
+ * Every other word is checked on each candidate's {@code search_text} (its tokens between spaces) with
+ * {@code LIKE '% w%'}, which costs nothing more than the row already being read. Words are expected
+ * most-selective first: see {@link #mostSelectiveFirst}.
+ */
+public final class DossierSearchSql {
+    /** A statement and its parameters. */
+    public record Sql(String sql, List<Object> params) {
+    }
+
+    /**
+     * How many token rows a selectivity probe counts at most: a first, cheap probe tells rare words from common
+     * ones; when every word fills it, all are probed again up to the second cap, so that at a million dossiers
+     * a given name ("hung": ~15,000 rows) still beats a surname ("nguyen": ~380,000).
+     */
+    static final int FIRST_CAP = 1_000;
+    static final int SECOND_CAP = 50_000;
+
+    private static final String ROW_COLUMNS = "d.code, d.applicant_name, d.procedure_code, p.name, p.field_name, d.received_at,"
+            + " d.due_at, d.status, d.assignee";
+
+    private DossierSearchSql() {
+    }
+
+    /** Number of index entries, up to {@code cap}, in a word's prefix range. */
+    public static Sql selectivity(String word, int cap) {
+        return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM dossier_search_token WHERE token >= ? AND token < ? FETCH FIRST "
+                + cap + " ROWS ONLY)", List.of(word, upperBound(word)));
+    }
+
+    /**
+     * The query's words, the one matching fewest index entries first: it drives the search, the others only
+     * confirm candidates. Ties (common words past the probe's cap) go to the longer word.
+     *
+     * @param countOf runs a {@link #selectivity(String, int)} statement and returns its count
+     */
+    public static List<String> mostSelectiveFirst(List<String> words, ToLongFunction<Sql> countOf) {
+        if (words.size() < 2) {
+            return words;
+        }
+        Map<String, Long> hits = new HashMap<>();
+        for (String w : words) {
+            hits.put(w, countOf.applyAsLong(selectivity(w, FIRST_CAP)));
+        }
+        if (hits.values().stream().allMatch(n -> n >= FIRST_CAP)) {
+            // Every word is common: look closer, or "nguyen" might drive where "hung" would do 25 times less work.
+            for (String w : words) {
+                hits.put(w, countOf.applyAsLong(selectivity(w, SECOND_CAP)));
+            }
+        }
+        List<String> ordered = new ArrayList<>(words);
+        ordered.sort(Comparator.<String>comparingLong(hits::get).thenComparing(Comparator.comparingInt(String::length).reversed()));
+        return ordered;
+    }
+
+    /** {@code SELECT COUNT(*)} of the filter; {@code words} most selective first. */
+    public static Sql count(DossierFilter f, List<String> words) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, words, params);
+        return new Sql("SELECT COUNT(*) FROM dossier d" + where, params);
+    }
+
+    /** One page of list rows (the columns of {@code DossierRow}, in order); {@code words} most selective first. */
+    public static Sql page(DossierFilter f, List<String> words, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, words, params);
+        String order = orderBy(f, words, params);
+        params.add(offset);
+        params.add(limit);
+        return new Sql("SELECT " + ROW_COLUMNS + " FROM dossier d"
+                // LEFT: keeps the dossier the outer table, so an index in list order can serve ORDER BY … FETCH.
+                + " LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
+                + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
+    }
+
+    private static String where(DossierFilter f, List<String> words, List<Object> params) {
+        List<String> and = new ArrayList<>();
+        if (!words.isEmpty()) {
+            and.add(textMatch(words, params));
+        }
+        if (!f.statuses().isEmpty()) {
+            and.add("d.status IN (" + placeholders(f.statuses().size()) + ")");
+            params.addAll(f.statuses().stream().sorted().toList());
+        }
+        if (f.deadline() != null) {
+            and.add(deadline(f.deadline(), params));
+        }
+        if (f.procedureCode() != null) {
+            and.add("d.procedure_code = ?");
+            params.add(f.procedureCode());
+        }
+        if (f.fieldName() != null) {
+            // ~2,000 procedures: resolving the field to its codes first lets the dossier index do the rest.
+            and.add("d.procedure_code IN (SELECT q.code FROM procedure_def q WHERE q.field_name = ?)");
+            params.add(f.fieldName());
+        }
+        if (f.assignee() != null) {
+            and.add("d.assignee = ?");
+            params.add(f.assignee());
+        }
+        if (f.receivedFrom() != null) {
+            and.add("d.received_at >= ?");
+            params.add(timestamp(f.receivedFrom()));
+        }
+        if (f.receivedTo() != null) {
+            and.add("d.received_at < ?");
+            params.add(timestamp(f.receivedTo()));
+        }
+        return and.isEmpty() ? "" : " WHERE " + String.join(" AND ", and);
+    }
+
+    /**
+     * Dossiers having, for every word, a token starting with it: the first (most selective) word through the
+     * token index, the others on the candidates' search_text, which is already in hand.
+     */
+    private static String textMatch(List<String> words, List<Object> params) {
+        StringBuilder sql = new StringBuilder("d.id IN (SELECT t.dossier_id FROM dossier_search_token t WHERE t.token >= ? AND t.token < ?)");
+        params.add(words.get(0));
+        params.add(upperBound(words.get(0)));
+        for (String w : words.subList(1, words.size())) {
+            sql.append(" AND d.search_text LIKE ?");
+            params.add("% " + escapeLike(w) + "%");
+        }
+        return sql.toString();
+    }
+
+    private static String deadline(DossierFilter.Deadline d, List<Object> params) {
+        String running = inList(Arrays.stream(DossierStatus.values()).filter(s -> !s.isFinal() && !s.isPaused()).toList());
+        String paused = inList(Arrays.stream(DossierStatus.values()).filter(DossierStatus::isPaused).toList());
+        List<String> or = new ArrayList<>();
+        for (DeadlineClass c : DeadlineClass.values()) {
+            if (!d.classes().contains(c)) {
+                continue;
+            }
+            switch (c) {
+                case OVERDUE -> {
+                    or.add("(d.status IN " + running + " AND d.due_at < ?)");
+                    params.add(timestamp(d.now()));
+                }
+                case DUE_SOON -> {
+                    or.add("(d.status IN " + running + " AND d.due_at >= ? AND d.due_at <= ?)");
+                    params.add(timestamp(d.now()));
+                    params.add(timestamp(d.dueSoonUntil()));
+                }
+                case ON_TIME -> {
+                    or.add("(d.status IN " + paused + " OR (d.status IN " + running + " AND (d.due_at IS NULL OR d.due_at > ?)))");
+                    params.add(timestamp(d.dueSoonUntil()));
+                }
+            }
+        }
+        return "(" + String.join(" OR ", or) + ")";
+    }
+
+    private static String orderBy(DossierFilter f, List<String> words, List<Object> params) {
+        return switch (f.sort()) {
+            case RECEIVED_NEWEST -> " ORDER BY d.received_at DESC, d.code DESC";
+            case DUE_SOONEST -> " ORDER BY d.due_at ASC, d.code ASC";
+            case CODE -> " ORDER BY d.code ASC";
+            case RELEVANCE -> {
+                if (words.isEmpty()) {
+                    yield " ORDER BY d.received_at DESC, d.code DESC";
+                }
+                // Relevance = how many words were typed in full (an exact token), then newest first.
+                StringBuilder exact = new StringBuilder();
+                for (String w : words) {
+                    exact.append(exact.isEmpty() ? "" : " + ").append("CASE WHEN d.search_text LIKE ? THEN 1 ELSE 0 END");
+                    params.add("% " + escapeLike(w) + " %");
+                }
+                yield " ORDER BY " + exact + " DESC, d.received_at DESC, d.code DESC";
+            }
+        };
+    }
+
+    /** The first string after every string starting with {@code prefix} (tokens are folded, far below U+FFFF). */
+    static String upperBound(String prefix) {
+        return prefix + Character.MAX_VALUE;
+    }
+
+    /** H2's default LIKE escape is the backslash. */
+    private static String escapeLike(String w) {
+        return w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Enum names are our own constants, safe to write into the statement. */
+    private static String inList(List<DossierStatus> statuses) {
+        return statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static OffsetDateTime timestamp(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}
