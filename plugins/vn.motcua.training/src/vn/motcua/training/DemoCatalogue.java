@@ -30,6 +30,9 @@ final class DemoCatalogue {
     private DemoCatalogue() {
     }
 
+    /** The same-day procedures' cut-off: received after 15:00, the result is due the next working day. */
+    static final LocalTime SAME_DAY_CUT_OFF = LocalTime.of(15, 0);
+
     /** code, name, field, working days (0 = same day with 15:00 cut-off, -1 = no due date), fee VND (-1 = per case text). */
     private static final Object[][] PROCEDURES = {
         { "1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", 0, 0L },
@@ -73,8 +76,10 @@ final class DemoCatalogue {
             String name = (String) p[1];
             int days = (Integer) p[3];
             long fee = (Long) p[4];
+            // Same-day procedures are SAME_DAY with the 15:00 cut-off below (not "1 working day", which would
+            // promise the next day's 10:00 for a 10:00 reception).
             ProcessingTime time = days < 0 ? ProcessingTime.noDueDate("Không quy định thời hạn")
-                    : days == 0 ? new ProcessingTime(BigDecimal.ZERO, DurationUnit.WORKING_DAYS,
+                    : days == 0 ? ProcessingTime.sameDay(
                             "Ngay trong ngày làm việc; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo")
                     : new ProcessingTime(BigDecimal.valueOf(days), DurationUnit.WORKING_DAYS, String.format("%02d ngày làm việc", days));
             Fee f = fee < 0 ? new Fee(null, "Theo quy định của HĐND tỉnh") : fee == 0 ? Fee.free()
@@ -89,7 +94,7 @@ final class DemoCatalogue {
                     new RequiredDocument("1", "Tờ khai theo mẫu", PaperKind.ORIGINAL, 1, false),
                     new RequiredDocument("2", "Giấy tờ chứng minh nhân thân (CCCD hoặc hộ chiếu)", PaperKind.COPY, 1, false),
                     new RequiredDocument("3", "Giấy tờ liên quan khác (nếu có)", PaperKind.COPY, 1, true));
-            out.add(new Procedure(code, name, (String) p[2], Level.COMMUNE, times, days == 0 ? LocalTime.of(15, 0) : null, fees, docs,
+            out.add(new Procedure(code, name, (String) p[2], Level.COMMUNE, times, days == 0 ? SAME_DAY_CUT_OFF : null, fees, docs,
                     List.of("Nghị định 118/2025/NĐ-CP"), "Ủy ban nhân dân cấp xã",
                     days == 0 ? OnlineLevel.FULL : OnlineLevel.PARTIAL, true, 1, LocalDate.of(2025, 7, 1)));
         }

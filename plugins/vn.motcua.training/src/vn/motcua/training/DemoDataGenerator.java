@@ -1,9 +1,9 @@
 package vn.motcua.training;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,16 +15,16 @@ import java.util.Set;
 
 import vn.motcua.core.calendar.DueTimeCalculator;
 import vn.motcua.core.calendar.DueTimeRequest;
+import vn.motcua.core.calendar.Reception;
+import vn.motcua.core.calendar.Supplement;
+import vn.motcua.core.calendar.SupplementMode;
 import vn.motcua.core.calendar.WorkingTimeCalendar;
 import vn.motcua.core.lifecycle.Actor;
 import vn.motcua.core.lifecycle.Command;
 import vn.motcua.core.lifecycle.Lifecycle;
+import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.Delivery;
 import vn.motcua.core.model.DeliveryMethod;
-import vn.motcua.core.model.ResultDocument;
-import vn.motcua.core.model.User;
-import vn.motcua.core.rules.RulePacks;
-import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.PaperKind;
 import vn.motcua.core.model.PersonApplicant;
@@ -32,19 +32,24 @@ import vn.motcua.core.model.Procedure;
 import vn.motcua.core.model.ProcessingTime;
 import vn.motcua.core.model.ReceivedPaper;
 import vn.motcua.core.model.RequiredDocument;
+import vn.motcua.core.model.ResultDocument;
 import vn.motcua.core.model.Role;
+import vn.motcua.core.model.User;
+import vn.motcua.core.rules.RulePacks;
 
 /**
  * Realistic, reproducible dossiers for the demo commune: Vietnamese names and addresses, valid-looking
- * citizen IDs, reception times within office hours on working days, due dates from the working-time
- * calendar, and histories that follow the lifecycle. The same seed and "today" always give the same data.
+ * citizen IDs, reception times within office hours on working days. Nothing is written around the real rules,
+ * so a trainer never demonstrates data the product itself would refuse: every step is a command applied by
+ * {@link Lifecycle} with a staff member of the agency acting in their role, due times come from
+ * {@link DueTimeCalculator} (the procedure's time for the channel and its cut-off), and the rule pack is the
+ * one in force at reception. The same seed and "now" always give the same data.
  */
 public final class DemoDataGenerator {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = RulePacks.VIETNAM;
     static final String CLERK = "canbo.motcua";
     static final String SPECIALIST = "chuyenvien.tuphap";
     static final String HEAD = "lanhdao.ubnd";
-    static final String WORKSTATION = "QUAY-01";
 
     private static final String[] SURNAMES = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
             "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đào", "Mai" };
@@ -60,35 +65,52 @@ public final class DemoDataGenerator {
             "Người nộp không đủ điều kiện theo quy định", "Thủ tục đã được giải quyết trước đó" };
     private static final String[] SUPPLEMENTS = { "Thiếu bản sao giấy chứng nhận kết hôn của cha mẹ",
             "Tờ khai chưa có chữ ký của người yêu cầu", "Bản sao CCCD không rõ số" };
+    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+    /**
+     * The commune's staff as the lifecycle sees them: clerk at the counter, civil-status specialist, head of the
+     * commune People's Committee.
+     */
+    record Staff(Actor clerk, Actor specialist, Actor head) {
+        static Staff of(String agencyCode) {
+            return new Staff(
+                    new Actor(new User(CLERK, "Nguyễn Thị Thu Hà", agencyCode, Set.of(Role.CLERK)), Role.CLERK, "QUAY-01"),
+                    new Actor(new User(SPECIALIST, "Trần Văn Minh", agencyCode, Set.of(Role.SPECIALIST)), Role.SPECIALIST,
+                            "TUPHAP-01"),
+                    new Actor(new User(HEAD, "Phạm Quốc Hưng", agencyCode, Set.of(Role.HEAD)), Role.HEAD, "LANHDAO-01"));
+        }
+    }
 
     private final WorkingTimeCalendar calendar;
     private final DueTimeCalculator dueTimes;
     private final Lifecycle lifecycle = Lifecycle.standard();
     private final RulePacks rulePacks = RulePacks.standard();
-    private final Actor clerk = actor(CLERK, "Nguyễn Thị Lan", Role.CLERK);
-    private final Actor specialist = actor(SPECIALIST, "Trần Văn Minh", Role.SPECIALIST);
-    private final Actor head = actor(HEAD, "Lê Quang Hùng", Role.HEAD);
 
     public DemoDataGenerator(WorkingTimeCalendar calendar) {
         this.calendar = calendar;
         this.dueTimes = new DueTimeCalculator(calendar);
     }
 
-    private static Actor actor(String username, String fullName, Role role) {
-        return new Actor(new User(username, fullName, DemoCatalogue.COMMUNE.code(), Set.of(role)), role, WORKSTATION);
-    }
-
-    /** {@code count} dossiers received over the ~90 days before {@code now}, oldest first, none in the future. */
+    /**
+     * {@code count} dossiers of {@code agencyCode}, received over the ~90 days before {@code now}, oldest first;
+     * no event is after {@code now}.
+     */
     public List<Dossier> dossiers(long seed, int count, List<Procedure> procedures, String agencyCode, Instant now) {
         Random rnd = new Random(seed);
+        Staff staff = Staff.of(agencyCode);
         LocalDateTime nowLocal = LocalDateTime.ofInstant(now, VIETNAM);
         LocalDate today = nowLocal.toLocalDate();
         List<LocalDateTime> receptions = new ArrayList<>();
         LocalDate day = calendar.workingDayOnOrAfter(today.minusDays(90));
         while (receptions.size() < count) {
-            LocalDateTime at = day.atTime(7, 30).plusMinutes(rnd.nextInt(8 * 60));
-            if (calendar.isWorkingDay(day) && at.isBefore(nowLocal)) {
-                receptions.add(at);
+            if (calendar.isWorkingDay(day)) {
+                // A random moment of the day's office hours (never over lunch, never at or after closing).
+                LocalDateTime opening = calendar.openingTime(day);
+                long minutes = calendar.workingTimeBetween(opening, calendar.closingTime(day)).toMinutes();
+                LocalDateTime at = inOfficeHours(calendar.addWorkingTime(opening, Duration.ofMinutes(rnd.nextInt((int) minutes))));
+                if (at.isBefore(nowLocal)) {
+                    receptions.add(at);
+                }
             }
             day = day.plusDays(1);
             if (day.isAfter(today)) {
@@ -99,13 +121,10 @@ public final class DemoDataGenerator {
         Map<LocalDate, Integer> dailySequence = new HashMap<>();
         List<Dossier> out = new ArrayList<>(count);
         for (LocalDateTime received : receptions) {
-            if (received.toLocalTime().isAfter(LocalTime.of(11, 30)) && received.toLocalTime().isBefore(LocalTime.of(13, 30))) {
-                received = received.minusHours(2); // nobody is at the counter over lunch
-            }
             Procedure p = procedures.get(weightedProcedure(rnd, procedures.size()));
             int seq = dailySequence.merge(received.toLocalDate(), 1, Integer::sum);
-            String code = agencyCode + "-" + received.format(DateTimeFormatter.ofPattern("yyMMdd")) + "-" + String.format("%04d", seq);
-            out.add(dossier(rnd, code, p, agencyCode, received, now));
+            String code = agencyCode + "-" + received.format(CODE_DATE) + "-" + String.format("%04d", seq);
+            out.add(dossier(rnd, staff, code, p, agencyCode, received, now));
         }
         return out;
     }
@@ -115,7 +134,8 @@ public final class DemoDataGenerator {
         return rnd.nextInt(3) == 0 ? rnd.nextInt(n) : rnd.nextInt(Math.min(n, 11));
     }
 
-    private Dossier dossier(Random rnd, String code, Procedure p, String agencyCode, LocalDateTime received, Instant now) {
+    private Dossier dossier(Random rnd, Staff staff, String code, Procedure p, String agencyCode, LocalDateTime received,
+            Instant now) {
         PersonApplicant applicant = person(rnd);
         List<ReceivedPaper> papers = new ArrayList<>();
         for (RequiredDocument d : p.requiredDocuments()) {
@@ -125,79 +145,132 @@ public final class DemoDataGenerator {
             }
         }
         Channel channel = rnd.nextInt(10) < 7 ? Channel.IN_PERSON : Channel.ONLINE;
+        if (p.processingTime(channel).isEmpty()) {
+            channel = Channel.IN_PERSON; // not offered on that channel
+        }
         Instant receivedAt = received.atZone(VIETNAM).toInstant();
+        // The pack in force on the reception day is pinned for good (lifecycle.md: rules versioned by date).
         String rulePack = rulePacks.forReceptionTime(receivedAt).id();
-        Dossier d = Dossier.draft(p.code(), p.version(), rulePack, channel, applicant, papers, agencyCode);
-        Instant dueAt = dueAt(p, channel, received);
+        History h = new History(Dossier.draft(p.code(), p.version(), rulePack, channel, applicant, papers, agencyCode), now);
 
-        // Every step goes through the real state machine, so demo histories are ones the product accepts.
+        // How far this dossier got depends on its age: old ones are mostly delivered.
         long ageHours = (now.getEpochSecond() - receivedAt.getEpochSecond()) / 3600;
         int roll = rnd.nextInt(100);
         if (roll < 3) {
-            return apply(d, new Command.Refuse(REFUSALS[rnd.nextInt(REFUSALS.length)], code), clerk, receivedAt);
+            h.apply(new Command.Refuse(REFUSALS[rnd.nextInt(REFUSALS.length)], code), staff.clerk(), receivedAt);
+            return h.dossier;
         }
-        d = apply(d, new Command.Receive(code, dueAt), clerk, receivedAt);
+        h.apply(new Command.Receive(code, dueAt(p, channel, received, List.of())), staff.clerk(), receivedAt);
         int stage = ageHours < 4 ? rnd.nextInt(2) : ageHours < 48 ? 1 + rnd.nextInt(4) : ageHours < 24 * 10 ? 2 + rnd.nextInt(6) : 4 + rnd.nextInt(4);
-        Instant t = receivedAt;
-        if (stage >= 1) {
-            d = apply(d, new Command.Assign(SPECIALIST), clerk, t = later(t, rnd, now));
+        if (stage >= 1 && !h.next(rnd, new Command.Assign(staff.specialist().username()), staff.clerk())) {
+            return h.dossier;
         }
         if (stage >= 2) {
-            d = apply(d, new Command.StartProcessing(), specialist, t = later(t, rnd, now));
+            if (!h.next(rnd, new Command.StartProcessing(), staff.specialist())) {
+                return h.dossier;
+            }
             if (rnd.nextInt(12) == 0) {
-                return apply(d, new Command.RequestSupplement(SUPPLEMENTS[rnd.nextInt(SUPPLEMENTS.length)], null), specialist,
-                        later(t, rnd, now));
+                if (!h.next(rnd, new Command.RequestSupplement(SUPPLEMENTS[rnd.nextInt(SUPPLEMENTS.length)], null),
+                        staff.specialist())) {
+                    return h.dossier;
+                }
+                Instant requested = h.last;
+                // Half of the applicants have brought the papers by now; the others are still awaited.
+                Instant completed = rnd.nextBoolean() ? h.later(rnd) : null;
+                if (completed == null) {
+                    return h.dossier;
+                }
+                Supplement s = new Supplement(LocalDateTime.ofInstant(requested, VIETNAM), LocalDateTime.ofInstant(completed, VIETNAM));
+                h.apply(new Command.ReceiveSupplement(dueAt(p, channel, received, List.of(s))), staff.clerk(), completed);
+                if (!h.next(rnd, new Command.StartProcessing(), staff.specialist())) {
+                    return h.dossier;
+                }
             }
             if (rnd.nextInt(60) == 0) {
-                return apply(d, new Command.Withdraw("Người nộp có đơn xin rút hồ sơ"), clerk, later(t, rnd, now));
+                h.next(rnd, new Command.Withdraw("Người nộp có đơn xin rút hồ sơ"), staff.clerk());
+                return h.dossier;
             }
         }
-        if (stage >= 3) {
-            d = apply(d, new Command.SubmitForApproval(), specialist, t = later(t, rnd, now));
+        if (stage >= 3 && !h.next(rnd, new Command.SubmitForApproval(), staff.specialist())) {
+            return h.dossier;
         }
-        if (stage >= 4) {
-            d = apply(d, new Command.Approve(), head, t = later(t, rnd, now));
+        if (stage >= 4 && !h.next(rnd, new Command.Approve(), staff.head())) {
+            return h.dossier;
         }
         if (stage >= 5) {
-            LocalDate issued = LocalDateTime.ofInstant(t, VIETNAM).toLocalDate();
-            d = apply(d, new Command.Issue(new ResultDocument("Kết quả giải quyết: " + p.name(), "%d/UBND".formatted(100 + rnd.nextInt(900)),
-                    issued, null)), clerk, t = later(t, rnd, now));
+            Instant at = h.later(rnd);
+            if (at == null) {
+                return h.dossier;
+            }
+            // Numbered and sealed on the day of issuing by the records clerk (here the one-stop clerk).
+            ResultDocument result = new ResultDocument("Kết quả giải quyết " + p.name().replaceFirst("^Thủ tục ", ""),
+                    "KQ-" + code.substring(agencyCode.length() + 1), LocalDateTime.ofInstant(at, VIETNAM).toLocalDate(), null);
+            h.apply(new Command.Issue(result), staff.clerk(), at);
         }
-        if (stage >= 6) {
-            d = apply(d, new Command.MarkResultReady(), clerk, t = later(t, rnd, now));
+        if (stage >= 6 && !h.next(rnd, new Command.MarkResultReady(), staff.clerk())) {
+            return h.dossier;
         }
         if (stage >= 7) {
-            Instant at = later(t, rnd, now);
-            d = apply(d, new Command.DeliverResult(new Delivery(DeliveryMethod.AT_COUNTER, "", at, applicant.fullName())), clerk, at);
+            DeliveryMethod method = channel == Channel.ONLINE ? DeliveryMethod.ELECTRONIC : DeliveryMethod.AT_COUNTER;
+            h.next(rnd, new Command.DeliverResult(new Delivery(method, "", null, applicant.fullName())), staff.clerk());
         }
-        return d;
+        return h.dossier;
     }
 
-    private Dossier apply(Dossier d, Command c, Actor actor, Instant at) {
-        return lifecycle.apply(d, c, actor, at).dossier();
-    }
-
-    /** The legal due time from the working-time calendar; null when the procedure has none. */
-    private Instant dueAt(Procedure p, Channel channel, LocalDateTime received) {
-        ProcessingTime time = p.processingTime(channel).orElse(null);
-        if (time == null || !time.hasDueDate()) {
-            return null;
-        }
-        DueTimeRequest request = DueTimeRequest.of(received, time);
-        if (p.cutOff().isPresent()) {
-            request = request.withCutOff(p.cutOff().get());
-        }
+    /**
+     * The appointment the counter promises: the procedure's time for the channel from the reception, with its
+     * cut-off and the completed supplements ({@link SupplementMode#defaultMode()}); null without a due date.
+     */
+    private Instant dueAt(Procedure p, Channel channel, LocalDateTime received, List<Supplement> supplements) {
+        ProcessingTime time = p.processingTime(channel).orElseThrow();
+        DueTimeRequest request = new DueTimeRequest(received, time, p.cutOff().orElse(null), SupplementMode.defaultMode(),
+                supplements);
         LocalDateTime due = dueTimes.compute(request).dueAt();
         return due == null ? null : due.atZone(VIETNAM).toInstant();
     }
 
-    /** The next step of a dossier: half an hour to two working days later, within office hours, never after now. */
-    private Instant later(Instant t, Random rnd, Instant now) {
-        LocalDateTime from = LocalDateTime.ofInstant(t, VIETNAM);
-        LocalDateTime next = calendar.addWorkingTime(calendar.normalizeReception(from).clockStart(),
-                java.time.Duration.ofMinutes(30 + rnd.nextInt(16 * 60)));
-        Instant i = next.atZone(VIETNAM).toInstant();
-        return i.isAfter(now) ? t.plusSeconds(60) : i;
+    /** A time as it can happen at the desk: on an interval's end (11:30, 17:00) it is the next opening. */
+    private LocalDateTime inOfficeHours(LocalDateTime t) {
+        Reception r = calendar.normalizeReception(t);
+        return r.clockStart();
+    }
+
+    /** A dossier's history being written: each step goes through the lifecycle, none after "now". */
+    private final class History {
+        Dossier dossier;
+        Instant last;
+        final Instant now;
+
+        History(Dossier draft, Instant now) {
+            this.dossier = draft;
+            this.now = now;
+        }
+
+        void apply(Command c, Actor actor, Instant at) {
+            dossier = lifecycle.apply(dossier, c, actor, at).dossier();
+            last = at;
+        }
+
+        /**
+         * The time of the next step: half an hour to two working days after the last one, within office hours;
+         * null when that is still in the future (the history stops there).
+         */
+        Instant later(Random rnd) {
+            LocalDateTime from = LocalDateTime.ofInstant(last, VIETNAM);
+            LocalDateTime next = inOfficeHours(calendar.addWorkingTime(from, Duration.ofMinutes(30 + rnd.nextInt(16 * 60))));
+            Instant i = next.atZone(VIETNAM).toInstant();
+            return i.isAfter(now) ? null : i;
+        }
+
+        /** Applies {@code c} at the next step's time; false when that time has not come yet. */
+        boolean next(Random rnd, Command c, Actor actor) {
+            Instant at = later(rnd);
+            if (at == null) {
+                return false;
+            }
+            apply(c, actor, at);
+            return true;
+        }
     }
 
     private PersonApplicant person(Random rnd) {

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import vn.motcua.core.model.DeadlineClass;
+import vn.motcua.core.model.DurationUnit;
+import vn.motcua.core.model.ProcessingTime;
+
 class DueTimeCalculatorTest {
     private static final LocalTime CUT_OFF = LocalTime.of(15, 0);
     private final DueTimeCalculator calc = new DueTimeCalculator(WorkingTimeCalendar.defaults());
@@ -48,6 +52,22 @@ class DueTimeCalculatorTest {
     void sameDayProcedureWithCutOff(LocalDateTime received, LocalDateTime due) {
         DueTime d = calc.compute(DueTimeRequest.of(received, ProcessingTime.sameDay()).withCutOff(CUT_OFF));
         assertEquals(due, d.dueAt());
+    }
+
+    @Test
+    void sameDayIsExplainedAndBudgetsTheRestOfTheDay() {
+        DueTime d = calc.compute(DueTimeRequest.of(t(2026, 3, 9, 14, 0), ProcessingTime.sameDay()).withCutOff(CUT_OFF));
+        assertEquals(List.of("Tiếp nhận lúc 14:00 09/03/2026", "Thời hạn giải quyết: Trong ngày làm việc",
+                "Giải quyết trong ngày: hẹn trả lúc kết thúc giờ làm việc 17:00 09/03/2026",
+                "Hẹn trả kết quả: 17:00 09/03/2026 (Thứ Hai)"), d.explain(null));
+        assertTrue(d.explain(Locale.ENGLISH).contains("Processing time: Within the working day"));
+        assertEquals(Duration.ofHours(3), d.workingTimeBudget());
+        // a supplement pauses a same-day dossier by the working time it waited: Monday 16:00–17:00 and Tuesday
+        // 07:30–10:00 = 3.5 h, so the due time moves from Monday 17:00 to Tuesday 11:00
+        DueTime paused = calc.compute(DueTimeRequest.of(t(2026, 3, 9, 14, 0), ProcessingTime.sameDay())
+                .withSupplements(SupplementMode.PAUSE, new Supplement(t(2026, 3, 9, 16, 0), t(2026, 3, 10, 10, 0))));
+        assertEquals(Duration.ofMinutes(60 + 150), paused.pausedWorkingTime());
+        assertEquals(t(2026, 3, 10, 11, 0), paused.dueAt());
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import vn.motcua.core.model.ProcessingTime;
+
 /** The shipped official schedules (deadlines.md) and due dates across them, with the default calendar. */
 class OfficialSchedules2024to2026Test {
     private final WorkingTimeCalendar cal = WorkingTimeCalendar.defaults();

@@ -111,11 +111,14 @@ class ModelTest {
     @Test
     void procedureIsImmutableAndAnswersPerChannel() {
         Map<Channel, ProcessingTime> times = new HashMap<>();
-        times.put(Channel.IN_PERSON, ProcessingTime.of(BigDecimal.ONE, DurationUnit.WORKING_DAYS, "Trong ngày"));
+        times.put(Channel.IN_PERSON, ProcessingTime.sameDay("Trong ngày"));
+        times.put(Channel.ONLINE, ProcessingTime.of(BigDecimal.ONE, DurationUnit.WORKING_DAYS, "01 ngày làm việc"));
         Procedure p = procedure(times);
         times.put(Channel.POSTAL, ProcessingTime.of(3, DurationUnit.WORKING_DAYS));
         assertTrue(p.processingTime(Channel.POSTAL).isEmpty(), "defensive copy");
-        assertEquals(BigDecimal.ONE, p.processingTime(Channel.IN_PERSON).orElseThrow().amount());
+        assertEquals(DurationUnit.SAME_DAY, p.processingTime(Channel.IN_PERSON).orElseThrow().unit());
+        assertEquals("Trong ngày", p.processingTime(Channel.IN_PERSON).orElseThrow().originalText());
+        assertEquals(BigDecimal.ONE, p.processingTime(Channel.ONLINE).orElseThrow().amount());
         assertEquals(8000L, p.fee(Channel.IN_PERSON).orElseThrow().amountVnd());
         assertTrue(p.fee(Channel.ONLINE).orElseThrow().isFree());
         assertEquals(LocalTime.of(15, 0), p.cutOff().orElseThrow());
@@ -133,6 +136,45 @@ class ModelTest {
                 () -> new ProcessingTime(BigDecimal.TEN, null, ""));
         assertThrows(IllegalArgumentException.class,
                 () -> ProcessingTime.of(BigDecimal.valueOf(-1), DurationUnit.WORKING_HOURS, ""));
+        // one representation of "no due date": absent amount and unit
+        assertEquals(ProcessingTime.noDueDate(""), ProcessingTime.none());
+        assertFalse(ProcessingTime.none().hasDueDate());
+        assertEquals("Không quy định thời hạn", none.displayName(null));
+        assertEquals("No time limit", none.displayName(Locale.ENGLISH));
+    }
+
+    @Test
+    void sameDayHasOneRepresentation() {
+        ProcessingTime sameDay = ProcessingTime.sameDay();
+        assertEquals(DurationUnit.SAME_DAY, sameDay.unit());
+        assertEquals(0, sameDay.amount().signum());
+        assertTrue(sameDay.hasDueDate());
+        assertTrue(sameDay.isSameDay());
+        assertEquals(sameDay, new ProcessingTime(new BigDecimal("0.00"), DurationUnit.SAME_DAY, ""));
+        // "0 working days" and a same-day unit with an amount are ambiguous: rejected
+        assertThrows(IllegalArgumentException.class, () -> ProcessingTime.workingDays(0));
+        assertThrows(IllegalArgumentException.class, () -> ProcessingTime.of(0, DurationUnit.WORKING_HOURS));
+        assertThrows(IllegalArgumentException.class, () -> ProcessingTime.of(1, DurationUnit.SAME_DAY));
+        assertEquals("Trong ngày làm việc", sameDay.displayName(null));
+        assertEquals("Within the working day", sameDay.displayName(Locale.ENGLISH));
+        assertTrue(DurationUnit.SAME_DAY.countsWorkingTime());
+        assertFalse(DurationUnit.CALENDAR_DAYS.countsWorkingTime());
+    }
+
+    @Test
+    void processingTimeFactoriesAndNormalisedAmounts() {
+        assertEquals(ProcessingTime.of(3, DurationUnit.WORKING_DAYS), ProcessingTime.workingDays(3));
+        assertEquals(ProcessingTime.workingDays(10), new ProcessingTime(new BigDecimal("10.00"), DurationUnit.WORKING_DAYS));
+        assertEquals("10", ProcessingTime.workingDays(10).amount().toPlainString());
+        assertEquals(new BigDecimal("1.5"), new ProcessingTime(new BigDecimal("1.50"), DurationUnit.WORKING_DAYS).amount());
+        assertEquals(java.time.Duration.ofHours(4), ProcessingTime.workingHours(4).workingTime());
+        assertEquals(java.time.Duration.ofHours(24), ProcessingTime.workingDays(3).workingTime());
+        assertEquals(null, ProcessingTime.calendarDays(15).workingTime());
+        assertEquals(DurationUnit.MONTHS, ProcessingTime.months(1).unit());
+        assertThrows(IllegalArgumentException.class, () -> new ProcessingTime(new BigDecimal("0.5"), DurationUnit.MONTHS));
+        assertEquals("3 ngày làm việc", ProcessingTime.workingDays(3).displayName(null));
+        assertEquals("1.5 working day(s)", new ProcessingTime(new BigDecimal("1.5"), DurationUnit.WORKING_DAYS).displayName(Locale.ENGLISH));
+        assertEquals("15 ngày", ProcessingTime.calendarDays(15).displayName(null));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import vn.motcua.core.model.ProcessingTime;
+
 /**
  * An agency's working-time configuration; immutable, built with {@link #builder()}.
  *
@@ -25,7 +27,7 @@ public final class CalendarConfig {
     /** Vietnam's zone (UTC+7, no daylight saving). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     /** One working day counts as 8 working hours, whatever the office hours (national practice). */
-    public static final Duration WORKING_DAY = vn.motcua.core.model.ProcessingTime.WORKING_DAY;
+    public static final Duration WORKING_DAY = ProcessingTime.WORKING_DAY;
     static final List<TimeInterval> DEFAULT_HOURS = List.of(TimeInterval.of(7, 30, 11, 30), TimeInterval.of(13, 30, 17, 0));
 
     private final Map<DayOfWeek, List<TimeInterval>> officeHours;

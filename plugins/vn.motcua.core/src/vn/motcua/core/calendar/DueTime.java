@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param clockStart         when the processing clock started (after normalisation and cut-off; after a
  *                           RESTART supplement, the restart time)
  * @param dueAt              the appointment time, or {@code null} (no due date, or awaiting a supplement)
- * @param workingTimeBudget  working time allowed (working units), else {@code null}
+ * @param workingTimeBudget  working time allowed for working units (for a same-day time: the rest of the day
+ *                           from the clock start), else {@code null}
  * @param pausedWorkingTime  working time the clock stood still for completed supplements (PAUSE mode)
  * @param awaitingSupplement whether a supplement is still awaited (clock stopped, due time not yet known)
  * @param skippedDays        every day off passed over on the way to the due time, in order

@@ -1,9 +1,5 @@
 package vn.motcua.core.calendar;
 
-import vn.motcua.core.model.DurationUnit;
-import vn.motcua.core.model.ProcessingTime;
-import vn.motcua.core.model.DeadlineClass;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,12 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import vn.motcua.core.model.DeadlineClass;
+import vn.motcua.core.model.DurationUnit;
+import vn.motcua.core.model.ProcessingTime;
+
 /**
  * Computes appointment (due) times with an explanation, per-step due times and deadline classes.
  *
  * <p>Order of work: normalise the reception time into office hours → apply the procedure's cut-off → add the
  * processing time in its unit → move a due date that lands on a day off to the next working day (calendar
- * units) → apply supplements ({@link SupplementMode#PAUSE} by default).
+ * units) → apply supplements ({@link SupplementMode#PAUSE} by default). A same-day time
+ * ({@link DurationUnit#SAME_DAY}) is due at the closing of the day the clock starts; with the cut-off that day
+ * is the next working day for a late reception. A time without a due date
+ * ({@link ProcessingTime#hasDueDate()} false) gives no due time.
  *
  * <p>A due time already promised must not change when the calendar changes: callers store {@link DueTime#dueAt()}
  * and compute again only for new dossiers.
@@ -58,22 +61,18 @@ public final class DueTimeCalculator {
     }
 
     /** Computes the due time of a dossier. */
-    /** Localisable description of a processing time, e.g. "3 ngày làm việc" or "Không quy định thời hạn". */
-    static Reason describe(ProcessingTime pt) {
-        return pt.hasDueDate() ? Reason.of("unit." + pt.unit().name(), pt.amount().toPlainString()) : Reason.of("unit.NONE");
-    }
-
     public DueTime compute(DueTimeRequest request) {
         Trace trace = new Trace();
         ProcessingTime pt = request.processingTime();
         trace.steps.add(Reason.of("explain.received", Texts.dateTime(request.receivedAt())));
-        trace.steps.add(Reason.of("explain.processingTime", describe(pt)));
+        trace.steps.add(Reason.of("explain.processingTime", pt));
         if (!pt.hasDueDate()) {
             trace.steps.add(Reason.of("explain.noDueDate"));
             return new DueTime(request, request.receivedAt(), null, null, Duration.ZERO, false, List.of(), trace.steps);
         }
         LocalDateTime start = clockStart(request.receivedAt(), request.cutOff(), trace);
         LocalDateTime due = addProcessingTime(start, pt, trace);
+        Duration budget = budget(pt, start, due);
 
         Duration paused = Duration.ZERO;
         boolean awaiting = false;
@@ -93,9 +92,10 @@ public final class DueTimeCalculator {
                 trace.skipped.clear(); // only days after the restart lead to the new due time
                 start = clockStart(s.completedAt(), request.cutOff(), trace);
                 due = addProcessingTime(start, pt, trace);
+                budget = budget(pt, start, due);
             } else {
                 due = pause(due, s, pt, trace);
-                if (pt.workingTime() != null) {
+                if (pt.unit().countsWorkingTime()) {
                     paused = paused.plus(calendar.workingTimeBetween(s.requestedAt(), s.completedAt()));
                 }
             }
@@ -105,8 +105,13 @@ public final class DueTimeCalculator {
         } else {
             trace.steps.add(Reason.of("explain.due", Texts.dateTime(due), Texts.weekday(due.getDayOfWeek())));
         }
-        return new DueTime(request, start, due, pt.workingTime(), paused, awaiting,
+        return new DueTime(request, start, due, budget, paused, awaiting,
                 List.copyOf(trace.skipped.values()), trace.steps);
+    }
+
+    /** Working time allowed: the stated amount, or for a same-day time what is left of the day at clock start. */
+    private Duration budget(ProcessingTime pt, LocalDateTime start, LocalDateTime due) {
+        return pt.isSameDay() ? calendar.workingTimeBetween(start, due) : pt.workingTime();
     }
 
     /** Normalises a reception time and applies the cut-off. */
@@ -126,12 +131,12 @@ public final class DueTimeCalculator {
 
     private LocalDateTime addProcessingTime(LocalDateTime start, ProcessingTime pt, Trace trace) {
         return switch (pt.unit()) {
+            case SAME_DAY -> {
+                LocalDateTime closing = calendar.closingTime(start.toLocalDate());
+                trace.steps.add(Reason.of("explain.sameDay", Texts.dateTime(closing)));
+                yield closing;
+            }
             case WORKING_DAYS, WORKING_HOURS -> {
-                if (pt.isSameDay()) {
-                    LocalDateTime closing = calendar.closingTime(start.toLocalDate());
-                    trace.steps.add(Reason.of("explain.sameDay", Texts.dateTime(closing)));
-                    yield closing;
-                }
                 Duration w = pt.workingTime();
                 if (pt.unit() == DurationUnit.WORKING_DAYS
                         && calendar.config().workingDayCounting() == WorkingDayCounting.WHOLE_DAYS) {
@@ -192,7 +197,7 @@ public final class DueTimeCalculator {
     }
 
     private LocalDateTime pause(LocalDateTime due, Supplement s, ProcessingTime pt, Trace trace) {
-        if (pt.workingTime() != null) {
+        if (pt.unit().countsWorkingTime()) {
             Duration paused = calendar.workingTimeBetween(s.requestedAt(), s.completedAt());
             LocalDateTime newDue = calendar.addWorkingTime(due, paused, trace::skip);
             trace.steps.add(Reason.of("explain.supplement.pause", Texts.dateTime(s.requestedAt()),

@@ -8,11 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import vn.motcua.core.model.ProcessingTime;
+
 /**
  * Inputs of a due-time computation for one dossier.
  *
  * @param receivedAt     reception time (wall clock, Asia/Ho_Chi_Minh)
  * @param processingTime the procedure's processing time for the dossier's channel
+ *                       ({@code Procedure.processingTime(channel)})
  * @param cutOff         the procedure's cut-off (e.g. 15:00; received after it, the clock starts on the next
  *                       working day), or {@code null} when the procedure has none
  * @param supplementMode how supplements affect the due time

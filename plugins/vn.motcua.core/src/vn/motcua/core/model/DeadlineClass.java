@@ -3,8 +3,8 @@ package vn.motcua.core.model;
 import java.util.Locale;
 
 /**
- * Deadline class shown in lists (quá hạn / sắp đến hạn / đúng hạn). The calendar package computes it and has
- * its own enum of the same constants; this one is kept for the UI and storage layers that use the model.
+ * Deadline class of a dossier (đúng hạn / sắp đến hạn / quá hạn): computed by
+ * {@code vn.motcua.core.calendar.DueTimeCalculator}, shown and stored by the UI and storage layers.
  */
 public enum DeadlineClass implements Localizable {
     ON_TIME, DUE_SOON, OVERDUE;
