@@ -52,6 +52,14 @@ public enum DossierStatus implements Localizable {
         };
     }
 
+    /**
+     * The legal clock runs: received, not finished, not paused, result not yet ready (the national index
+     * judges timeliness when the result is ready). Only these dossiers can be due soon or overdue.
+     */
+    public boolean isClockRunning() {
+        return !isFinal() && !isPaused() && this != RESULT_READY && this != DRAFT && this != SUBMITTED_ONLINE;
+    }
+
     /** Processing is paused (the national index subtracts or treats this time specially). */
     public boolean isPaused() {
         return this == AWAITING_SUPPLEMENT || this == AWAITING_PAYMENT;

@@ -74,6 +74,27 @@ class DossierListUiTest {
 
     @Test
     @Order(3)
+    void deadlineFilterShowsOnlyOverdueDossiers() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        org.eclipse.swt.widgets.Combo deadline = wb.find("dossiers.deadline", org.eclipse.swt.widgets.Combo.class);
+        wb.run(() -> {
+            deadline.select(deadline.indexOf("Quá hạn"));
+            deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+        wb.waitUntil("filtered", () -> table.getItemCount() < DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        int n = wb.call(table::getItemCount);
+        assertTrue(n > 0, "the demo has late dossiers");
+        assertTrue(wb.rowTexts(table, 7, n).stream().allMatch("Quá hạn"::equals), "every row is overdue");
+        wb.screenshot("dossier-list-overdue");
+        wb.run(() -> {
+            deadline.select(0);
+            deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+        wb.waitUntil("all rows back", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(4)
     void openingADossierShowsItsDetailsAndHistory() throws Exception {
         Table table = wb.find("dossiers.table", Table.class);
         String code = wb.call(() -> table.getItem(5).getText(0));

@@ -58,6 +58,7 @@ public class DossierListPart {
     private TableColumnLayout columns;
     private Text search;
     private Combo statusFilter;
+    private Combo deadlineFilter;
     private Label count;
     private DossierDetailsView details;
     private DossierFilter filter = DossierFilter.all();
@@ -79,7 +80,7 @@ public class DossierListPart {
     void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(4).spacing(8, 0).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(5).spacing(8, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
 
         Label title = new Label(bar, SWT.NONE);
@@ -106,6 +107,15 @@ public class DossierListPart {
         statusChoices.forEach(s -> statusFilter.add(s.displayName(text.locale())));
         statusFilter.select(0);
         statusFilter.addListener(SWT.Selection, e -> applyFilter());
+
+        deadlineFilter = new Combo(bar, SWT.READ_ONLY);
+        deadlineFilter.setData(ID_KEY, "dossiers.deadline");
+        deadlineFilter.add(text.get("filter.allDeadlines"));
+        for (DeadlineClass c : DeadlineClass.values()) {
+            deadlineFilter.add(c.displayName(text.locale()));
+        }
+        deadlineFilter.select(0);
+        deadlineFilter.addListener(SWT.Selection, e -> applyFilter());
 
         count = new Label(bar, SWT.RIGHT);
         count.setData(ID_KEY, "dossiers.count");
@@ -173,30 +183,24 @@ public class DossierListPart {
         });
     }
 
-    /** Deadline class of a list row at {@code now}; null when the dossier has no running deadline. */
+    /** Deadline class of a list row at {@code now} (the rule shared with the store's filter). */
     static DeadlineClass deadlineClass(DossierRow r, Instant now) {
-        if (r.dueAt() == null) {
-            return null;
-        }
-        DossierStatus s;
         try {
-            s = DossierStatus.valueOf(r.status());
+            return DeadlineClass.of(DossierStatus.valueOf(r.status()), r.dueAt(), now, now.plus(DUE_SOON));
         } catch (IllegalArgumentException e) {
-            return null;
+            return null; // a status from a newer version: no class rather than a wrong one
         }
-        if (s.isFinal() || s == DossierStatus.RESULT_READY) {
-            return null;
-        }
-        if (now.isAfter(r.dueAt())) {
-            return DeadlineClass.OVERDUE;
-        }
-        return Duration.between(now, r.dueAt()).compareTo(DUE_SOON) <= 0 ? DeadlineClass.DUE_SOON : DeadlineClass.ON_TIME;
     }
 
     private void applyFilter() {
         int sel = statusFilter.getSelectionIndex();
         Set<String> statuses = sel <= 0 ? Set.of() : Set.of(statusChoices.get(sel - 1).name());
         filter = new DossierFilter(search.getText(), statuses, DossierFilter.Sort.RECEIVED_NEWEST);
+        int dl = deadlineFilter.getSelectionIndex();
+        if (dl > 0) {
+            Instant now = Instant.now();
+            filter = filter.withDeadline(DossierFilter.Deadline.of(DeadlineClass.values()[dl - 1], now, now.plus(DUE_SOON)));
+        }
         pages.clear();
         long n = cache.dossiers().count(filter);
         count.setText(text.get("count", n));

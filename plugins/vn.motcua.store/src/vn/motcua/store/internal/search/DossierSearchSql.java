@@ -148,7 +148,8 @@ public final class DossierSearchSql {
     }
 
     private static String deadline(DossierFilter.Deadline d, List<Object> params) {
-        String running = inList(Arrays.stream(DossierStatus.values()).filter(s -> !s.isFinal() && !s.isPaused()).toList());
+        // Mirrors DeadlineClass.of: the same status sets, so the filter and the list's column agree.
+        String running = inList(Arrays.stream(DossierStatus.values()).filter(DossierStatus::isClockRunning).toList());
         String paused = inList(Arrays.stream(DossierStatus.values()).filter(DossierStatus::isPaused).toList());
         List<String> or = new ArrayList<>();
         for (DeadlineClass c : DeadlineClass.values()) {
