@@ -37,7 +37,8 @@ import vn.motcua.store.internal.search.SearchTokens;
  * times what the dossier list does (count + first page of 50) for each kind of search, through the store and,
  * on the same file in the same run, as raw JDBC running the same SQL. Options: {@code --dossiers N} (default
  * 1,000,000), {@code --dir DIR} (default: a new temporary folder), {@code --reuse} (query an existing cache in
- * DIR instead of building one), {@code --iterations K} (default 200 per case).
+ * DIR instead of building one), {@code --iterations K} (default 200 per case), {@code --cases REGEX} (only the
+ * query kinds whose name matches).
  */
 public final class StoreBench {
     static final int PAGE = 50;
@@ -65,14 +66,16 @@ public final class StoreBench {
         int iterations = 200;
         Path dir = null;
         boolean reuse = false;
+        String only = ".*";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dossiers" -> dossiers = Integer.parseInt(args[++i].replace("_", ""));
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--reuse" -> reuse = true;
+                case "--cases" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--dossiers N, --iterations K, --dir DIR, --reuse)");
+                        + " (--dossiers N, --iterations K, --dir DIR, --reuse, --cases REGEX)");
             }
         }
         if (dir == null) {
@@ -99,6 +102,9 @@ public final class StoreBench {
             List<Sample> samples = samples(cache, 200, SEED);
             List<Timing> timings = new ArrayList<>();
             for (Case c : cases(iterations)) {
+                if (!c.name().matches(only)) {
+                    continue;
+                }
                 timings.add(measure(cache, c, samples));
                 System.out.println(format(timings.get(timings.size() - 1)));
             }
