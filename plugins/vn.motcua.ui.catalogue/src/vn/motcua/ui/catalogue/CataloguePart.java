@@ -19,16 +19,14 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import vn.motcua.app.ui.Fonts;
 import vn.motcua.core.i18n.Localizer;
 import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.Fee;
@@ -56,7 +54,6 @@ public class CataloguePart {
     private Text search;
     private Label count;
     private StyledText details;
-    private Font boldFont;
 
     @Inject
     public CataloguePart(LocalCache cache, @Named(TranslationService.LOCALE) Locale locale) {
@@ -76,9 +73,7 @@ public class CataloguePart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         Label title = new Label(bar, SWT.NONE);
         title.setText(t("title"));
-        FontData fd = title.getFont().getFontData()[0];
-        boldFont = new Font(parent.getDisplay(), fd.getName(), Math.round(fd.getHeight() * 1.25f), SWT.BOLD);
-        title.setFont(boldFont);
+        Fonts.bold(title, 1.25f);
         search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage(t("search.hint"));
         search.setData(ID_KEY, "catalogue.search");
@@ -205,10 +200,4 @@ public class CataloguePart {
         search.setFocus();
     }
 
-    @PreDestroy
-    void dispose() {
-        if (boldFont != null) {
-            boldFont.dispose();
-        }
-    }
 }

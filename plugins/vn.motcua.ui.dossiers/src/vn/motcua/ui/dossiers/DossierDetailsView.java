@@ -10,12 +10,11 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
+import vn.motcua.app.ui.Fonts;
 import vn.motcua.store.DossierDetails;
 import vn.motcua.store.LocalCache;
 
@@ -27,7 +26,6 @@ final class DossierDetailsView {
     private final Label heading;
     private final Composite fields;
     private final TableViewer history;
-    private final Font headingFont;
 
     DossierDetailsView(Composite parent, UiText text, LocalCache cache) {
         this.text = text;
@@ -37,10 +35,7 @@ final class DossierDetailsView {
         GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(false).spacing(12, 4).margins(4, 4).applyTo(root);
         heading = new Label(root, SWT.WRAP);
         heading.setData(DossierListPart.ID_KEY, "dossiers.details.heading");
-        FontData fd = heading.getFont().getFontData()[0];
-        headingFont = new Font(parent.getDisplay(), fd.getName(), fd.getHeight() + 1, SWT.BOLD);
-        heading.setFont(headingFont);
-        root.addDisposeListener(e -> headingFont.dispose());
+        Fonts.bold(heading, 1.1f);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(heading);
 
         ScrolledComposite scroll = new ScrolledComposite(root, SWT.V_SCROLL);

@@ -24,17 +24,15 @@ import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import vn.motcua.app.ui.Fonts;
 import vn.motcua.core.model.DeadlineClass;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.store.DossierFilter;
@@ -65,7 +63,6 @@ public class DossierListPart {
     private final Map<Integer, List<DossierRow>> pages = new HashMap<>();
     private final List<DossierStatus> statusChoices = Arrays.stream(DossierStatus.values())
             .filter(s -> s != DossierStatus.DRAFT).toList();
-    private Font boldFont;
     /** Red, amber, green: readable on white and not the only signal (the column also says it in words). */
     private static final Map<DeadlineClass, Color> DEADLINE_COLOURS = Map.of(DeadlineClass.OVERDUE, new Color(0xB7, 0x1C, 0x1C),
             DeadlineClass.DUE_SOON, new Color(0xA0, 0x5A, 0x00), DeadlineClass.ON_TIME, new Color(0x2E, 0x7D, 0x32));
@@ -85,9 +82,7 @@ public class DossierListPart {
 
         Label title = new Label(bar, SWT.NONE);
         title.setText(text.get("title"));
-        FontData fd = title.getFont().getFontData()[0];
-        boldFont = new Font(parent.getDisplay(), fd.getName(), Math.round(fd.getHeight() * 1.25f), SWT.BOLD);
-        title.setFont(boldFont);
+        Fonts.bold(title, 1.25f);
 
         search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage(text.get("search.hint"));
@@ -223,12 +218,6 @@ public class DossierListPart {
         search.setFocus();
     }
 
-    @PreDestroy
-    void dispose() {
-        if (boldFont != null) {
-            boldFont.dispose();
-        }
-    }
 
     /** Reads only the rows SWT asks for, a page at a time. */
     private final class LazyRows implements ILazyContentProvider {

@@ -78,6 +78,21 @@ public final class Workbench implements AutoCloseable {
 
     /** Waits for a visible shell (a dialog) whose title contains {@code title}. */
     public Shell awaitShell(String title) {
+        return awaitUi("a window titled '" + title + "'", () -> {
+            for (Shell s : display.getShells()) {
+                if (s.isVisible() && s.getText().contains(title)) {
+                    return s;
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Polls {@code probe} on the UI thread until it returns non-null, from the moment the workbench's display
+     * exists; fails early when the workbench itself failed to start.
+     */
+    private <T> T awaitUi(String what, Callable<T> probe) {
         long end = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < end) {
             if (failure.get() != null) {
@@ -86,21 +101,14 @@ public final class Workbench implements AutoCloseable {
             Display d = Display.findDisplay(uiThread);
             if (d != null && !d.isDisposed()) {
                 display = d;
-                Shell found = call(() -> {
-                    for (Shell s : d.getShells()) {
-                        if (s.isVisible() && s.getText().contains(title)) {
-                            return s;
-                        }
-                    }
-                    return null;
-                });
+                T found = call(probe);
                 if (found != null) {
                     return found;
                 }
             }
             sleep(100);
         }
-        throw new AssertionError("No window titled '" + title + "'");
+        throw new AssertionError("Timed out after " + START_TIMEOUT.toSeconds() + " s waiting for " + what);
     }
 
     /** Presses the push button labelled {@code label} in {@code shell}, as a click would. */
@@ -136,22 +144,7 @@ public final class Workbench implements AutoCloseable {
 
     /** Waits until the main workbench window is showing. */
     public void awaitWindow() {
-        long end = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < end) {
-            if (failure.get() != null) {
-                throw new AssertionError("The workbench failed to start", failure.get());
-            }
-            Display d = Display.findDisplay(uiThread);
-            if (d != null && !d.isDisposed()) {
-                display = d;
-                Boolean shown = call(() -> mainShell().isPresent());
-                if (shown) {
-                    return;
-                }
-            }
-            sleep(100);
-        }
-        throw new AssertionError("No workbench window within " + START_TIMEOUT.toSeconds() + " s");
+        awaitUi("the workbench window", () -> mainShell().orElse(null));
     }
 
     public Path dataDir() {
