@@ -151,17 +151,18 @@ public final class DemoDataGenerator {
         Instant receivedAt = received.atZone(VIETNAM).toInstant();
         // The pack in force on the reception day is pinned for good (lifecycle.md: rules versioned by date).
         String rulePack = rulePacks.forReceptionTime(receivedAt).id();
-        History h = new History(Dossier.draft(p.code(), p.version(), rulePack, channel, applicant, papers, agencyCode), now);
+        History h = new History(Dossier.draft(p.code(), p.version(), rulePack, channel, applicant, papers, agencyCode), now,
+                stepTime(p.processingTime(channel).orElse(null)));
 
-        // How far this dossier got depends on its age: old ones are mostly delivered.
-        long ageHours = (now.getEpochSecond() - receivedAt.getEpochSecond()) / 3600;
         int roll = rnd.nextInt(100);
         if (roll < 3) {
             h.apply(new Command.Refuse(REFUSALS[rnd.nextInt(REFUSALS.length)], code), staff.clerk(), receivedAt);
             return h.dossier;
         }
         h.apply(new Command.Receive(code, dueAt(p, channel, received, List.of())), staff.clerk(), receivedAt);
-        int stage = ageHours < 4 ? rnd.nextInt(2) : ageHours < 48 ? 1 + rnd.nextInt(4) : ageHours < 24 * 10 ? 2 + rnd.nextInt(6) : 4 + rnd.nextInt(4);
+        // Steps follow each other until "now" stops them; a few dossiers stall part-way (someone is on leave,
+        // a paper is missing) — those are the ones that end up late, as in a real commune.
+        int stage = rnd.nextInt(100) < 8 ? 1 + rnd.nextInt(6) : 7;
         if (stage >= 1 && !h.next(rnd, new Command.Assign(staff.specialist().username()), staff.clerk())) {
             return h.dossier;
         }
@@ -229,6 +230,15 @@ public final class DemoDataGenerator {
         return due == null ? null : due.atZone(VIETNAM).toInstant();
     }
 
+    /**
+     * A typical step: the procedure's working time shared over the six steps to the result (a same-day
+     * procedure's steps take tens of minutes); five working days when the time is in calendar units or none.
+     */
+    private static Duration stepTime(ProcessingTime time) {
+        Duration budget = time == null || !time.hasDueDate() ? null : time.isSameDay() ? Duration.ofHours(4) : time.workingTime();
+        return (budget == null ? Duration.ofHours(40) : budget).dividedBy(6);
+    }
+
     /** A time as it can happen at the desk: on an interval's end (11:30, 17:00) it is the next opening. */
     private LocalDateTime inOfficeHours(LocalDateTime t) {
         Reception r = calendar.normalizeReception(t);
@@ -241,9 +251,13 @@ public final class DemoDataGenerator {
         Instant last;
         final Instant now;
 
-        History(Dossier draft, Instant now) {
+        /** Typical working time of one step: a share of the legal time, so most dossiers finish on time. */
+        final Duration step;
+
+        History(Dossier draft, Instant now, Duration step) {
             this.dossier = draft;
             this.now = now;
+            this.step = step;
         }
 
         void apply(Command c, Actor actor, Instant at) {
@@ -252,12 +266,14 @@ public final class DemoDataGenerator {
         }
 
         /**
-         * The time of the next step: half an hour to two working days after the last one, within office hours;
-         * null when that is still in the future (the history stops there).
+         * The time of the next step: 20 % to 180 % of a typical step after the last one (so about one dossier
+         * in ten runs late, as in a real commune), within office hours; null when that is still in the future
+         * (the history stops there).
          */
         Instant later(Random rnd) {
             LocalDateTime from = LocalDateTime.ofInstant(last, VIETNAM);
-            LocalDateTime next = inOfficeHours(calendar.addWorkingTime(from, Duration.ofMinutes(30 + rnd.nextInt(16 * 60))));
+            long minutes = Math.max(5, step.toMinutes() * (20 + rnd.nextInt(161)) / 100);
+            LocalDateTime next = inOfficeHours(calendar.addWorkingTime(from, Duration.ofMinutes(minutes)));
             Instant i = next.atZone(VIETNAM).toInstant();
             return i.isAfter(now) ? null : i;
         }
