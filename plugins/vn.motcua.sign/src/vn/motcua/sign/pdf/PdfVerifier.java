@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -95,7 +96,7 @@ public final class PdfVerifier {
             byte[] signed = new byte[br[1] + br[3]];
             System.arraycopy(file, br[0], signed, 0, br[1]);
             System.arraycopy(file, br[2], signed, br[1], br[3]);
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), s.getContents());
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), derContentInfo(s.getContents()));
             SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
             Store<X509CertificateHolder> store = cms.getCertificates();
             @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -209,4 +210,11 @@ public final class PdfVerifier {
         return ends;
     }
 
+
+    /** /Contents is zero-padded to the reserved size: read the one DER object at its start. */
+    public static ContentInfo derContentInfo(byte[] contents) throws IOException {
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            return ContentInfo.getInstance(in.readObject());
+        }
+    }
 }
