@@ -176,6 +176,8 @@ class SoftHsmSigningTest {
                     SignatureSpec.of(SignatureKind.APPROVAL));
             new PadesSigner(gate).sign(one, two, s.signer(SoftHsm.thumb(hsm.clerkRsa)),
                     SignatureSpec.of(SignatureKind.ISSUING).withStamp(new vn.motcua.sign.pdf.Stamp(0, 60, 40, 220, 70, null)));
+            Path samples = Files.createDirectories(Tools.testDir().resolve("sign-samples"));
+            Files.copy(two, samples.resolve("approval-and-issuing.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             byte[] first = Files.readAllBytes(one), both = Files.readAllBytes(two);
             assertArrayEquals(first, java.util.Arrays.copyOf(both, first.length), "incremental: the first revision is untouched");
             List<SignatureReport> r = new PdfVerifier(trust).verify(two);
