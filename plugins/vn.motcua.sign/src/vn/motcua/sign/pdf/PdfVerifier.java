@@ -1,0 +1,220 @@
+package vn.motcua.sign.pdf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Selector;
+import org.bouncycastle.util.Store;
+
+import vn.motcua.sign.CmsSignatures;
+import vn.motcua.sign.SigningCertificate;
+import vn.motcua.sign.pdf.SignatureReport.Coverage;
+import vn.motcua.sign.pdf.SignatureReport.Integrity;
+import vn.motcua.sign.pdf.SignatureReport.Verdict;
+import vn.motcua.sign.trust.TrustResult;
+import vn.motcua.sign.trust.TrustStore;
+
+/**
+ * Checks every signature of a PDF: the CMS over the ByteRange bytes, what happened to the file after the signed
+ * revision (nothing / only other signatures / unsigned changes), the chain to a trusted root at signing time, and
+ * the certificate's validity then. Revocation is not checked (reported as such). Later revisions that only add
+ * signatures are recognised by their end offsets matching other signatures' ByteRanges; what those revisions
+ * change besides adding the signature is not analysed (no shadow-attack detection).
+ */
+public final class PdfVerifier {
+    private final TrustStore trust;
+
+    public PdfVerifier(TrustStore trust) {
+        this.trust = trust;
+    }
+
+    public List<SignatureReport> verify(Path pdf) throws IOException {
+        return verify(Files.readAllBytes(pdf));
+    }
+
+    public List<SignatureReport> verify(byte[] file) throws IOException {
+        List<SignatureReport> out = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(file)) {
+            List<PDSignature> sigs = doc.getSignatureDictionaries();
+            List<Long> sigEnds = new ArrayList<>();
+            for (PDSignature s : sigs) {
+                int[] br = s.getByteRange();
+                if (br != null && br.length == 4) {
+                    sigEnds.add((long) br[2] + br[3]);
+                }
+            }
+            List<Long> eofEnds = revisionEnds(file);
+            for (PDSignature s : sigs) {
+                out.add(check(s, file, sigEnds, eofEnds));
+            }
+        }
+        return out;
+    }
+
+    private SignatureReport check(PDSignature s, byte[] file, List<Long> sigEnds, List<Long> eofEnds) {
+        String field = s.getName();
+        Instant declared = s.getSignDate() == null ? null : s.getSignDate().toInstant();
+        int[] br = s.getByteRange();
+        if (br == null || br.length != 4 || br[0] != 0 || br[1] < 0 || br[2] < br[1] || (long) br[2] + br[3] > file.length) {
+            return new SignatureReport(field, s.getSubFilter(), "?", "", "", declared, null, Integrity.BROKEN, Coverage.INVALID_RANGE,
+                    false, null, null, false, Verdict.INVALID, "ByteRange " + Arrays.toString(br));
+        }
+        Coverage coverage = coverage((long) br[2] + br[3], file.length, sigEnds, eofEnds);
+        String signer = "?", agency = "", issuer = "";
+        Instant tsTime = null;
+        Integrity integrity;
+        String detail = "";
+        boolean trusted = false, validThen = false;
+        String anchor = null, trustProblem = null;
+        try {
+            byte[] signed = new byte[br[1] + br[3]];
+            System.arraycopy(file, br[0], signed, 0, br[1]);
+            System.arraycopy(file, br[2], signed, br[1], br[3]);
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), derContentInfo(s.getContents()));
+            SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
+            Store<X509CertificateHolder> store = cms.getCertificates();
+            @SuppressWarnings({ "unchecked", "rawtypes" })
+            Collection<X509CertificateHolder> matches = store.getMatches((Selector) si.getSID());
+            if (matches.isEmpty()) {
+                throw new IllegalStateException("signer certificate not in the signature");
+            }
+            JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+            X509Certificate cert = conv.getCertificate(matches.iterator().next());
+            SigningCertificate sc = SigningCertificate.of(cert, "pdf", Instant.now());
+            signer = sc.holder();
+            agency = sc.agency();
+            issuer = sc.issuer();
+            try {
+                integrity = si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert)) ? Integrity.INTACT : Integrity.BROKEN;
+            } catch (CMSSignerDigestMismatchException e) {
+                integrity = Integrity.DIGEST_MISMATCH;
+            }
+            tsTime = timestamp(si);
+            Instant at = tsTime != null ? tsTime : declared != null ? declared : Instant.now();
+            try {
+                cert.checkValidity(Date.from(at));
+                validThen = true;
+            } catch (CertificateException e) {
+                validThen = false;
+            }
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(cert);
+            for (X509CertificateHolder h : store.getMatches(null)) {
+                X509Certificate c = conv.getCertificate(h);
+                if (!c.equals(cert)) {
+                    chain.add(c);
+                }
+            }
+            TrustResult t = trust.validate(chain, Date.from(at));
+            trusted = t.trusted();
+            anchor = t.anchor() == null ? null : SigningCertificate.of(t.anchor(), "trust", at).holder();
+            trustProblem = t.problem();
+        } catch (Exception e) {
+            integrity = Integrity.BROKEN;
+            detail = e.toString();
+        }
+        Verdict v;
+        if (integrity != Integrity.INTACT || coverage == Coverage.INVALID_RANGE || !validThen) {
+            v = Verdict.INVALID;
+        } else if (!trusted || coverage == Coverage.CHANGED_AFTER_SIGNING) {
+            v = Verdict.INDETERMINATE;
+        } else {
+            v = Verdict.VALID;
+        }
+        return new SignatureReport(field, s.getSubFilter(), signer, agency, issuer, declared, tsTime, integrity, coverage, trusted, anchor,
+                trustProblem, validThen, v, detail);
+    }
+
+    /** The RFC 3161 signature timestamp's time, after checking its imprint and its TSA signature. */
+    private static Instant timestamp(SignerInformation si) throws Exception {
+        AttributeTable unsigned = si.getUnsignedAttributes();
+        if (unsigned == null) {
+            return null;
+        }
+        Attribute a = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (a == null) {
+            return null;
+        }
+        TimeStampToken tst = new TimeStampToken(ContentInfo.getInstance(a.getAttrValues().getObjectAt(0)));
+        if (!Arrays.equals(tst.getTimeStampInfo().getMessageImprintDigest(), CmsSignatures.sha256(si.getSignature()))) {
+            throw new IllegalStateException("timestamp does not match the signature value");
+        }
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        Collection<X509CertificateHolder> tsa = tst.getCertificates().getMatches((Selector) tst.getSID());
+        if (tsa.isEmpty()) {
+            throw new IllegalStateException("timestamp without TSA certificate");
+        }
+        tst.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.iterator().next()));
+        return tst.getTimeStampInfo().getGenTime().toInstant();
+    }
+
+    static Coverage coverage(long end, long fileLength, List<Long> sigEnds, List<Long> eofEnds) {
+        if (fileLength - end <= 2) {
+            return Coverage.WHOLE_DOCUMENT;
+        }
+        for (long e : eofEnds) {
+            if (e <= end + 2) {
+                continue; // this revision or an earlier one
+            }
+            boolean isSignatureRevision = sigEnds.stream().anyMatch(se -> Math.abs(se - e) <= 2);
+            if (!isSignatureRevision) {
+                return Coverage.CHANGED_AFTER_SIGNING;
+            }
+        }
+        boolean lastIsSigned = sigEnds.stream().anyMatch(se -> fileLength - se <= 2);
+        return lastIsSigned ? Coverage.OTHER_SIGNATURES_ADDED : Coverage.CHANGED_AFTER_SIGNING;
+    }
+
+    /** Offsets just after each "%%EOF" marker and its end-of-line. */
+    static List<Long> revisionEnds(byte[] f) {
+        byte[] eof = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+        List<Long> ends = new ArrayList<>();
+        outer: for (int i = 0; i + eof.length <= f.length; i++) {
+            for (int j = 0; j < eof.length; j++) {
+                if (f[i + j] != eof[j]) {
+                    continue outer;
+                }
+            }
+            int e = i + eof.length;
+            while (e < f.length && (f[e] == '\r' || f[e] == '\n')) {
+                e++;
+            }
+            ends.add((long) e);
+        }
+        return ends;
+    }
+
+
+    /** /Contents is zero-padded to the reserved size: read the one DER object at its start. */
+    public static ContentInfo derContentInfo(byte[] contents) throws IOException {
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            return ContentInfo.getInstance(in.readObject());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package vn.motcua.sign.pdf;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import vn.motcua.sign.Texts;
+
+/** What the verifier found about one signature of a PDF. */
+public record SignatureReport(String field, String subFilter, String signer, String agency, String issuer, Instant declaredTime,
+        Instant timestampTime, Integrity integrity, Coverage coverage, boolean trusted, String trustAnchor, String trustProblem,
+        boolean validAtSigningTime, Verdict verdict, String detail) {
+
+    public enum Integrity {
+        /** digest over the ByteRange matches and the CMS signature verifies */
+        INTACT,
+        /** the signed bytes were changed */
+        DIGEST_MISMATCH,
+        /** the signature value or structure is broken / unsupported */
+        BROKEN
+    }
+
+    public enum Coverage {
+        /** the signature covers the whole file */
+        WHOLE_DOCUMENT,
+        /** later revisions only add other signatures */
+        OTHER_SIGNATURES_ADDED,
+        /** the file was changed after signing by an unsigned update */
+        CHANGED_AFTER_SIGNING,
+        /** the ByteRange is malformed */
+        INVALID_RANGE
+    }
+
+    public enum Verdict {
+        VALID, INVALID, INDETERMINATE
+    }
+
+    /** The signing time used for the checks: the timestamp's if any, else the declared /M. */
+    public Instant signingTime() {
+        return timestampTime != null ? timestampTime : declaredTime;
+    }
+
+    public String text(Locale locale) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+        StringBuilder b = new StringBuilder();
+        b.append(Texts.TEXT.format(locale, "verify.verdict." + verdict)).append('\n');
+        b.append("  ").append(Texts.TEXT.format(locale, "verify.signer", signer, agency, issuer)).append('\n');
+        b.append("  ").append(Texts.TEXT.format(locale, "verify.time", declaredTime == null ? "?" : f.format(declaredTime))).append('\n');
+        if (timestampTime != null) {
+            b.append("  ").append(Texts.TEXT.format(locale, "verify.timestamp", f.format(timestampTime))).append('\n');
+        }
+        b.append("  ").append(Texts.TEXT.format(locale, "verify.integrity." + integrity)).append('\n');
+        b.append("  ").append(Texts.TEXT.format(locale, "verify.coverage." + coverage)).append('\n');
+        b.append("  ").append(trusted ? Texts.TEXT.format(locale, "verify.trusted", trustAnchor)
+                : Texts.TEXT.format(locale, "verify.untrusted", trustProblem)).append('\n');
+        b.append("  ").append(Texts.TEXT.format(locale, validAtSigningTime ? "verify.certValid" : "verify.certInvalid")).append('\n');
+        b.append("  ").append(Texts.TEXT.format(locale, "revocation.notChecked")).append('\n');
+        if (detail != null && !detail.isEmpty()) {
+            b.append("  (").append(detail).append(")\n");
+        }
+        return b.toString();
+    }
+}
