@@ -22,7 +22,9 @@ import vn.motcua.store.internal.search.SearchIndexBackfill;
  */
 public final class Migrations {
     /** The scripts this version of the product knows, oldest first. Append; never edit a released one. */
-    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__search_index_and_audit_log.sql");
+    static final List<String> SCRIPTS = List.of(
+            "V1__initial_schema.sql",
+            "V2__search_index_and_audit_log.sql");
 
     /** Work a script's SQL cannot do, run right after it in the same transaction. */
     private static final Map<String, JdbcStep> AFTER = Map.of("V2__search_index_and_audit_log.sql", SearchIndexBackfill::run);
