@@ -18,6 +18,8 @@ import org.osgi.framework.ServiceRegistration;
 import vn.motcua.store.CacheException;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
+import vn.motcua.core.model.User;
+import vn.motcua.core.session.UserSession;
 import vn.motcua.training.DemoData;
 
 /**
@@ -48,6 +50,7 @@ public class LifeCycle {
             LOG.log(System.Logger.Level.INFO, "Seeded the demo commune: {0} dossiers", created);
         }
         context.set(LocalCache.class, cache);
+        context.set(UserSession.class, demoSession());
         ServiceRegistration<LocalCache> registration = FrameworkUtil.getBundle(LifeCycle.class).getBundleContext()
                 .registerService(LocalCache.class, cache, null);
         broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> logStartupTime());
@@ -55,6 +58,17 @@ public class LifeCycle {
             registration.unregister();
             cache.close();
         });
+    }
+
+    /**
+     * Until login exists every start works as a demo user: {@code -Dmotcua.user=<username>} picks one of
+     * {@link DemoData#demoUsers()}, the all-roles account otherwise.
+     */
+    static UserSession demoSession() {
+        String wanted = System.getProperty("motcua.user", DemoData.ALL_ROLES_USER);
+        User user = DemoData.demoUsers().stream().filter(u -> u.username().equals(wanted)).findFirst()
+                .orElse(DemoData.demoUsers().getLast());
+        return new UserSession(user, System.getProperty("motcua.workstation", "QUAY-01"), false);
     }
 
     private static Locale locale(IEclipseContext context) {

@@ -1,11 +1,15 @@
 package vn.motcua.training;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import vn.motcua.core.calendar.WorkingTimeCalendar;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.Role;
+import vn.motcua.core.model.User;
 import vn.motcua.store.LocalCache;
 
 /** Seeds a new, empty cache with the demo commune so a newcomer sees a working screen, not an empty window. */
@@ -37,6 +41,22 @@ public final class DemoData {
         cache.dossierRepository().insertAll(list);
         return list.size();
     }
+
+    /**
+     * The demo commune's staff: clerk, specialist, head, and an all-roles account for a newcomer trying every
+     * screen (small communes really give one officer several roles).
+     */
+    public static List<User> demoUsers() {
+        String agency = DemoCatalogue.COMMUNE.code();
+        return List.of(
+                new User(DemoDataGenerator.CLERK, "Nguyễn Thị Thu Hà", agency, Set.of(Role.CLERK)),
+                new User(DemoDataGenerator.SPECIALIST, "Trần Văn Minh", agency, Set.of(Role.SPECIALIST)),
+                new User(DemoDataGenerator.HEAD, "Phạm Quốc Hưng", agency, Set.of(Role.HEAD)),
+                new User(ALL_ROLES_USER, "Lê Thị Mai", agency, EnumSet.of(Role.CLERK, Role.SPECIALIST, Role.HEAD, Role.ADMIN)));
+    }
+
+    /** Username of the demo account holding every staff role. */
+    public static final String ALL_ROLES_USER = "demo";
 
     /** The demo commune's display name. */
     public static String communeName() {
