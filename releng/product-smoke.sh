@@ -34,7 +34,7 @@ start_product() {
   cat "$1" >&2; cat "$data/workspace/.metadata/.log" >&2 2>/dev/null; exit 1
 }
 stop_product() { kill -- -"$app" 2>/dev/null; wait "$app" 2>/dev/null; app=""; }
-args=("$@")
+args=("$@" --user demo)   # the demo cache's all-roles account, without the login dialog
 
 # First start ever on this data folder: creates and seeds the cache.
 start_product "$out/product-first$suffix.log"
@@ -57,6 +57,15 @@ if ! grep -q "already using" "$out/product-second$suffix.log" || grep -q "\[motc
   echo "product-smoke: FAILED, a second instance on the same data folder was not refused" >&2
   cat "$out/product-second$suffix.log" >&2; exit 1
 fi
+# The login dialog a clerk sees on a cache without automatic login.
+stop_product
+DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "$@" > "$out/product-login$suffix.log" 2>&1 & app=$!
+for _ in $(seq 1 60); do grep -q "\[motcua\] login dialog shown" "$out/product-login$suffix.log" && break; sleep 0.5; done
+if ! grep -q "\[motcua\] login dialog shown" "$out/product-login$suffix.log"; then
+  echo "product-smoke: FAILED, no login dialog without --user" >&2; cat "$out/product-login$suffix.log" >&2; exit 1
+fi
+sleep 2
+DISPLAY="$display" import -window root "$out/screenshot-login$suffix.png"
 echo "first-start $(ms "$out/product-first$suffix.log")" > "$out/startup-ms$suffix.txt"
 echo "start $(ms "$out/product$suffix.log")" >> "$out/startup-ms$suffix.txt"
 if [ -f "$data/workspace/.metadata/.log" ] && grep -q "^!ENTRY .* 4 " "$data/workspace/.metadata/.log"; then

@@ -62,6 +62,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --data) data="$2"; shift 2 ;;
     --data=*) data="${1#--data=}"; shift ;;
+    # Demo and training data only (their passwords are public): log this account in without the dialog.
+    --user) vm+=("-Dmotcua.user=$2"); shift 2 ;;
     *) args+=("$1"); shift ;;
   esac
 done

@@ -2,8 +2,12 @@ package vn.motcua.app;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -15,7 +19,12 @@ import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import org.eclipse.jface.window.Window;
+
+import vn.motcua.app.login.LoginDialog;
 import vn.motcua.store.CacheException;
+import vn.motcua.store.CacheKey;
+import vn.motcua.store.CacheKeyRing;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
 import vn.motcua.core.model.User;
@@ -32,43 +41,151 @@ public class LifeCycle {
     /** Launch moment (epoch ms) passed by the launch scripts; JVM start otherwise. */
     public static final String LAUNCHED_AT = "motcua.launchedAt";
 
+    /** Password of every account of a demo or training cache; published in the user guide. */
+    public static final String DEMO_PASSWORD = "demo";
+    /**
+     * System property naming a user to log in without the dialog; honoured only on demo and training caches,
+     * whose passwords are public (the UI tests and the product smoke test use it).
+     */
+    public static final String AUTO_LOGIN_USER = "motcua.user";
+
     @PostContextCreate
     void postContextCreate(IEclipseContext context, IEventBroker broker) {
         Locale locale = locale(context);
         Path dataDir = DataFolder.resolve();
         long t0 = System.currentTimeMillis();
-        LOG.log(System.Logger.Level.INFO, "Workbench context ready after {0} ms; opening the cache in {1}", t0 - launchedAt(), dataDir);
-        LocalCache cache = openCache(dataDir, locale);
-        if (cache == null) {
+        LOG.log(System.Logger.Level.INFO, "Workbench context ready after {0} ms; data folder {1}", t0 - launchedAt(), dataDir);
+        if (CacheOpener.isLocked(dataDir)) {
+            // Before any password is asked: the clerk should simply go back to the open window.
+            LOG.log(System.Logger.Level.WARNING, "Another MộtCửa Desk is already using " + dataDir);
+            MessageDialog.openInformation(null, AppMessages.get(locale, "cache.locked.title"),
+                    AppMessages.get(locale, "cache.locked.message", dataDir));
+            System.exit(0);
+            return;
+        }
+        LoggedIn in = logIn(dataDir, locale);
+        if (in == null) {
             // The user chose to quit (or another instance runs): nothing was opened or changed.
             System.exit(0);
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "Cache open in {0} ms", System.currentTimeMillis() - t0);
-        int created = cache.isEmpty() ? DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED) : 0;
-        if (created > 0) {
-            LOG.log(System.Logger.Level.INFO, "Seeded the demo commune: {0} dossiers", created);
-        }
+        LocalCache cache = in.cache();
+        LOG.log(System.Logger.Level.INFO, "Cache open and {0} logged in after {1} ms", in.session().user().username(),
+                System.currentTimeMillis() - t0);
         context.set(LocalCache.class, cache);
-        context.set(UserSession.class, demoSession());
+        context.set(UserSession.class, in.session());
+        // Kept for the admin's user management: a new user gets their own wrapped copy of this key.
+        context.set(CacheKey.class, in.key());
         ServiceRegistration<LocalCache> registration = FrameworkUtil.getBundle(LifeCycle.class).getBundleContext()
                 .registerService(LocalCache.class, cache, null);
         broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> logStartupTime());
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {
             registration.unregister();
             cache.close();
+            in.key().destroy();
         });
     }
 
+    /** The open cache, its key and who logged in. */
+    record LoggedIn(LocalCache cache, CacheKey key, UserSession session) {
+    }
+
     /**
-     * Until login exists every start works as a demo user: {@code -Dmotcua.user=<username>} picks one of
-     * {@link DemoData#demoUsers()}, the all-roles account otherwise.
+     * Unlocks and opens the data folder's encrypted cache with a user's password. A new data folder becomes the
+     * demo commune (demo accounts, password {@value #DEMO_PASSWORD}); a cache from a version without
+     * encryption is encrypted in place first. Null when the user quits.
      */
-    static UserSession demoSession() {
-        String wanted = System.getProperty("motcua.user", DemoData.ALL_ROLES_USER);
-        User user = DemoData.demoUsers().stream().filter(u -> u.username().equals(wanted)).findFirst()
-                .orElse(DemoData.demoUsers().getLast());
-        return new UserSession(user, System.getProperty("motcua.workstation", "QUAY-01"), false);
+    static LoggedIn logIn(Path dataDir, Locale locale) {
+        CacheKeyRing ring;
+        try {
+            if (!CacheKeyRing.exists(dataDir)) {
+                CacheKey fresh = CacheKey.generate();
+                if (CacheOpener.isPlaintext(dataDir)) {
+                    LOG.log(System.Logger.Level.INFO, "Encrypting the cache written by an older version in {0}", dataDir);
+                    CacheOpener.encryptInPlace(dataDir, fresh);
+                }
+                ring = demoKeyRing(dataDir, fresh);
+                fresh.destroy();
+            } else {
+                ring = CacheKeyRing.load(dataDir);
+            }
+        } catch (IOException e) {
+            MessageDialog.openError(null, AppMessages.get(locale, "cache.notWritable.title"),
+                    AppMessages.get(locale, "cache.notWritable.message", dataDir, e.getMessage()));
+            return null;
+        } catch (CacheException e) {
+            return handleOpenFailure(dataDir, locale, e) ? logIn(dataDir, locale) : null;
+        }
+        LoggedIn[] result = new LoggedIn[1];
+        boolean[] quit = new boolean[1];
+        BiFunction<String, char[], String> attempt = (username, password) -> {
+            CacheKey key;
+            try {
+                key = ring.unlock(username, password);
+            } catch (CacheKeyRing.WrongPasswordException e) {
+                return AppMessages.get(locale, "login.wrong");
+            }
+            LocalCache cache = openCache(dataDir, key, locale);
+            if (cache == null) {
+                quit[0] = true;
+                return null;
+            }
+            if (ring.isDemo()) {
+                if (cache.isEmpty()) {
+                    int created = DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED);
+                    LOG.log(System.Logger.Level.INFO, "Seeded the demo commune: {0} dossiers", created);
+                }
+                if (cache.users().all().isEmpty()) {
+                    DemoData.demoUsers().forEach(cache.users()::save);
+                }
+            }
+            Optional<User> user = cache.users().find(username);
+            if (user.isEmpty()) {
+                cache.close();
+                key.destroy();
+                return AppMessages.get(locale, "login.inactive", username);
+            }
+            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), false));
+            return null;
+        };
+        String auto = System.getProperty(AUTO_LOGIN_USER);
+        if (ring.isDemo() && auto != null && !auto.isBlank()) {
+            String failure = attempt.apply(auto, DEMO_PASSWORD.toCharArray());
+            if (failure == null) {
+                return quit[0] ? null : result[0];
+            }
+            LOG.log(System.Logger.Level.WARNING, "Automatic demo login of {0} failed: {1}", auto, failure);
+        }
+        String hint = ring.isDemo() ? AppMessages.get(locale, "login.demoHint", String.join(", ", ring.users()), DEMO_PASSWORD) : null;
+        // A line the product smoke test waits for (System.out, like the start-up time).
+        System.out.println("[motcua] login dialog shown");
+        LoginDialog dialog = new LoginDialog(null, locale, ring.isDemo() ? DemoData.ALL_ROLES_USER : "", hint, attempt);
+        if (dialog.open() != Window.OK || quit[0]) {
+            return null;
+        }
+        return result[0];
+    }
+
+    /** A new data folder: the demo commune's accounts, each with its wrapped copy of the new key. */
+    private static CacheKeyRing demoKeyRing(Path dataDir, CacheKey key) throws IOException {
+        Files.createDirectories(dataDir);
+        CacheKeyRing ring = CacheKeyRing.create(dataDir, true);
+        for (User u : DemoData.demoUsers()) {
+            ring.addUser(u.username(), DEMO_PASSWORD.toCharArray(), key);
+        }
+        return ring;
+    }
+
+    private static String workstation() {
+        String ws = System.getProperty("motcua.workstation");
+        if (ws != null && !ws.isBlank()) {
+            return ws;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "WS";
+        }
     }
 
     private static Locale locale(IEclipseContext context) {
@@ -76,50 +193,64 @@ public class LifeCycle {
         return l instanceof Locale locale ? locale : Locale.getDefault();
     }
 
-    /** Opens the cache, asking the user what to do when it is locked or damaged; null = quit. */
-    static LocalCache openCache(Path dataDir, Locale locale) {
+    /** Opens the cache with its key, asking the user what to do when it is locked or damaged; null = quit. */
+    static LocalCache openCache(Path dataDir, CacheKey key, Locale locale) {
         while (true) {
             try {
-                return CacheOpener.open(dataDir);
+                return CacheOpener.open(dataDir, key);
             } catch (CacheException e) {
-                LOG.log(System.Logger.Level.WARNING, "Cannot open the cache in " + dataDir, e);
-                switch (e.kind()) {
-                case LOCKED -> {
-                    MessageDialog.openInformation(null, AppMessages.get(locale, "cache.locked.title"),
-                            AppMessages.get(locale, "cache.locked.message", dataDir));
+                if (!handleOpenFailure(dataDir, locale, e)) {
                     return null;
-                }
-                case TOO_NEW -> {
-                    MessageDialog.openError(null, AppMessages.get(locale, "cache.tooNew.title"),
-                            AppMessages.get(locale, "cache.tooNew.message", dataDir));
-                    return null;
-                }
-                case NOT_WRITABLE -> {
-                    MessageDialog.openError(null, AppMessages.get(locale, "cache.notWritable.title"),
-                            AppMessages.get(locale, "cache.notWritable.message", dataDir, String.valueOf(e.getCause())));
-                    return null;
-                }
-                case DAMAGED -> {
-                    MessageDialog dialog = new MessageDialog(null, AppMessages.get(locale, "cache.damaged.title"), null,
-                            AppMessages.get(locale, "cache.damaged.message", e.file(), firstLine(e.getMessage())),
-                            MessageDialog.ERROR, 1, AppMessages.get(locale, "cache.damaged.fresh"),
-                            AppMessages.get(locale, "cache.damaged.quit"));
-                    if (dialog.open() != 0) {
-                        return null;
-                    }
-                    try {
-                        Path aside = CacheOpener.setAsideDamaged(dataDir);
-                        MessageDialog.openInformation(null, AppMessages.get(locale, "cache.damaged.title"),
-                                AppMessages.get(locale, "cache.damaged.setAside", aside));
-                    } catch (IOException io) {
-                        MessageDialog.openError(null, AppMessages.get(locale, "cache.notWritable.title"),
-                                AppMessages.get(locale, "cache.notWritable.message", dataDir, io.getMessage()));
-                        return null;
-                    }
-                }
                 }
             }
         }
+    }
+
+    /** Tells the user why the cache did not open; true when they chose a fresh cache and opening may be retried. */
+    static boolean handleOpenFailure(Path dataDir, Locale locale, CacheException e) {
+        LOG.log(System.Logger.Level.WARNING, "Cannot open the cache in " + dataDir, e);
+        switch (e.kind()) {
+        case LOCKED -> {
+            MessageDialog.openInformation(null, AppMessages.get(locale, "cache.locked.title"),
+                    AppMessages.get(locale, "cache.locked.message", dataDir));
+            return false;
+        }
+        case TOO_NEW -> {
+            MessageDialog.openError(null, AppMessages.get(locale, "cache.tooNew.title"),
+                    AppMessages.get(locale, "cache.tooNew.message", dataDir));
+            return false;
+        }
+        case NOT_WRITABLE -> {
+            MessageDialog.openError(null, AppMessages.get(locale, "cache.notWritable.title"),
+                    AppMessages.get(locale, "cache.notWritable.message", dataDir, String.valueOf(e.getCause())));
+            return false;
+        }
+        case WRONG_KEY -> {
+            MessageDialog.openError(null, AppMessages.get(locale, "cache.wrongKey.title"),
+                    AppMessages.get(locale, "cache.wrongKey.message", e.file()));
+            return false;
+        }
+        case DAMAGED -> {
+            MessageDialog dialog = new MessageDialog(null, AppMessages.get(locale, "cache.damaged.title"), null,
+                    AppMessages.get(locale, "cache.damaged.message", e.file(), firstLine(e.getMessage())),
+                    MessageDialog.ERROR, 1, AppMessages.get(locale, "cache.damaged.fresh"),
+                    AppMessages.get(locale, "cache.damaged.quit"));
+            if (dialog.open() != 0) {
+                return false;
+            }
+            try {
+                Path aside = CacheOpener.setAsideDamaged(dataDir);
+                MessageDialog.openInformation(null, AppMessages.get(locale, "cache.damaged.title"),
+                        AppMessages.get(locale, "cache.damaged.setAside", aside));
+                return true;
+            } catch (IOException io) {
+                MessageDialog.openError(null, AppMessages.get(locale, "cache.notWritable.title"),
+                        AppMessages.get(locale, "cache.notWritable.message", dataDir, io.getMessage()));
+                return false;
+            }
+        }
+        }
+        return false;
     }
 
     private static String firstLine(String s) {

@@ -29,13 +29,15 @@ import vn.motcua.store.AuditLog.Problem;
 
 /** The hash-chained audit log: written with each dossier change, and any tampering found at its first row. */
 class AuditLogTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     @TempDir
     Path dir;
 
     /** 3 inserted dossiers (rows 1–3), then two lifecycle steps on the first (rows 4, 5), one at a time. */
     @BeforeEach
     void writeHistory() throws Exception {
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             cache.procedures().save(Fixtures.procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch"));
             List<Dossier> list = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
@@ -54,7 +56,7 @@ class AuditLogTest {
 
     @Test
     void anIntactChainVerifies() throws Exception {
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             assertEquals(5, cache.auditLog().size());
             assertEquals(Optional.empty(), cache.auditLog().verify());
             try (Connection c = cache.connection(); Statement s = c.createStatement();
@@ -68,7 +70,11 @@ class AuditLogTest {
                 assertEquals(64, r.getString(6).length());
             }
         }
-        assertEquals(0, AuditVerifier.run(new String[] { "-nl", "en", dir.toString() }));
+        CacheKeyRing ring = CacheKeyRing.create(dir, false);
+        ring.addUser("kiemtra", "mật-khẩu".toCharArray(), KEY);
+        assertEquals(0, AuditVerifier.run(new String[] { "-nl", "en", "--user", "kiemtra", dir.toString() }, "mật-khẩu".toCharArray()));
+        assertEquals(2, AuditVerifier.run(new String[] { "--user", "kiemtra", dir.toString() }, "sai".toCharArray()),
+                "a wrong password opens nothing");
         assertEquals("Audit log intact: 5 rows checked.", AuditLog.intactMessage(Locale.ENGLISH, 5));
         assertEquals("Nhật ký kiểm toán toàn vẹn: đã kiểm tra 5 dòng.", AuditLog.intactMessage(null, 5));
     }
@@ -82,7 +88,8 @@ class AuditLogTest {
         assertEquals("Audit log broken at sequence 4: the row was edited after it was written (hash does not match).",
                 b.message(Locale.ENGLISH));
         assertTrue(b.message(null).startsWith("Nhật ký kiểm toán bị đứt tại dòng số 4"), b.message(null));
-        assertEquals(1, AuditVerifier.run(new String[] { dir.toString() }));
+        CacheKeyRing.create(dir, false).addUser("kiemtra", "mk".toCharArray(), KEY);
+        assertEquals(1, AuditVerifier.run(new String[] { "--user", "kiemtra", dir.toString() }, "mk".toCharArray()));
     }
 
     @Test
@@ -119,7 +126,7 @@ class AuditLogTest {
 
     @Test
     void aRefusedChangeWritesNoAuditRow() throws Exception {
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             Dossier stale = cache.dossierRepository().findByCode("000.00.10.H29-261120-0002").orElseThrow();
             DossierEvent assign = Fixtures.next(stale, DossierAction.ASSIGN, DossierStatus.ASSIGNED, "cv1");
             Dossier staleAgain = stale.record(assign, Dossier.Changes.NONE.withAssignee("cv1"));
@@ -136,7 +143,7 @@ class AuditLogTest {
     }
 
     private void tamper(String... sql) throws Exception {
-        try (LocalCache cache = CacheOpener.open(dir); Connection c = cache.connection(); Statement s = c.createStatement()) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY); Connection c = cache.connection(); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.executeUpdate(q);
             }
@@ -144,7 +151,7 @@ class AuditLogTest {
     }
 
     private Break broken() throws Exception {
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             return cache.auditLog().verify().orElseThrow(() -> new AssertionError("tampering not detected"));
         }
     }

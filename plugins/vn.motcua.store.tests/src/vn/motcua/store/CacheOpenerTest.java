@@ -36,6 +36,8 @@ import vn.motcua.store.internal.db.Migrations;
 
 /** The cache on a real H2 file: open, migrate, write, read back, lock, damage. */
 class CacheOpenerTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     static final String CODE = "000.00.10.H29-261120-0001";
 
     @TempDir
@@ -45,13 +47,13 @@ class CacheOpenerTest {
     void opensMigratesAndReadsBackAfterReopen() throws Exception {
         Procedure birth = procedure("1.001193", "Đăng ký khai sinh");
         Dossier received = receivedDossier(birth);
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             assertEquals(Migrations.latestVersion(), cache.schemaVersion());
             cache.procedures().save(birth);
             cache.dossierRepository().saveWithoutEvent(received);
         }
         assertTrue(Files.size(CacheOpener.databaseFile(dir)) > 0);
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             assertEquals(birth, cache.procedures().find("1.001193", 1).orElseThrow());
             assertEquals(received, cache.dossierRepository().findByCode(CODE).orElseThrow());
             List<DossierRow> rows = cache.dossiers().page(DossierFilter.all().withText("nguyen van anh"), 0, 10);
@@ -70,7 +72,7 @@ class CacheOpenerTest {
     void aStaleWriterIsRefused() throws Exception {
         Procedure birth = procedure("1.001193", "Đăng ký khai sinh");
         Dossier received = receivedDossier(birth);
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             cache.procedures().save(birth);
             cache.dossierRepository().saveWithoutEvent(received);
             DossierEvent assign = new DossierEvent(2, DossierAction.ASSIGN, DossierStatus.RECEIVED, DossierStatus.ASSIGNED, "canbo1",
@@ -85,11 +87,11 @@ class CacheOpenerTest {
 
     @Test
     void secondOpenOfTheSameFolderIsRefusedAsLocked() throws Exception {
-        try (LocalCache first = CacheOpener.open(dir)) {
-            CacheException e = assertThrows(CacheException.class, () -> CacheOpener.open(dir));
+        try (LocalCache first = CacheOpener.open(dir, KEY)) {
+            CacheException e = assertThrows(CacheException.class, () -> CacheOpener.open(dir, KEY));
             assertEquals(CacheException.Kind.LOCKED, e.kind());
         }
-        CacheOpener.open(dir).close(); // released after close
+        CacheOpener.open(dir, KEY).close(); // released after close
     }
 
     @Test
@@ -97,11 +99,11 @@ class CacheOpenerTest {
         byte[] garbage = new byte[64 * 1024];
         new java.util.Random(7).nextBytes(garbage);
         Files.write(CacheOpener.databaseFile(dir), garbage);
-        CacheException e = assertThrows(CacheException.class, () -> CacheOpener.open(dir));
+        CacheException e = assertThrows(CacheException.class, () -> CacheOpener.open(dir, KEY));
         assertEquals(CacheException.Kind.DAMAGED, e.kind());
         Path aside = CacheOpener.setAsideDamaged(dir);
         assertTrue(Files.exists(aside.resolve(CacheOpener.DB_NAME + ".mv.db")));
-        try (LocalCache fresh = CacheOpener.open(dir)) {
+        try (LocalCache fresh = CacheOpener.open(dir, KEY)) {
             assertEquals(0, fresh.dossiers().count(DossierFilter.all()));
         }
     }

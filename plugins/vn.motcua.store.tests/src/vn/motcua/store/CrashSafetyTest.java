@@ -35,6 +35,8 @@ import org.osgi.framework.FrameworkUtil;
  * half-written dossier, and its audit log must still verify.
  */
 class CrashSafetyTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     static final int ROUNDS = 4;
 
     @TempDir
@@ -46,8 +48,10 @@ class CrashSafetyTest {
         Random random = new Random(42);
         for (int round = 1; round <= ROUNDS; round++) {
             Path log = dir.resolve("writer-" + round + ".err");
-            Process p = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-cp", classPath(), CrashWriter.class.getName(),
-                    dir.resolve("cache").toString(), Integer.toString(round)).redirectError(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-cp", classPath(), CrashWriter.class.getName(),
+                    dir.resolve("cache").toString(), Integer.toString(round)).redirectError(log.toFile());
+            pb.environment().put("MOTCUA_TEST_CACHE_KEY", new String(KEY.exportHex()));
+            Process p = pb.start();
             AtomicInteger seen = new AtomicInteger();
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -80,7 +84,7 @@ class CrashSafetyTest {
     }
 
     private void checkAfterCrash(Map<String, Integer> committed) throws Exception {
-        try (LocalCache cache = CacheOpener.open(dir.resolve("cache"))) {
+        try (LocalCache cache = CacheOpener.open(dir.resolve("cache"), KEY)) {
             for (Map.Entry<String, Integer> c : committed.entrySet()) {
                 Optional<DossierDetails> d = cache.dossiers().find(c.getKey());
                 assertTrue(d.isPresent(), "committed dossier lost: " + c.getKey());

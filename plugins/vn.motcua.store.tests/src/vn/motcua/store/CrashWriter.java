@@ -24,7 +24,8 @@ public final class CrashWriter {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         String round = args[1];
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        // The key comes through the environment, not the command line other processes can read.
+        try (LocalCache cache = CacheOpener.open(dir, CacheKey.fromHex(System.getenv("MOTCUA_TEST_CACHE_KEY")))) {
             if (cache.procedures().find("1.001193", 1).isEmpty()) {
                 cache.procedures().save(Fixtures.procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch"));
             }

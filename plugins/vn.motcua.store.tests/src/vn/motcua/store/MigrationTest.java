@@ -1,6 +1,8 @@
 package vn.motcua.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,8 @@ import vn.motcua.store.internal.db.Migrations;
 
 /** A cache written by the previous version (schema 1, with data) upgrades without losing anything. */
 class MigrationTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     @TempDir
     Path dir;
 
@@ -46,7 +50,13 @@ class MigrationTest {
             s.execute("UPDATE id_sequence SET next_value = 50");
             s.execute("SHUTDOWN");
         }
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        // Version 1 wrote the file in clear: the product encrypts it in place before opening it.
+        assertTrue(CacheOpener.isPlaintext(dir));
+        assertTrue(containsBytes(CacheOpener.databaseFile(dir), "00109001234"), "the clear v1 file holds the citizen IDs");
+        CacheOpener.encryptInPlace(dir, KEY);
+        assertFalse(CacheOpener.isPlaintext(dir));
+        assertFalse(containsBytes(CacheOpener.databaseFile(dir), "00109001234"), "no citizen ID in clear after encryption");
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             assertEquals(Migrations.latestVersion(), cache.schemaVersion());
             DossierQueries q = cache.dossiers();
             assertEquals(3, q.count(DossierFilter.all()));
@@ -67,5 +77,21 @@ class MigrationTest {
                     "001080077777", "0911000999", java.time.Instant.parse("2026-11-21T02:00:00Z"), null));
             assertEquals(4, q.count(DossierFilter.all().withText("khai sinh")));
         }
+    }
+
+    /** True when the file's bytes contain {@code text} in UTF-8. */
+    static boolean containsBytes(Path file, String text) throws java.io.IOException {
+        byte[] all = java.nio.file.Files.readAllBytes(file);
+        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + needle.length <= all.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (all[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

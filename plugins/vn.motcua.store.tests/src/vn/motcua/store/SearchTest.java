@@ -23,6 +23,8 @@ import vn.motcua.store.DossierFilter.Sort;
 
 /** The indexed dossier search and list filters on a real H2 file. */
 class SearchTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
     static final Instant SOON = NOW.plus(Duration.ofHours(8));
 
@@ -33,7 +35,7 @@ class SearchTest {
 
     @BeforeEach
     void seed() throws Exception {
-        cache = CacheOpener.open(dir);
+        cache = CacheOpener.open(dir, KEY);
         q = cache.dossiers();
         cache.procedures().save(Fixtures.procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch"));
         cache.procedures().save(Fixtures.procedure("2.000908", "Chứng thực bản sao từ bản chính", "Chứng thực"));

@@ -116,6 +116,14 @@ public final class AuditLog {
         return TEXT.format(locale, "audit.USAGE");
     }
 
+    static String wrongPassword(Locale locale) {
+        return TEXT.format(locale, "audit.WRONG_PASSWORD");
+    }
+
+    static String passwordPrompt(Locale locale) {
+        return TEXT.format(locale, "audit.PASSWORD");
+    }
+
     static String cannotOpen(Locale locale, java.nio.file.Path file, String why) {
         return TEXT.format(locale, "audit.CANNOT_OPEN", file, why);
     }

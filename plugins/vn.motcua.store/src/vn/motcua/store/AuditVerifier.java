@@ -30,29 +30,53 @@ public final class AuditVerifier {
     }
 
     static int run(String[] args) {
+        return run(args, null);
+    }
+
+    /** {@code password} null: read from the console (not echoed), or the first line of standard input. */
+    static int run(String[] args, char[] password) {
         Locale locale = null;
         Path dataDir = null;
+        String user = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("-nl") && i + 1 < args.length) {
                 locale = Locale.forLanguageTag(args[++i]);
+            } else if (args[i].equals("--user") && i + 1 < args.length) {
+                user = args[++i];
             } else {
                 dataDir = Path.of(args[i]);
             }
         }
-        if (dataDir == null) {
+        if (dataDir == null || user == null) {
             System.err.println(AuditLog.usage(locale));
             return 2;
         }
         Path file = CacheOpener.databaseFile(dataDir);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || !CacheKeyRing.exists(dataDir)) {
             System.err.println(AuditLog.cannotOpen(locale, file, "no such file"));
+            return 2;
+        }
+        CacheKey key;
+        try {
+            char[] pw = password != null ? password : readPassword(locale);
+            try {
+                key = CacheKeyRing.load(dataDir).unlock(user, pw);
+            } finally {
+                java.util.Arrays.fill(pw, '\0');
+            }
+        } catch (CacheKeyRing.WrongPasswordException e) {
+            System.err.println(AuditLog.wrongPassword(locale));
+            return 2;
+        } catch (java.io.IOException e) {
+            System.err.println(AuditLog.cannotOpen(locale, file, e.getMessage()));
             return 2;
         }
         JdbcDataSource ds = new JdbcDataSource();
         // Read-only: a check must never change the evidence it checks.
-        ds.setURL("jdbc:h2:file:" + dataDir.resolve(CacheOpener.DB_NAME).toAbsolutePath() + ";ACCESS_MODE_DATA=r");
+        ds.setURL(CacheOpener.url(dataDir) + ";ACCESS_MODE_DATA=r");
         ds.setUser("motcua");
-        ds.setPassword("");
+        ds.setPasswordChars(CacheOpener.h2Password(key));
+        key.destroy();
         try (Connection c = ds.getConnection()) {
             Optional<AuditLog.Break> broken = AuditLog.verify(c);
             if (broken.isPresent()) {
@@ -65,5 +89,15 @@ public final class AuditVerifier {
             System.err.println(AuditLog.cannotOpen(locale, file, e.getMessage()));
             return 2;
         }
+    }
+
+    private static char[] readPassword(Locale locale) throws java.io.IOException {
+        java.io.Console console = System.console();
+        if (console != null) {
+            char[] pw = console.readPassword("%s", AuditLog.passwordPrompt(locale));
+            return pw == null ? new char[0] : pw;
+        }
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        return line == null ? new char[0] : line.toCharArray();
     }
 }

@@ -15,7 +15,9 @@ public class CacheException extends Exception {
         /** The cache was written by a newer version of the product. */
         TOO_NEW,
         /** The data folder cannot be written (permissions, disk full). */
-        NOT_WRITABLE
+        NOT_WRITABLE,
+        /** The key does not open this cache file (a key ring copied from another folder); the file is kept. */
+        WRONG_KEY
     }
 
     private final Kind kind;

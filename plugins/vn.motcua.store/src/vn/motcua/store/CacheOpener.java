@@ -41,7 +41,71 @@ public final class CacheOpener {
         return dataDir.resolve(DB_NAME + ".mv.db");
     }
 
-    public static LocalCache open(Path dataDir) throws CacheException {
+    /**
+     * True when another process holds the data folder's instance lock right now, so the product can say so
+     * before asking anyone for a password. (Only a hint: {@link #open} takes the lock for real.)
+     */
+    public static boolean isLocked(Path dataDir) {
+        Path f = dataDir.resolve(LOCK_FILE);
+        if (!Files.exists(f)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when the data folder's cache file exists and is not encrypted: written by a version before 0.2, to
+     * be encrypted with {@link #encryptInPlace} before it is opened.
+     */
+    public static boolean isPlaintext(Path dataDir) throws IOException {
+        Path f = databaseFile(dataDir);
+        if (!Files.isRegularFile(f) || Files.size(f) == 0) {
+            return false;
+        }
+        byte[] head = new byte[9];
+        try (var in = Files.newInputStream(f)) {
+            int n = in.readNBytes(head, 0, head.length);
+            // H2 writes "H2encrypt" at the start of an encrypted file and a clear "H:2,…" header otherwise.
+            return !(n == 9 && new String(head, StandardCharsets.US_ASCII).equals("H2encrypt"));
+        }
+    }
+
+    private static boolean hasEncryptedHeader(Path f) {
+        try {
+            return Files.isRegularFile(f) && Files.size(f) > 0 && !isPlaintext(f.getParent());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Encrypts a plaintext cache file with {@code key}, in place (H2 rewrites it block by block). */
+    public static void encryptInPlace(Path dataDir, CacheKey key) throws CacheException {
+        char[] pw = key.filePassword();
+        try {
+            org.h2.tools.ChangeFileEncryption.execute(dataDir.toAbsolutePath().toString(), DB_NAME, "AES", null, pw, true);
+        } catch (SQLException e) {
+            throw new CacheException(CacheException.Kind.DAMAGED, databaseFile(dataDir), e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
+        }
+    }
+
+    /**
+     * Opens (or creates) the encrypted cache of a data folder with its key (from {@link CacheKeyRing#unlock}, or
+     * {@link CacheKey#generate()} for a new folder).
+     */
+    public static LocalCache open(Path dataDir, CacheKey key) throws CacheException {
         FileChannel lockChannel = null;
         FileLock lock;
         try {
@@ -69,9 +133,10 @@ public final class CacheOpener {
             // DB_CLOSE_ON_EXIT=FALSE: we close in order ourselves; the shutdown hook would race EclipseLink.
             // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a killed process
             // (power button, task manager) loses dossiers it reported saved (CrashSafetyTest found it).
-            ds.setURL("jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+            // CIPHER=AES: the whole file (tables, indexes, audit log) is encrypted with the cache key.
+            ds.setURL(url(dataDir));
             ds.setUser("motcua");
-            ds.setPassword("");
+            ds.setPasswordChars(h2Password(key));
             pool = JdbcConnectionPool.create(ds);
             pool.setMaxConnections(8);
             try (Connection c = pool.getConnection()) {
@@ -97,8 +162,28 @@ public final class CacheOpener {
         }
     }
 
+    /** The JDBC URL of a data folder's cache (for tools that open it with {@link #h2Password}). */
+    public static String url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CIPHER=AES";
+    }
+
+    /** H2's password for an encrypted file: "file password, space, user password" (ours is empty). */
+    public static char[] h2Password(CacheKey key) {
+        char[] file = key.filePassword();
+        char[] pw = java.util.Arrays.copyOf(file, file.length + 1);
+        pw[file.length] = ' ';
+        java.util.Arrays.fill(file, '\0');
+        return pw;
+    }
+
     private static CacheException classify(Path dataDir, SQLException e) {
         Path file = databaseFile(dataDir);
+        boolean keyError = e.getErrorCode() == ErrorCode.WRONG_PASSWORD_FORMAT || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD
+                || e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1;
+        if (keyError && hasEncryptedHeader(file)) {
+            // Never offer to set the file aside: it is whole, only the key does not fit.
+            return new CacheException(CacheException.Kind.WRONG_KEY, file, e.getMessage(), e);
+        }
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new CacheException(CacheException.Kind.LOCKED, file, e.getMessage(), e);
         }

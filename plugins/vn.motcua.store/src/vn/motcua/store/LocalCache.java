@@ -22,7 +22,7 @@ import vn.motcua.store.internal.db.Migrations;
 
 /**
  * The open local cache of one data folder: an H2 file behind EclipseLink. Obtained from
- * {@link CacheOpener#open(Path)}; holds the folder's instance lock until {@link #close()}.
+ * {@link CacheOpener#open(Path, CacheKey)}; holds the folder's instance lock until {@link #close()}.
  */
 public final class LocalCache implements AutoCloseable {
     private final Path dataDir;
@@ -135,6 +135,11 @@ public final class LocalCache implements AutoCloseable {
 
     public JpaAgencyRepository agencies() {
         return new JpaAgencyRepository(this);
+    }
+
+    /** Staff accounts of this workstation. */
+    public LocalUsers users() {
+        return new LocalUsers(this);
     }
 
     /** The hash-chained audit log of this cache. */

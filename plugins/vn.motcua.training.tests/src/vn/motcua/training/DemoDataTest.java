@@ -43,11 +43,14 @@ import vn.motcua.core.model.ProcessingTime;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
 import vn.motcua.core.rules.RulePacks;
+import vn.motcua.store.CacheKey;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.DossierFilter;
 import vn.motcua.store.LocalCache;
 
 class DemoDataTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
     static final String AGENCY = DemoCatalogue.COMMUNE.code();
     /** The demo staff and the one role each acts in (lifecycle table). */
@@ -233,7 +236,7 @@ class DemoDataTest {
 
     @Test
     void seedsAnEmptyCacheOnceThroughTheStore(@TempDir Path dir) throws Exception {
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             assertTrue(DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED) > 300);
             assertEquals(0, DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED));
             assertTrue(cache.procedures().count() >= 30);

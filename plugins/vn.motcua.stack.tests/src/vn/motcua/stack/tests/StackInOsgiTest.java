@@ -56,6 +56,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import vn.motcua.core.model.Agency;
 import vn.motcua.core.model.Level;
+import vn.motcua.store.CacheKey;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
 
@@ -64,6 +65,8 @@ import vn.motcua.store.LocalCache;
  * wrapped manifests, service lookups), not just on a flat class path.
  */
 class StackInOsgiTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     static final String VIETNAMESE = "Ủy ban nhân dân xã Hợp Thịnh – Giấy tiếp nhận hồ sơ và hẹn trả kết quả";
 
     @TempDir
@@ -72,11 +75,11 @@ class StackInOsgiTest {
     @Test
     void eclipseLinkPersistsAndReadsBackInAnH2File() throws Exception {
         Agency commune = new Agency("000.00.21.H43", "Ủy ban nhân dân xã Hợp Thịnh", Level.COMMUNE, "000.00.00.H43");
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             cache.agencies().save(commune);
         }
         assertTrue(Files.size(CacheOpener.databaseFile(dir)) > 0, "an H2 file on disk");
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             assertEquals(commune, cache.agencies().findByCode("000.00.21.H43").orElseThrow());
         }
     }

@@ -22,6 +22,7 @@ import vn.motcua.core.model.DeadlineClass;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.Procedure;
 import vn.motcua.core.text.VietnameseText;
+import vn.motcua.store.CacheKey;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.DossierFilter;
 import vn.motcua.store.DossierFilter.Deadline;
@@ -83,9 +84,19 @@ public final class StoreBench {
         }
         System.out.printf("releng/bench store: %,d dossiers in %s, max heap %d MB, Java %s, %d CPUs%n", dossiers, dir,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        // The benchmark's cache is encrypted like a real one; its key is kept beside it so --reuse can reopen it
+        // (benchmark data only: a real cache's key is only ever wrapped in the key ring).
+        Path keyFile = dir.resolve("bench.key");
+        CacheKey key;
+        if (reuse) {
+            key = CacheKey.fromHex(Files.readString(keyFile).strip());
+        } else {
+            key = CacheKey.generate();
+            Files.writeString(keyFile, new String(key.exportHex()));
+        }
         if (!reuse) {
             Instant t0 = Instant.now();
-            try (LocalCache cache = CacheOpener.open(dir)) {
+            try (LocalCache cache = CacheOpener.open(dir, key)) {
                 load(cache, dossiers, true);
             }
             double s = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
@@ -93,7 +104,7 @@ public final class StoreBench {
                     dossiers, s, dossiers / s, BATCH);
         }
         System.out.printf("cache file: %,.1f MB (%s)%n", Files.size(CacheOpener.databaseFile(dir)) / 1e6, CacheOpener.databaseFile(dir));
-        try (LocalCache cache = CacheOpener.open(dir)) {
+        try (LocalCache cache = CacheOpener.open(dir, key)) {
             try (Connection c = cache.connection()) {
                 // H2 hands back the previous result when the same statement runs again on an unchanged database;
                 // every iteration must really run its query, on both paths.

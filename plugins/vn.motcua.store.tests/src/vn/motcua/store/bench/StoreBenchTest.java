@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.core.model.DossierStatus;
+import vn.motcua.store.CacheKey;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.DossierFilter;
 import vn.motcua.store.DossierRow;
@@ -37,6 +38,8 @@ import vn.motcua.store.internal.search.SearchTokens;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreBenchTest {
+    /** Every cache of this test class is encrypted with one key, so reopening works. */
+    private static final CacheKey KEY = CacheKey.generate();
     static final int DOSSIERS = 20_000;
 
     LocalCache cache;
@@ -49,7 +52,7 @@ class StoreBenchTest {
 
     @BeforeAll
     void build(@TempDir Path dir) throws Exception {
-        cache = CacheOpener.open(dir);
+        cache = CacheOpener.open(dir, KEY);
         StoreBench.load(cache, DOSSIERS, false);
         samples = StoreBench.samples(cache, 30, 7);
         all = new ArrayList<>();

@@ -46,9 +46,18 @@ public final class Workbench implements AutoCloseable {
     private final Path dataDir;
     private volatile Display display;
 
-    private Workbench(Path dataDir, String... args) {
+    /** The demo account the tests work as unless they log in through the dialog. */
+    public static final String DEMO_USER = "demo";
+
+    private Workbench(Path dataDir, String autoLoginUser, String... args) {
         this.dataDir = dataDir;
         System.setProperty(DataFolder.PROPERTY, dataDir.toString());
+        // Demo caches let a named user in without the login dialog (see LifeCycle.AUTO_LOGIN_USER).
+        if (autoLoginUser == null) {
+            System.clearProperty("motcua.user");
+        } else {
+            System.setProperty("motcua.user", autoLoginUser);
+        }
         uiThread = new Thread(() -> {
             try {
                 new E4Application().start(new ProductContext("vn.motcua.app.product", args));
@@ -71,7 +80,15 @@ public final class Workbench implements AutoCloseable {
      * happens before it (dialogs about the cache); follow with {@link #awaitShell} / {@link #awaitWindow}.
      */
     public static Workbench launch(Path dataDir, String... args) {
-        Workbench w = new Workbench(dataDir, args);
+        return launchAs(DEMO_USER, dataDir, args);
+    }
+
+    /**
+     * Starts the workbench on {@code dataDir} logged in as the demo account {@code username}, or showing the
+     * login dialog when {@code username} is null; does not wait for the main window.
+     */
+    public static Workbench launchAs(String username, Path dataDir, String... args) {
+        Workbench w = new Workbench(dataDir, username, args);
         w.uiThread.start();
         return w;
     }

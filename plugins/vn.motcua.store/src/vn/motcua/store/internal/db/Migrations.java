@@ -24,7 +24,8 @@ public final class Migrations {
     /** The scripts this version of the product knows, oldest first. Append; never edit a released one. */
     static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
-            "V2__search_index_and_audit_log.sql");
+            "V2__search_index_and_audit_log.sql",
+            "V5__local_users.sql");
 
     /** Work a script's SQL cannot do, run right after it in the same transaction. */
     private static final Map<String, JdbcStep> AFTER = Map.of("V2__search_index_and_audit_log.sql", SearchIndexBackfill::run);
@@ -39,15 +40,24 @@ public final class Migrations {
 
     /** Latest schema version this build writes. */
     public static int latestVersion() {
-        return SCRIPTS.size();
+        return SCRIPTS.stream().mapToInt(Migrations::versionOf).max().orElse(0);
+    }
+
+    /** The version a script name carries: {@code V<n>__…}. */
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /** Brings the database up to {@link #latestVersion()}; returns the version found before. */
     public static int migrate(Connection c) throws SQLException {
-        return migrateTo(c, SCRIPTS.size());
+        return migrateTo(c, latestVersion());
     }
 
-    /** Brings the database up to {@code target} (tests build caches as an older version wrote them). */
+    /**
+     * Applies every known script up to version {@code target} that the database has not had yet, in version
+     * order (tests build caches as an older version wrote them). Versions may have gaps: parallel branches
+     * reserve numbers, and a script is applied by its number, not its position.
+     */
     public static int migrateTo(Connection c, int target) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -58,12 +68,17 @@ public final class Migrations {
             }
             c.commit();
             int current = currentVersion(c);
-            if (current > SCRIPTS.size()) {
+            if (current > latestVersion()) {
                 throw new SQLException("The cache was written by a newer version of MộtCửa Desk (schema " + current
-                        + ", this version knows " + SCRIPTS.size() + ")");
+                        + ", this version knows " + latestVersion() + ")");
             }
-            for (int v = current + 1; v <= Math.min(target, SCRIPTS.size()); v++) {
-                String script = SCRIPTS.get(v - 1);
+            java.util.Set<Integer> applied = appliedVersions(c);
+            List<String> ordered = SCRIPTS.stream().sorted(java.util.Comparator.comparingInt(Migrations::versionOf)).toList();
+            for (String script : ordered) {
+                int v = versionOf(script);
+                if (v > target || applied.contains(v)) {
+                    continue;
+                }
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements(read(script))) {
                         s.execute(sql);
@@ -87,6 +102,16 @@ public final class Migrations {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
+            while (r.next()) {
+                out.add(r.getInt(1));
+            }
+        }
+        return out;
     }
 
     public static int currentVersion(Connection c) throws SQLException {
