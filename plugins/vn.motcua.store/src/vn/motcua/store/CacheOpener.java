@@ -164,7 +164,9 @@ public final class CacheOpener {
 
     /** The JDBC URL of a data folder's cache (for tools that open it with {@link #h2Password}). */
     public static String url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CIPHER=AES";
+        // CACHE_SIZE (KB): 64 MB of decrypted pages instead of H2's 16 MB, within the 512 MB heap budget; list
+        // searches at a million dossiers touch thousands of rows.
+        return "jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CIPHER=AES;CACHE_SIZE=65536";
     }
 
     /** H2's password for an encrypted file: "file password, space, user password" (ours is empty). */

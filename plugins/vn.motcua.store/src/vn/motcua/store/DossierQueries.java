@@ -1,23 +1,23 @@
 package vn.motcua.store;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import vn.motcua.store.internal.entity.DossierEntity;
 import vn.motcua.store.internal.entity.ProcedureEntity;
 import vn.motcua.store.internal.search.DossierSearchSql;
 import vn.motcua.store.internal.search.DossierSearchSql.Sql;
-import vn.motcua.store.internal.search.SearchTokens;
+import vn.motcua.store.internal.search.ListSearch;
 
 /**
- * Read side of the dossier list and details. The list runs native SQL ({@link DossierSearchSql}) over the
- * token index of V2__search_index_and_audit_log.sql: JPQL cannot express the per-word prefix range scans that keep text
- * search fast on a million dossiers.
+ * Read side of the dossier list and details. The list runs plain JDBC ({@link ListSearch}, SQL in
+ * {@link DossierSearchSql}) over the token index of V2__search_index_and_audit_log.sql: JPQL cannot express the
+ * per-word prefix range scans, nor the candidate checks, that keep text search fast on a million dossiers.
  */
 public final class DossierQueries {
     private final LocalCache cache;
@@ -26,26 +26,75 @@ public final class DossierQueries {
         this.cache = cache;
     }
 
+    /** Exactly how many dossiers match (a broad text search scans: for exports and tests, not the list). */
     public long count(DossierFilter f) {
-        return cache.read(em -> {
-            Sql sql = DossierSearchSql.count(f, wordsMostSelectiveFirst(em, f));
-            return ((Number) nativeQuery(em, sql).getSingleResult()).longValue();
+        return jdbc(c -> {
+            ListSearch.Plan plan = plan(c, f);
+            if (plan.broad()) {
+                return single(c, DossierSearchSql.countUpTo(f, plan.words(), Integer.MAX_VALUE - 1));
+            }
+            return ListSearch.count(c, f, plan).value();
+        });
+    }
+
+    /** The list's count: exact, or "more than {@link ListSearch#BROAD_COUNT_CAP}" for a broad text search. */
+    public ListCount listCount(DossierFilter f) {
+        return jdbc(c -> {
+            ListSearch.Count n = ListSearch.count(c, f, plan(c, f));
+            return new ListCount(n.value(), n.exact());
         });
     }
 
     /** One page of the list in the filter's order. */
     public List<DossierRow> page(DossierFilter f, int offset, int limit) {
-        return cache.read(em -> {
-            Sql sql = DossierSearchSql.page(f, wordsMostSelectiveFirst(em, f), offset, limit);
-            List<?> rows = nativeQuery(em, sql).getResultList();
-            List<DossierRow> out = new ArrayList<>(rows.size());
-            for (Object row : rows) {
-                Object[] c = (Object[]) row;
-                out.add(new DossierRow((String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4], instant(c[5]),
-                        instant(c[6]), (String) c[7], (String) c[8]));
+        return jdbc(c -> {
+            List<DossierRow> out = new ArrayList<>();
+            for (Object[] r : ListSearch.page(c, f, plan(c, f), offset, limit)) {
+                out.add(new DossierRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Instant) r[5],
+                        (Instant) r[6], (String) r[7], (String) r[8]));
             }
             return out;
         });
+    }
+
+    /**
+     * The plan of a filter, remembered while the cache is unchanged: the list asks for its count and then page
+     * after page of the same search, and a candidate search's ordered matches serve them all.
+     */
+    private ListSearch.Plan plan(Connection c, DossierFilter f) throws SQLException {
+        LocalCache.ListMemo memo = cache.listMemo();
+        long version = cache.writeVersion();
+        if (memo != null && memo.version() == version && memo.filter().equals(f)) {
+            return memo.plan();
+        }
+        ListSearch.Plan plan = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, cache.tokenStatistics());
+        cache.listMemo(new LocalCache.ListMemo(f, version, plan));
+        return plan;
+    }
+
+    @FunctionalInterface
+    private interface JdbcWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T jdbc(JdbcWork<T> work) {
+        try (Connection c = cache.connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Dossier list query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long single(Connection c, Sql sql) throws SQLException {
+        try (java.sql.PreparedStatement p = c.prepareStatement(sql.sql())) {
+            for (int i = 0; i < sql.params().size(); i++) {
+                p.setObject(i + 1, sql.params().get(i));
+            }
+            try (java.sql.ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     public Optional<DossierDetails> find(String code) {
@@ -73,33 +122,4 @@ public final class DossierQueries {
         return l.isEmpty() ? null : l.get(0);
     }
 
-    private static List<String> wordsMostSelectiveFirst(EntityManager em, DossierFilter f) {
-        return DossierSearchSql.mostSelectiveFirst(SearchTokens.queryWords(f.text()),
-                sql -> ((Number) nativeQuery(em, sql).getSingleResult()).longValue());
-    }
-
-    private static Query nativeQuery(EntityManager em, Sql sql) {
-        Query q = em.createNativeQuery(sql.sql());
-        for (int i = 0; i < sql.params().size(); i++) {
-            q.setParameter(i + 1, sql.params().get(i));
-        }
-        return q;
-    }
-
-    /** TIMESTAMP WITH TIME ZONE as the JDBC driver hands it over. */
-    private static Instant instant(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (v instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + v.getClass().getName());
-    }
 }

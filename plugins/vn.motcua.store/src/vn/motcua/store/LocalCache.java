@@ -29,6 +29,16 @@ public final class LocalCache implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final FileLock lock;
     private final EntityManagerFactory emf;
+    /** Bumped after every committed write: remembered list plans are valid only for the version they saw. */
+    private final java.util.concurrent.atomic.AtomicLong writeVersion = new java.util.concurrent.atomic.AtomicLong();
+    private volatile ListMemo listMemo;
+    private final vn.motcua.store.internal.search.ListSearch.TokenStatistics tokenStatistics =
+            new vn.motcua.store.internal.search.ListSearch.TokenStatistics(writeVersion::get);
+
+    /** The last dossier-list plan and the cache version it was made for. */
+    record ListMemo(DossierFilter filter, long version, vn.motcua.store.internal.search.ListSearch.Plan plan) {
+    }
+
     /** One writer at a time: the audit log's next sequence number and hash are read inside the write. */
     private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -106,6 +116,7 @@ public final class LocalCache implements AutoCloseable {
             tx.begin();
             T result = work.apply(em);
             tx.commit();
+            writeVersion.incrementAndGet();
             return result;
         } finally {
             if (tx.isActive()) {
@@ -135,6 +146,27 @@ public final class LocalCache implements AutoCloseable {
 
     public JpaAgencyRepository agencies() {
         return new JpaAgencyRepository(this);
+    }
+
+    long writeVersion() {
+        return writeVersion.get();
+    }
+
+    /** Marks the cache changed by a write made outside {@link #inTransaction} (plain JDBC). */
+    public void changed() {
+        writeVersion.incrementAndGet();
+    }
+
+    vn.motcua.store.internal.search.ListSearch.TokenStatistics tokenStatistics() {
+        return tokenStatistics;
+    }
+
+    ListMemo listMemo() {
+        return listMemo;
+    }
+
+    void listMemo(ListMemo memo) {
+        listMemo = memo;
     }
 
     /** Staff accounts of this workstation. */

@@ -31,6 +31,7 @@ import vn.motcua.store.DossierRow;
 import vn.motcua.store.LocalCache;
 import vn.motcua.store.internal.search.DossierSearchSql;
 import vn.motcua.store.internal.search.DossierSearchSql.Sql;
+import vn.motcua.store.internal.search.ListSearch;
 import vn.motcua.store.internal.search.SearchTokens;
 
 /**
@@ -210,22 +211,22 @@ public final class StoreBench {
         try (Connection jdbc = cache.connection()) {
             for (int i = 0; i < Math.min(20, c.iterations()); i++) {
                 DossierFilter f = c.filter().apply(samples.get(i % samples.size()));
-                cache.dossiers().count(f);
+                cache.dossiers().listCount(f);
                 cache.dossiers().page(f, 0, PAGE);
-                Jdbc.count(jdbc, f);
-                Jdbc.page(jdbc, f, 0, PAGE);
+                Jdbc.list(jdbc, f, 0, PAGE);
             }
             double[] store = new double[c.iterations()];
             double[] raw = new double[c.iterations()];
             long hits = 0;
             for (int i = 0; i < c.iterations(); i++) {
                 DossierFilter f = c.filter().apply(samples.get(i % samples.size()));
+                // The cache version moves so the store cannot answer from the plan it remembered last iteration.
+                cache.changed();
                 long t0 = System.nanoTime();
-                hits += cache.dossiers().count(f);
+                hits += cache.dossiers().listCount(f).value();
                 cache.dossiers().page(f, 0, PAGE);
                 long t1 = System.nanoTime();
-                Jdbc.count(jdbc, f);
-                Jdbc.page(jdbc, f, 0, PAGE);
+                Jdbc.list(jdbc, f, 0, PAGE);
                 long t2 = System.nanoTime();
                 store[i] = (t1 - t0) / 1e6;
                 raw[i] = (t2 - t1) / 1e6;
@@ -256,34 +257,28 @@ public final class StoreBench {
         private Jdbc() {
         }
 
+        /** Exact count, as {@code DossierQueries.count}. */
         public static long count(Connection c, DossierFilter f) throws SQLException {
-            return single(c, DossierSearchSql.count(f, words(c, f)));
+            ListSearch.Plan plan = ListSearch.plan(c, f);
+            if (plan.broad()) {
+                return single(c, DossierSearchSql.countUpTo(f, plan.words(), Integer.MAX_VALUE - 1));
+            }
+            return ListSearch.count(c, f, plan).value();
+        }
+
+        /** The baseline's own planner statistics, as the store keeps its own. */
+        private static final ListSearch.TokenStatistics STATS = new ListSearch.TokenStatistics();
+
+        /** What the list does on raw JDBC: plan once, its count, its first page; returns the page's codes. */
+        public static List<String> list(Connection c, DossierFilter f, int offset, int limit) throws SQLException {
+            ListSearch.Plan plan = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, STATS);
+            ListSearch.count(c, f, plan);
+            return ListSearch.page(c, f, plan, offset, limit).stream().map(r -> (String) r[0]).toList();
         }
 
         /** Codes of one page, in order. */
         public static List<String> page(Connection c, DossierFilter f, int offset, int limit) throws SQLException {
-            Sql sql = DossierSearchSql.page(f, words(c, f), offset, limit);
-            List<String> codes = new ArrayList<>();
-            try (PreparedStatement p = prepare(c, sql); ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    codes.add(r.getString(1));
-                    // Read the row as the store does, so both do the same work.
-                    for (int i = 2; i <= 9; i++) {
-                        r.getObject(i);
-                    }
-                }
-            }
-            return codes;
-        }
-
-        private static List<String> words(Connection c, DossierFilter f) {
-            return DossierSearchSql.mostSelectiveFirst(SearchTokens.queryWords(f.text()), sql -> {
-                try {
-                    return single(c, sql);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            return ListSearch.page(c, f, ListSearch.plan(c, f), offset, limit).stream().map(r -> (String) r[0]).toList();
         }
 
         private static long single(Connection c, Sql sql) throws SQLException {

@@ -29,6 +29,7 @@ import vn.motcua.store.DossierRow;
 import vn.motcua.store.LocalCache;
 import vn.motcua.store.bench.StoreBench.Case;
 import vn.motcua.store.bench.StoreBench.Sample;
+import vn.motcua.store.internal.search.ListSearch;
 import vn.motcua.store.internal.search.SearchTokens;
 
 /**
@@ -100,9 +101,31 @@ class StoreBenchTest {
                 if (!c.name().startsWith("broad")) {
                     assertTrue(page.contains(s.code()) || expected > StoreBench.PAGE, c.name() + " finds its sample " + s.code());
                 }
+                // Relevance: words typed in full first, then newest first.
+                Comparator<Row> newest = Comparator.comparing(Row::received).thenComparing(Row::code).reversed();
+                Comparator<Row> relevance = Comparator.<Row>comparingLong(r -> words.stream().filter(r.tokens()::contains).count())
+                        .reversed().thenComparing(newest);
+                assertEquals(all.stream().filter(matches).sorted(relevance).limit(StoreBench.PAGE).map(Row::code).toList(), page,
+                        c.name() + ": order of " + f.text());
+                vn.motcua.store.ListCount listed = cache.dossiers().listCount(f);
+                assertEquals(expected, listed.value(), "a candidate search counts exactly");
+                assertTrue(listed.exact());
                 try (Connection jdbc = cache.connection()) {
-                    assertEquals(page, StoreBench.Jdbc.page(jdbc, f, 0, StoreBench.PAGE), "raw JDBC runs the same query");
+                    assertEquals(page, StoreBench.Jdbc.page(jdbc, f, 0, StoreBench.PAGE), "raw JDBC runs the same statements");
                     assertEquals(expected, StoreBench.Jdbc.count(jdbc, f));
+                    // The same search forced broad (as common words are at a million dossiers): newest first, and a
+                    // count that stops at the cap.
+                    ListSearch.Plan broad = ListSearch.plan(jdbc, f, 1, new ListSearch.TokenStatistics());
+                    assertTrue(broad.broad());
+                    assertEquals(all.stream().filter(matches).sorted(newest).limit(StoreBench.PAGE).map(Row::code).toList(),
+                            ListSearch.page(jdbc, f, broad, 0, StoreBench.PAGE).stream().map(r -> (String) r[0]).toList(),
+                            c.name() + ": broad order of " + f.text());
+                    ListSearch.Count capped = ListSearch.count(jdbc, f, broad);
+                    if (expected > ListSearch.BROAD_COUNT_CAP) {
+                        assertEquals(new ListSearch.Count(ListSearch.BROAD_COUNT_CAP, false), capped);
+                    } else {
+                        assertEquals(new ListSearch.Count(expected, true), capped);
+                    }
                 }
             }
         }

@@ -197,8 +197,10 @@ public class DossierListPart {
             filter = filter.withDeadline(DossierFilter.Deadline.of(DeadlineClass.values()[dl - 1], now, now.plus(DUE_SOON)));
         }
         pages.clear();
-        long n = cache.dossiers().count(filter);
-        count.setText(text.get("count", n));
+        // A broad text search ("nguyen van") stops counting at a thousand: nobody reads further, they type more.
+        vn.motcua.store.ListCount listed = cache.dossiers().listCount(filter);
+        long n = listed.value();
+        count.setText(listed.exact() ? text.get("count", n) : text.get("count.more", n));
         count.getParent().layout();
         viewer.getTable().deselectAll();
         viewer.setItemCount(0); // drop all cached items, then show the new list

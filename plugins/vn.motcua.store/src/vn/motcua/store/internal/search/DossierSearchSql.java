@@ -96,7 +96,8 @@ public final class DossierSearchSql {
                 + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
     }
 
-    private static String where(DossierFilter f, List<String> words, List<Object> params) {
+    /** The filter's conditions, text included when {@code words} is not empty, as {@code " WHERE …"} or "". */
+    static String where(DossierFilter f, List<String> words, List<Object> params) {
         List<String> and = new ArrayList<>();
         if (!words.isEmpty()) {
             and.add(textMatch(words, params));
@@ -106,6 +107,9 @@ public final class DossierSearchSql {
             params.addAll(f.statuses().stream().sorted().toList());
         }
         if (f.deadline() != null) {
+            // Deadline classes exist only for running or paused dossiers: saying so lets the status index drive.
+            List<DossierStatus> withClass = Arrays.stream(DossierStatus.values()).filter(st -> st.isClockRunning() || st.isPaused()).toList();
+            and.add("d.status IN " + inList(withClass));
             and.add(deadline(f.deadline(), params));
         }
         if (f.procedureCode() != null) {
@@ -175,7 +179,7 @@ public final class DossierSearchSql {
         return "(" + String.join(" OR ", or) + ")";
     }
 
-    private static String orderBy(DossierFilter f, List<String> words, List<Object> params) {
+    static String orderBy(DossierFilter f, List<String> words, List<Object> params) {
         return switch (f.sort()) {
             case RECEIVED_NEWEST -> " ORDER BY d.received_at DESC, d.code DESC";
             case DUE_SOONEST -> " ORDER BY d.due_at ASC, d.code ASC";
@@ -195,13 +199,96 @@ public final class DossierSearchSql {
         };
     }
 
+    /** Distinct dossiers having a token that starts with {@code word} (index only). */
+    public static Sql candidates(String word) {
+        return new Sql("SELECT DISTINCT dossier_id FROM dossier_search_token WHERE token >= ? AND token < ?", List.of(word, upperBound(word)));
+    }
+
+    /**
+     * The check of {@code chunk} candidate ids against the other words and the filter: selects id, received_at,
+     * due_at, code and the relevance score (how many words were typed in full) of those that match. Bind
+     * {@code before}, then the {@code chunk} ids, then {@code after}.
+     */
+    public record CandidateCheck(String sql, List<Object> before, List<Object> after) {
+    }
+
+    public static CandidateCheck candidateCheck(DossierFilter f, List<String> words, int chunk) {
+        List<Object> before = new ArrayList<>();
+        StringBuilder score = new StringBuilder();
+        for (String w : words) {
+            score.append(score.isEmpty() ? "" : " + ").append("CASE WHEN d.search_text LIKE ? THEN 1 ELSE 0 END");
+            before.add("% " + escapeLike(w) + " %");
+        }
+        if (score.isEmpty()) {
+            score.append("0");
+        }
+        List<Object> after = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT d.id, d.received_at, d.due_at, d.code, " + score + " FROM dossier d WHERE d.id IN ("
+                + placeholders(chunk) + ")");
+        for (String w : words.subList(1, words.size())) {
+            sql.append(" AND d.search_text LIKE ?");
+            after.add("% " + escapeLike(w) + "%");
+        }
+        String rest = where(f, List.of(), after);
+        if (!rest.isEmpty()) {
+            sql.append(" AND ").append(rest.substring(" WHERE ".length()));
+        }
+        return new CandidateCheck(sql.toString(), before, after);
+    }
+
+    /** List rows of the given ids (any order; the caller orders them). */
+    public static Sql rows(int n) {
+        return new Sql("SELECT " + ROW_COLUMNS + ", d.id FROM dossier d"
+                + " LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version WHERE d.id IN ("
+                + placeholders(n) + ")", List.of());
+    }
+
+    /**
+     * How many dossiers match, counting at most {@code cap + 1} (so the caller knows there are more than cap):
+     * the broad search's count, which reads the list in no particular order and stops early.
+     */
+    public static Sql countUpTo(DossierFilter f, List<String> words, int cap) {
+        List<Object> params = new ArrayList<>();
+        String where = whereLikeOnly(f, words, params);
+        return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM dossier d" + where + " FETCH FIRST " + (cap + 1) + " ROWS ONLY)", params);
+    }
+
+    /** A page of a broad search: every word checked on search_text while the list's order index is read. */
+    public static Sql broadPage(DossierFilter f, List<String> words, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = whereLikeOnly(f, words, params);
+        // Relevance needs every match scored; a broad search has too many, so it lists newest first.
+        DossierFilter ordered = f.sort() == DossierFilter.Sort.RELEVANCE ? f.withSort(DossierFilter.Sort.RECEIVED_NEWEST) : f;
+        String order = orderBy(ordered, List.of(), params);
+        params.add(offset);
+        params.add(limit);
+        return new Sql("SELECT " + ROW_COLUMNS + " FROM dossier d"
+                + " LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
+                + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
+    }
+
+    private static String whereLikeOnly(DossierFilter f, List<String> words, List<Object> params) {
+        String rest = where(f, List.of(), params);
+        StringBuilder sql = new StringBuilder();
+        List<Object> likes = new ArrayList<>();
+        for (String w : words) {
+            sql.append(sql.isEmpty() ? "" : " AND ").append("d.search_text LIKE ?");
+            likes.add("% " + escapeLike(w) + "%");
+        }
+        params.addAll(0, likes);
+        if (!rest.isEmpty()) {
+            sql.append(sql.isEmpty() ? "" : " AND ").append(rest.substring(" WHERE ".length()));
+        }
+        return sql.isEmpty() ? "" : " WHERE " + sql;
+    }
+
     /** The first string after every string starting with {@code prefix} (tokens are folded, far below U+FFFF). */
     static String upperBound(String prefix) {
         return prefix + Character.MAX_VALUE;
     }
 
     /** H2's default LIKE escape is the backslash. */
-    private static String escapeLike(String w) {
+    static String escapeLike(String w) {
         return w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
