@@ -42,7 +42,7 @@ public class LifeCycle {
     public static final String LAUNCHED_AT = "motcua.launchedAt";
 
     /** Password of every account of a demo or training cache; published in the user guide. */
-    public static final String DEMO_PASSWORD = "demo";
+    public static final String DEMO_PASSWORD = DemoData.DEMO_PASSWORD;
     /**
      * System property naming a user to log in without the dialog; honoured only on demo and training caches,
      * whose passwords are public (the UI tests and the product smoke test use it).
@@ -104,7 +104,7 @@ public class LifeCycle {
                     LOG.log(System.Logger.Level.INFO, "Encrypting the cache written by an older version in {0}", dataDir);
                     CacheOpener.encryptInPlace(dataDir, fresh);
                 }
-                ring = demoKeyRing(dataDir, fresh);
+                ring = DemoData.demoKeyRing(dataDir, fresh);
                 fresh.destroy();
             } else {
                 ring = CacheKeyRing.load(dataDir);
@@ -164,16 +164,6 @@ public class LifeCycle {
             return null;
         }
         return result[0];
-    }
-
-    /** A new data folder: the demo commune's accounts, each with its wrapped copy of the new key. */
-    private static CacheKeyRing demoKeyRing(Path dataDir, CacheKey key) throws IOException {
-        Files.createDirectories(dataDir);
-        CacheKeyRing ring = CacheKeyRing.create(dataDir, true);
-        for (User u : DemoData.demoUsers()) {
-            ring.addUser(u.username(), DEMO_PASSWORD.toCharArray(), key);
-        }
-        return ring;
     }
 
     private static String workstation() {

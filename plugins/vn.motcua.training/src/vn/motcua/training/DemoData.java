@@ -10,6 +10,8 @@ import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.Procedure;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
+import vn.motcua.store.CacheKey;
+import vn.motcua.store.CacheKeyRing;
 import vn.motcua.store.LocalCache;
 
 /** Seeds a new, empty cache with the demo commune so a newcomer sees a working screen, not an empty window. */
@@ -32,10 +34,7 @@ public final class DemoData {
 
     /** Writes the demo agency, catalogue and {@code dossiers} dossiers "as of" {@code now}. */
     public static int seed(LocalCache cache, long seed, int dossiers, Instant now) {
-        cache.agencies().save(DemoCatalogue.PROVINCE);
-        cache.agencies().save(DemoCatalogue.COMMUNE);
-        List<Procedure> procedures = DemoCatalogue.procedures();
-        procedures.forEach(cache.procedures()::save);
+        List<Procedure> procedures = seedCatalogue(cache);
         List<Dossier> list = new DemoDataGenerator(WorkingTimeCalendar.defaults()).dossiers(seed, dossiers, procedures,
                 DemoCatalogue.COMMUNE.code(), now);
         cache.dossierRepository().insertAll(list);
@@ -53,6 +52,37 @@ public final class DemoData {
                 new User(DemoDataGenerator.SPECIALIST, "Trần Văn Minh", agency, Set.of(Role.SPECIALIST)),
                 new User(DemoDataGenerator.HEAD, "Phạm Quốc Hưng", agency, Set.of(Role.HEAD)),
                 new User(ALL_ROLES_USER, "Lê Thị Mai", agency, EnumSet.of(Role.CLERK, Role.SPECIALIST, Role.HEAD, Role.ADMIN)));
+    }
+
+    /** Password of every account of a demo or training cache; published in the user guide. */
+    public static final String DEMO_PASSWORD = "demo";
+
+    /**
+     * The key ring of a new demo or training data folder: each demo account gets its wrapped copy of {@code key}
+     * under the published password (the ring is marked demo, so automatic login is allowed).
+     */
+    public static CacheKeyRing demoKeyRing(java.nio.file.Path dataDir, CacheKey key) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dataDir);
+        CacheKeyRing ring = CacheKeyRing.create(dataDir, true);
+        for (User u : demoUsers()) {
+            ring.addUser(u.username(), DEMO_PASSWORD.toCharArray(), key);
+        }
+        return ring;
+    }
+
+    /** The demo agency and catalogue, without dossiers. */
+    public static List<Procedure> seedCatalogue(LocalCache cache) {
+        cache.agencies().save(DemoCatalogue.PROVINCE);
+        cache.agencies().save(DemoCatalogue.COMMUNE);
+        List<Procedure> procedures = DemoCatalogue.procedures();
+        procedures.forEach(cache.procedures()::save);
+        demoUsers().forEach(cache.users()::save);
+        return procedures;
+    }
+
+    /** Code of the demo commune. */
+    public static String communeCode() {
+        return DemoCatalogue.COMMUNE.code();
     }
 
     /** Username of the demo account holding every staff role. */

@@ -289,6 +289,16 @@ public final class DemoDataGenerator {
         }
     }
 
+    /** A realistic applicant of the demo commune (name, birth date, matching citizen ID, hamlet, phone). */
+    public PersonApplicant applicant(Random rnd) {
+        return person(rnd);
+    }
+
+    /** The appointment the counter promises for a reception at {@code received} (no supplements). */
+    public Instant appointment(Procedure p, Channel channel, LocalDateTime received) {
+        return dueAt(p, channel, received, List.of());
+    }
+
     private PersonApplicant person(Random rnd) {
         boolean male = rnd.nextBoolean();
         String name = SURNAMES[rnd.nextInt(SURNAMES.length)] + " "
