@@ -34,9 +34,25 @@ for /f "usebackq eol=# delims=" %%L in ("%HERE%motcua.ini") do (
 
 if not defined MOTCUA_DATA set "MOTCUA_DATA=%LOCALAPPDATA%\MotCua Desk"
 if not exist "%MOTCUA_DATA%" mkdir "%MOTCUA_DATA%"
+rem MOTCUA_TRAINING=1 (motcua-training.cmd) starts the training workspace: its own data under ...\training.
+set "TRAINING=0"
+if "%MOTCUA_TRAINING%"=="1" set "TRAINING=1"
 
 :start
-"%JAVAEXE%" !VM! "-Dmotcua.data=%MOTCUA_DATA%" "-Dosgi.configuration.cascaded=true" "-Dosgi.sharedConfiguration.area=file:/%HERE:\=/%configuration/" -jar "%LAUNCHER%" -install "%HERE%." -configuration "%MOTCUA_DATA%\configuration" -data "%MOTCUA_DATA%\workspace" !PROG! %*
+if exist "%MOTCUA_DATA%\next-mode" (
+  set /p NEXTMODE=<"%MOTCUA_DATA%\next-mode"
+  if "!NEXTMODE!"=="training" set "TRAINING=1"
+  if "!NEXTMODE!"=="normal" set "TRAINING=0"
+  del "%MOTCUA_DATA%\next-mode"
+)
+set "RUNDATA=%MOTCUA_DATA%"
+set "MODEARG="
+if "!TRAINING!"=="1" (
+  set "RUNDATA=%MOTCUA_DATA%\training"
+  set "MODEARG=-Dmotcua.training=true"
+)
+if not exist "!RUNDATA!" mkdir "!RUNDATA!"
+"%JAVAEXE%" !VM! !MODEARG! "-Dmotcua.data=!RUNDATA!" "-Dmotcua.baseData=%MOTCUA_DATA%" "-Dosgi.configuration.cascaded=true" "-Dosgi.sharedConfiguration.area=file:/%HERE:\=/%configuration/" -jar "%LAUNCHER%" -install "%HERE%." -configuration "!RUNDATA!\configuration" -data "!RUNDATA!\workspace" !PROG! %*
 if %ERRORLEVEL%==23 goto start
 exit /b %ERRORLEVEL%
 

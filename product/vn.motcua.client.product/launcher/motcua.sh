@@ -58,8 +58,11 @@ fi
 # User data lives outside the installation so updates never touch it.
 data="${MOTCUA_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/motcua-desk}"
 args=()
+training=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    # The training workspace: its own cache and settings under <data>/training, never the real data.
+    --training) training=1; shift ;;
     --data) data="$2"; shift 2 ;;
     --data=*) data="${1#--data=}"; shift ;;
     # Demo and training data only (their passwords are public): log this account in without the dialog.
@@ -70,9 +73,16 @@ done
 mkdir -p "$data" || { say "Không tạo được thư mục dữ liệu $data"; exit 5; }
 
 while true; do
-  "$java" "${vm[@]}" "-Dmotcua.launchedAt=$(date +%s%3N)" "-Dmotcua.data=$data" \
+  # Switching mode from the menu: the application leaves the wanted mode here and restarts (exit code 23).
+  if [ -f "$data/next-mode" ]; then
+    case "$(cat "$data/next-mode")" in training) training=1 ;; normal) training=0 ;; esac
+    rm -f "$data/next-mode"
+  fi
+  if [ $training -eq 1 ]; then run_data="$data/training"; mode=("-Dmotcua.training=true"); else run_data="$data"; mode=(); fi
+  mkdir -p "$run_data"
+  "$java" "${vm[@]}" "${mode[@]}" "-Dmotcua.launchedAt=$(date +%s%3N)" "-Dmotcua.data=$run_data" "-Dmotcua.baseData=$data" \
     "-Dosgi.configuration.cascaded=true" "-Dosgi.sharedConfiguration.area=file:$here/configuration/" \
-    -jar "$launcher" -install "$here" -configuration "$data/configuration" -data "$data/workspace" \
+    -jar "$launcher" -install "$here" -configuration "$run_data/configuration" -data "$run_data/workspace" \
     "${prog[@]}" "${args[@]}"
   rc=$?
   [ $rc -eq 23 ] || exit $rc

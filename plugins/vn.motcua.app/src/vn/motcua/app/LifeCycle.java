@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -21,7 +20,18 @@ import org.osgi.framework.ServiceRegistration;
 
 import org.eclipse.jface.window.Window;
 
+import java.util.List;
+
+import jakarta.inject.Named;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MTrimBar;
+import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import vn.motcua.app.login.LoginDialog;
+import vn.motcua.app.training.TrainingMode;
 import vn.motcua.store.CacheException;
 import vn.motcua.store.CacheKey;
 import vn.motcua.store.CacheKeyRing;
@@ -63,6 +73,20 @@ public class LifeCycle {
             System.exit(0);
             return;
         }
+        if (TrainingMode.active()) {
+            try {
+                String done = TrainingMode.prepare(dataDir);
+                if (done != null) {
+                    LOG.log(System.Logger.Level.INFO, "Training workspace {0} prepared: {1}", dataDir, done);
+                }
+            } catch (IOException | CacheException e) {
+                LOG.log(System.Logger.Level.ERROR, "Cannot prepare the training workspace " + dataDir, e);
+                MessageDialog.openError(null, AppMessages.get(locale, "training.banner"),
+                        AppMessages.get(locale, "training.prepareFailed", e.getMessage()));
+                System.exit(0);
+                return;
+            }
+        }
         LoggedIn in = logIn(dataDir, locale);
         if (in == null) {
             // The user chose to quit (or another instance runs): nothing was opened or changed.
@@ -85,6 +109,36 @@ public class LifeCycle {
             in.key().destroy();
         });
     }
+
+    /**
+     * Training mode shows itself everywhere: the orange band on top, "[ĐÀO TẠO]" in the window title, the
+     * exercise screen; in normal mode the band and every part tagged "training" are left out.
+     */
+    @ProcessAdditions
+    void processAdditions(MApplication app, EModelService models, @Optional @Named(TranslationService.LOCALE) Locale locale,
+            TranslationService translations) {
+        boolean training = TrainingMode.active();
+        for (MTrimBar bar : models.findElements(app, TRAINING_BAR, MTrimBar.class)) {
+            bar.setToBeRendered(training);
+        }
+        if (!training) {
+            for (MPart part : models.findElements(app, null, MPart.class, List.of("training"))) {
+                part.setToBeRendered(false);
+            }
+            return;
+        }
+        for (MTrimmedWindow w : models.findElements(app, "vn.motcua.app.window.main", MTrimmedWindow.class)) {
+            String title = w.getLabel() != null && w.getLabel().startsWith("%")
+                    ? translations.translate(w.getLabel(), "platform:/plugin/vn.motcua.app") : w.getLabel();
+            w.setLabel(AppMessages.get(locale, "training.title", title));
+        }
+        for (MPart part : models.findElements(app, null, MPart.class, List.of("training"))) {
+            part.getParent().setSelectedElement(part);
+        }
+    }
+
+    /** The top trim bar holding the training band (Application.e4xmi). */
+    static final String TRAINING_BAR = "vn.motcua.app.trimbar.training";
 
     /** The open cache, its key and who logged in. */
     record LoggedIn(LocalCache cache, CacheKey key, UserSession session) {
@@ -139,13 +193,13 @@ public class LifeCycle {
                     DemoData.demoUsers().forEach(cache.users()::save);
                 }
             }
-            Optional<User> user = cache.users().find(username);
+            java.util.Optional<User> user = cache.users().find(username);
             if (user.isEmpty()) {
                 cache.close();
                 key.destroy();
                 return AppMessages.get(locale, "login.inactive", username);
             }
-            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), false));
+            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), TrainingMode.active()));
             return null;
         };
         String auto = System.getProperty(AUTO_LOGIN_USER);

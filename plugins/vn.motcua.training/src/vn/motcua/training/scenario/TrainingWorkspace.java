@@ -43,6 +43,8 @@ public final class TrainingWorkspace {
     /** Dossiers of the demo commune around the exercise's own. */
     public static final int BACKGROUND_DOSSIERS = 120;
     static final String PACK_INFO = "pack.properties";
+    /** A pack's instructions, kept in the folder while its exercise runs. */
+    public static final String PACK_INSTRUCTIONS = "exercise.txt";
 
     /** The running exercise: a built-in scenario id, or a pack's title with the built-in check it uses (if any). */
     public record State(String scenarioId, String title, long seed, Instant startedAt, String checkId) {
@@ -170,6 +172,7 @@ public final class TrainingWorkspace {
             Files.move(staging.resolve("motcua.keys"), vn.motcua.store.CacheKeyRing.file(dataDir));
             State state = new State("pack", info.getProperty("title", ""), 0, now, info.getProperty("check", ""));
             writeState(dataDir, state);
+            Files.writeString(dataDir.resolve(PACK_INSTRUCTIONS), info.getProperty("instructions", ""), StandardCharsets.UTF_8);
             return state;
         } finally {
             deleteTree(staging);
@@ -210,7 +213,7 @@ public final class TrainingWorkspace {
         try (Stream<Path> s = Files.list(dataDir)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(CacheOpener.DB_NAME + ".") && !n.equals("motcua.lock") || n.equals(STATE_FILE)) {
+                if (n.startsWith(CacheOpener.DB_NAME + ".") && !n.equals("motcua.lock") || n.equals(STATE_FILE) || n.equals(PACK_INSTRUCTIONS)) {
                     Files.delete(p);
                 }
             }
