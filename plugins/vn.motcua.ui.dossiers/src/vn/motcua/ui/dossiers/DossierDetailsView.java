@@ -26,8 +26,9 @@ final class DossierDetailsView {
     private final Label heading;
     private final Composite fields;
     private final TableViewer history;
+    private final DossierActions actions;
 
-    DossierDetailsView(Composite parent, UiText text, LocalCache cache) {
+    DossierDetailsView(Composite parent, UiText text, LocalCache cache, vn.motcua.core.session.UserSession session, Runnable changed) {
         this.text = text;
         this.cache = cache;
         root = new Composite(parent, SWT.NONE);
@@ -37,6 +38,8 @@ final class DossierDetailsView {
         heading.setData(DossierListPart.ID_KEY, "dossiers.details.heading");
         Fonts.bold(heading, 1.1f);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(heading);
+        actions = new DossierActions(root, text, cache, session, changed);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(actions.control());
 
         ScrolledComposite scroll = new ScrolledComposite(root, SWT.V_SCROLL);
         fields = new Composite(scroll, SWT.NONE);
@@ -102,6 +105,7 @@ final class DossierDetailsView {
             field("details.rulePack", text.get("rulePack." + x.rulePack()));
             history.setInput(x.events().toArray());
         }
+        actions.show(d.map(DossierDetails::code).orElse(null));
         fields.setSize(fields.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         ((ScrolledComposite) fields.getParent()).setMinSize(fields.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         root.layout(true, true);

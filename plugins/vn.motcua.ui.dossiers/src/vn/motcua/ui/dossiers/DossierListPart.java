@@ -67,10 +67,13 @@ public class DossierListPart {
     private static final Map<DeadlineClass, Color> DEADLINE_COLOURS = Map.of(DeadlineClass.OVERDUE, new Color(0xB7, 0x1C, 0x1C),
             DeadlineClass.DUE_SOON, new Color(0xA0, 0x5A, 0x00), DeadlineClass.ON_TIME, new Color(0x2E, 0x7D, 0x32));
 
+    private final vn.motcua.core.session.UserSession session;
+
     @Inject
-    public DossierListPart(LocalCache cache, @Named(TranslationService.LOCALE) Locale locale) {
+    public DossierListPart(LocalCache cache, @Named(TranslationService.LOCALE) Locale locale, vn.motcua.core.session.UserSession session) {
         this.cache = cache;
         this.text = new UiText(locale);
+        this.session = session;
     }
 
     @PostConstruct
@@ -119,7 +122,7 @@ public class DossierListPart {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
-        details = new DossierDetailsView(sash, text, cache);
+        details = new DossierDetailsView(sash, text, cache, session, this::afterCommand);
         sash.setWeights(60, 40);
         applyFilter();
     }
@@ -185,6 +188,24 @@ public class DossierListPart {
         } catch (IllegalArgumentException e) {
             return null; // a status from a newer version: no class rather than a wrong one
         }
+    }
+
+    /** After a command: the list and its count may have changed; the same dossier stays shown. */
+    private void afterCommand() {
+        Object first = viewer.getStructuredSelection().getFirstElement();
+        String code = first instanceof DossierRow r ? r.code() : null;
+        applyFilter();
+        if (code != null) {
+            // Keep the dossier selected when it is still on the first page of the list.
+            List<DossierRow> first50 = cache.dossiers().page(filter, 0, PAGE);
+            for (int i = 0; i < first50.size(); i++) {
+                if (first50.get(i).code().equals(code)) {
+                    viewer.getTable().setSelection(i);
+                    break;
+                }
+            }
+        }
+        details.show(code);
     }
 
     private void applyFilter() {

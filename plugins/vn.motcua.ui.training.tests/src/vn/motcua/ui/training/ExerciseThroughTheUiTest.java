@@ -1,0 +1,112 @@
+package vn.motcua.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.training.scenario.Scenarios;
+import vn.motcua.training.scenario.TrainingWorkspace;
+import vn.motcua.ui.testing.Workbench;
+
+/**
+ * Two exercises done as a trainee does them, through the screens: the check fails first, the trainee works on
+ * the dossier list's commands, the check passes.
+ */
+class ExerciseThroughTheUiTest {
+    private static final String DOSSIERS = "vn.motcua.ui.dossiers.part.list";
+    private static final String EXERCISE = "vn.motcua.ui.training.part.exercise";
+
+    @AfterEach
+    void leaveTrainingMode() {
+        System.clearProperty("motcua.training");
+    }
+
+    @Test
+    void theSpecialistProcessesAndSubmits() throws Exception {
+        Workbench wb = start("xu-ly", "chuyenvien.tuphap");
+        try {
+            assertCheck(wb, "Chưa xong");
+            openExerciseDossier(wb);
+            command(wb, "START_PROCESSING", "Thẩm định");
+            command(wb, "SUBMIT_FOR_APPROVAL", "Trình phê duyệt");
+            wb.screenshot("exercise-xu-ly-submitted");
+            assertCheck(wb, "Hoàn thành!");
+            wb.screenshot("exercise-xu-ly-done");
+        } finally {
+            wb.close();
+        }
+    }
+
+    @Test
+    void theSpecialistApologisesAndExtendsBeforeTheDueTime() throws Exception {
+        Workbench wb = start("tre-han", "chuyenvien.tuphap");
+        try {
+            assertCheck(wb, "Chưa xong");
+            openExerciseDossier(wb);
+            pressButton(wb, "dossiers.action.EXTEND");
+            Shell dialog = wb.awaitShell("Xin lỗi và gia hạn");
+            wb.type(wb.find("action.reason", Text.class), "Xin lỗi ông/bà: hồ sơ cần xác minh thêm với xã khác nên chưa trả kịp.");
+            wb.screenshotScreen("exercise-tre-han-dialog");
+            wb.press(dialog, "Đồng ý");
+            wb.settle();
+            assertCheck(wb, "Hoàn thành!");
+        } finally {
+            wb.close();
+        }
+    }
+
+    private static Workbench start(String scenario, String user) throws Exception {
+        Path data = Files.createTempDirectory("motcua-exercise").resolve("training");
+        TrainingWorkspace.reset(data, Scenarios.byId(scenario).orElseThrow(), 11L, Instant.now());
+        System.setProperty("motcua.training", "true");
+        Workbench wb = Workbench.launchAs(user, data);
+        wb.awaitWindow();
+        return wb;
+    }
+
+    private static void openExerciseDossier(Workbench wb) {
+        wb.showPart(DOSSIERS);
+        wb.type(wb.find("dossiers.search", Text.class), "8001");
+        Table table = wb.find("dossiers.table", Table.class);
+        wb.waitUntil("the exercise's dossier alone in the list", () -> table.getItemCount() == 1, Duration.ofSeconds(10));
+        wb.selectRow(table, 0);
+    }
+
+    /** Presses a command's button and confirms its dialog. */
+    private static void command(Workbench wb, String action, String title) {
+        pressButton(wb, "dossiers.action." + action);
+        Shell confirm = wb.awaitShell(title);
+        wb.press(confirm, "Đồng ý");
+        wb.settle();
+    }
+
+    private static void pressButton(Workbench wb, String id) {
+        Button b = wb.find(id, Button.class);
+        assertTrue(wb.call(b::isEnabled), id + " is enabled: " + wb.call(b::getToolTipText));
+        // asyncExec: the button opens a modal dialog, which must not block the test thread.
+        wb.run(() -> b.getDisplay().asyncExec(() -> b.notifyListeners(SWT.Selection, new Event())));
+    }
+
+    private static void assertCheck(Workbench wb, String expectedStart) {
+        wb.showPart(EXERCISE);
+        Button check = wb.find("training.check", Button.class);
+        wb.run(() -> check.notifyListeners(SWT.Selection, new Event()));
+        Label result = wb.find("training.result", Label.class);
+        wb.waitUntil("the check says " + expectedStart, () -> result.getText().startsWith(expectedStart), Duration.ofSeconds(10));
+        assertEquals(true, wb.call(() -> result.getText().startsWith(expectedStart)));
+    }
+}
