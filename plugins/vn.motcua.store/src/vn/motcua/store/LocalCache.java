@@ -169,6 +169,11 @@ public final class LocalCache implements AutoCloseable {
         listMemo = memo;
     }
 
+    /** Dossier-code number blocks and issued numbers of this workstation. */
+    public JdbcNumberBlockStore numberBlocks() {
+        return new JdbcNumberBlockStore(this);
+    }
+
     /** Staff accounts of this workstation. */
     public LocalUsers users() {
         return new LocalUsers(this);

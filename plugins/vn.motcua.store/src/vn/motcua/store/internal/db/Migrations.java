@@ -25,6 +25,7 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
             "V2__search_index_and_audit_log.sql",
+            "V3__number_blocks.sql",
             "V5__local_users.sql");
 
     /** Work a script's SQL cannot do, run right after it in the same transaction. */

@@ -34,8 +34,12 @@ import vn.motcua.store.internal.search.DossierSearchSql.Sql;
  * </ul>
  */
 public final class ListSearch {
-    /** Above this many index entries for its rarest word, a text search is broad. */
-    public static final int CANDIDATE_LIMIT = 20_000;
+    /**
+     * Above this many index entries for its rarest word, a text search is broad. High enough that any search with
+     * a given name stays a candidate search (complete and exact even for a common full name at a million
+     * dossiers: a broad scan for a rare combination would read most of the table).
+     */
+    public static final int CANDIDATE_LIMIT = 100_000;
     /** A broad search counts exactly up to here, then says "more than". */
     public static final int BROAD_COUNT_CAP = 1_000;
     private static final int CHUNK = 256;
