@@ -194,8 +194,14 @@ public final class LocalCache implements AutoCloseable {
         return pool.getConnection();
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Closes the cache once; later calls do nothing (shutdown paths may overlap). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         emf.close();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");

@@ -1,0 +1,106 @@
+package vn.motcua.ui.counter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.training.scenario.Scenarios;
+import vn.motcua.training.scenario.TrainingWorkspace;
+import vn.motcua.ui.testing.Workbench;
+
+/**
+ * The clerk receives a birth registration at the counter (training exercise 1): the procedure found by a few
+ * letters without diacritics, the citizen ID checked as typed, the papers ticked, the appointment shown, the
+ * dossier received with a code; the exercise's check then passes.
+ */
+class ReceptionUiTest {
+    @AfterEach
+    void leaveTrainingMode() {
+        System.clearProperty("motcua.training");
+    }
+
+    @Test
+    void theClerkReceivesABirthRegistration() throws Exception {
+        Path data = Files.createTempDirectory("motcua-counter").resolve("training");
+        TrainingWorkspace.reset(data, Scenarios.byId("khai-sinh").orElseThrow(), 5L, Instant.now());
+        System.setProperty("motcua.training", "true");
+        Workbench wb = Workbench.launchAs("canbo.motcua", data);
+        try {
+            wb.awaitWindow();
+            wb.showPart("vn.motcua.ui.counter.part.reception");
+            Text search = wb.find("counter.procedure.search", Text.class);
+            wb.type(search, "dang ky khai sinh");
+            Table list = wb.find("counter.procedure.list", Table.class);
+            wb.waitUntil("birth registration offered", () -> java.util.Arrays.stream(list.getItems()).anyMatch(i -> i.getText().contains("1.001193")),
+                    Duration.ofSeconds(5));
+            assertTrue(wb.call(() -> java.util.Arrays.stream(list.getItems()).allMatch(i -> i.getText().contains("khai sinh"))),
+                    "only birth-registration procedures are offered");
+            int row = wb.call(() -> {
+                for (int i = 0; i < list.getItemCount(); i++) {
+                    if (list.getItem(i).getText().contains("1.001193")) {
+                        return i;
+                    }
+                }
+                return -1;
+            });
+            wb.selectRow(list, row);
+
+            wb.type(wb.find("counter.name", Text.class), "Nguyễn Văn Bình");
+            wb.type(wb.find("counter.birth", Text.class), "12/03/1990");
+            Text id = wb.find("counter.citizenId", Text.class);
+            wb.type(id, "02509000123");
+            Label idMessage = wb.find("counter.citizenId.message", Label.class);
+            assertTrue(wb.call(() -> !idMessage.getText().isEmpty() && !idMessage.getText().startsWith("Số định danh hợp lệ")),
+                    "11 digits are refused as typed: " + wb.call(idMessage::getText));
+            wb.type(id, "4");
+            wb.waitUntil("the ID accepted", () -> idMessage.getText().startsWith("Số định danh hợp lệ"), Duration.ofSeconds(5));
+            wb.type(wb.find("counter.phone", Text.class), "0912345678");
+            wb.type(wb.find("counter.address", Text.class), "Thôn Đồng Lạc, xã Hợp Thịnh");
+
+            Table papers = wb.find("counter.papers", Table.class);
+            wb.run(() -> {
+                for (TableItem it : papers.getItems()) {
+                    if (!it.getText().contains("(nếu có)")) {
+                        it.setChecked(true);
+                    }
+                }
+                papers.notifyListeners(SWT.Selection, new Event());
+            });
+            Label appointment = wb.find("counter.appointment", Label.class);
+            assertTrue(wb.call(appointment::getText).startsWith("Hẹn trả kết quả: "), wb.call(appointment::getText));
+            assertTrue(wb.call(() -> appointment.getToolTipText() != null && !appointment.getToolTipText().isBlank()), "the date is explained");
+            wb.screenshot("counter-filled");
+
+            Button receive = wb.find("counter.receive", Button.class);
+            wb.run(() -> receive.getDisplay().asyncExec(() -> receive.notifyListeners(SWT.Selection, new Event())));
+            wb.settle();
+            wb.screenshotScreen("counter-after-receive");
+            Label result = wb.find("counter.result", Label.class);
+            wb.waitUntil("the dossier received", () -> result.getText().startsWith("Đã tiếp nhận hồ sơ 000.00.21.H43-"), Duration.ofSeconds(10));
+            wb.screenshot("counter-received");
+
+            wb.showPart("vn.motcua.ui.training.part.exercise");
+            Button check = wb.find("training.check", Button.class);
+            wb.run(() -> check.notifyListeners(SWT.Selection, new Event()));
+            Label verdict = wb.find("training.result", Label.class);
+            wb.waitUntil("the exercise done", () -> verdict.getText().startsWith("Hoàn thành!"), Duration.ofSeconds(10));
+            assertEquals(true, wb.call(() -> verdict.getText().startsWith("Hoàn thành!")));
+        } finally {
+            wb.close();
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package vn.motcua.ui.counter;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import vn.motcua.app.ui.Fonts;
+import vn.motcua.core.calendar.DueTime;
+import vn.motcua.core.calendar.DueTimeCalculator;
+import vn.motcua.core.calendar.DueTimeRequest;
+import vn.motcua.core.calendar.SupplementMode;
+import vn.motcua.core.calendar.WorkingTimeCalendar;
+import vn.motcua.core.code.CodeAllocation;
+import vn.motcua.core.code.DossierCodeAllocator;
+import vn.motcua.core.code.OfflineFallbackPolicy;
+import vn.motcua.core.i18n.Localizer;
+import vn.motcua.core.identity.CitizenIdValidator;
+import vn.motcua.core.identity.IdentityCheck;
+import vn.motcua.core.lifecycle.Command;
+import vn.motcua.core.lifecycle.Lifecycle;
+import vn.motcua.core.lifecycle.Transition;
+import vn.motcua.core.lifecycle.TransitionException;
+import vn.motcua.core.model.Channel;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.PaperKind;
+import vn.motcua.core.model.PersonApplicant;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.ReceivedPaper;
+import vn.motcua.core.model.RequiredDocument;
+import vn.motcua.core.model.Role;
+import vn.motcua.core.rules.RulePacks;
+import vn.motcua.core.session.UserSession;
+import vn.motcua.core.text.VietnameseText;
+import vn.motcua.store.DossierDetails;
+import vn.motcua.store.DossierFilter;
+import vn.motcua.store.DossierRow;
+import vn.motcua.store.LocalCache;
+
+/**
+ * The counter: pick the procedure by a few letters, record the applicant (citizen ID checked as typed, a
+ * returning applicant filled in), tick the papers, see the appointment and why, receive (Ctrl+S) — the dossier
+ * gets its code from the workstation's number blocks and its history starts with the clerk's reception.
+ */
+public class ReceptionPart {
+    public static final String ID_KEY = "motcua.id";
+    private static final Localizer TEXT = Localizer.of(ReceptionPart.class, "messages");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    private final LocalCache cache;
+    private final Locale locale;
+    private final UserSession session;
+    private final CitizenIdValidator ids = CitizenIdValidator.standard();
+    private final DueTimeCalculator dueTimes = new DueTimeCalculator(WorkingTimeCalendar.defaults());
+    private final Lifecycle lifecycle = Lifecycle.standard();
+    private List<Procedure> procedures = List.of();
+    private Procedure chosen;
+    private Text search;
+    private Table procedureList;
+    private Text name;
+    private Text birth;
+    private Text citizenId;
+    private Label idMessage;
+    private Text phone;
+    private Text address;
+    private Table papers;
+    private Label fee;
+    private Label appointment;
+    private Label result;
+
+    @Inject
+    public ReceptionPart(LocalCache cache, @Named(TranslationService.LOCALE) Locale locale, UserSession session) {
+        this.cache = cache;
+        this.locale = locale;
+        this.session = session;
+    }
+
+    private String text(String key, Object... args) {
+        return TEXT.format(locale, key, args);
+    }
+
+    @PostConstruct
+    void create(Composite parent) {
+        procedures = mostUsedFirst(cache.procedures().activeCatalogue());
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 10).spacing(16, 6).equalWidth(true).applyTo(parent);
+        Label title = new Label(parent, SWT.NONE);
+        title.setText(text("title"));
+        Fonts.bold(title, 1.25f);
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(title);
+
+        Composite left = column(parent);
+        label(left, "procedure");
+        search = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH);
+        search.setMessage(text("procedure.hint"));
+        search.setData(ID_KEY, "counter.procedure.search");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(search);
+        procedureList = new Table(left, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        procedureList.setData(ID_KEY, "counter.procedure.list");
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 160).applyTo(procedureList);
+        search.addModifyListener(e -> filterProcedures());
+        search.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.CR) {
+                procedureList.setFocus();
+                if (procedureList.getItemCount() > 0 && procedureList.getSelectionIndex() < 0) {
+                    procedureList.setSelection(0);
+                    choose();
+                }
+            }
+        });
+        procedureList.addListener(SWT.Selection, e -> choose());
+        procedureList.addListener(SWT.DefaultSelection, e -> name.setFocus());
+
+        label(left, "papers");
+        papers = new Table(left, SWT.BORDER | SWT.CHECK | SWT.FULL_SELECTION);
+        papers.setData(ID_KEY, "counter.papers");
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 140).applyTo(papers);
+        papers.addListener(SWT.Selection, e -> updateState());
+
+        Composite right = column(parent);
+        name = field(right, "name", "counter.name");
+        birth = field(right, "birth", "counter.birth");
+        birth.setMessage("dd/MM/yyyy");
+        citizenId = field(right, "citizenId", "counter.citizenId");
+        idMessage = new Label(right, SWT.WRAP);
+        idMessage.setData(ID_KEY, "counter.citizenId.message");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(idMessage);
+        citizenId.addModifyListener(e -> checkCitizenId());
+        birth.addModifyListener(e -> checkCitizenId());
+        phone = field(right, "phone", "counter.phone");
+        address = field(right, "address", "counter.address");
+
+        fee = new Label(right, SWT.WRAP);
+        fee.setData(ID_KEY, "counter.fee");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(fee);
+        appointment = new Label(right, SWT.WRAP);
+        appointment.setData(ID_KEY, "counter.appointment");
+        Fonts.bold(appointment, 1.05f);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(appointment);
+
+        Button receive = new Button(right, SWT.PUSH);
+        receive.setText(text("receive"));
+        receive.setData(ID_KEY, "counter.receive");
+        receive.addListener(SWT.Selection, e -> receive());
+        result = new Label(right, SWT.WRAP);
+        result.setData(ID_KEY, "counter.result");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(result);
+        // Ctrl+S anywhere on the screen receives: the whole receipt without the mouse.
+        parent.getDisplay().addFilter(SWT.KeyDown, e -> {
+            if (!parent.isDisposed() && parent.isVisible() && (e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 's' || e.keyCode == 'S')
+                    && e.widget instanceof org.eclipse.swt.widgets.Control c && c.getShell() == parent.getShell()) {
+                receive();
+                e.doit = false;
+            }
+        });
+        filterProcedures();
+        updateState();
+    }
+
+    private Composite column(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(4, 4).applyTo(c);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+        return c;
+    }
+
+    private void label(Composite parent, String key) {
+        Label l = new Label(parent, SWT.NONE);
+        l.setText(text(key));
+    }
+
+    private Text field(Composite parent, String key, String id) {
+        label(parent, key);
+        Text t = new Text(parent, SWT.BORDER | SWT.SINGLE);
+        t.setData(ID_KEY, id);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(t);
+        return t;
+    }
+
+    /** Procedures the commune receives most come first (counted from its dossiers), then by name. */
+    private List<Procedure> mostUsedFirst(List<Procedure> all) {
+        Map<String, Long> uses = new HashMap<>();
+        try (Connection c = cache.connection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT procedure_code, COUNT(*) FROM dossier GROUP BY procedure_code")) {
+            while (r.next()) {
+                uses.put(r.getString(1), r.getLong(2));
+            }
+        } catch (SQLException e) {
+            // without counts the order is by name only
+        }
+        List<Procedure> out = new ArrayList<>(all);
+        out.sort(Comparator.<Procedure>comparingLong(p -> -uses.getOrDefault(p.code(), 0L))
+                .thenComparing(Procedure::name, VietnameseText.collator()));
+        return out;
+    }
+
+    private void filterProcedures() {
+        String[] words = VietnameseText.fold(search.getText()).split("\\s+");
+        procedureList.removeAll();
+        for (Procedure p : procedures) {
+            String hay = " " + VietnameseText.fold(p.code() + " " + p.name()) + " ";
+            boolean all = true;
+            for (String w : words) {
+                if (!w.isBlank() && !hay.contains(" " + w) && !hay.contains(w)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                TableItem it = new TableItem(procedureList, SWT.NONE);
+                it.setText(p.code() + "  " + p.name());
+                it.setData(p);
+            }
+        }
+    }
+
+    private void choose() {
+        int i = procedureList.getSelectionIndex();
+        chosen = i < 0 ? null : (Procedure) procedureList.getItem(i).getData();
+        papers.removeAll();
+        if (chosen != null) {
+            for (RequiredDocument d : chosen.requiredDocuments()) {
+                TableItem it = new TableItem(papers, SWT.NONE);
+                String kind = text(d.kind() == PaperKind.ORIGINAL ? "original" : "copy");
+                it.setText(d.name() + " – " + d.count() + " " + kind + (d.optional() ? " " + text("optional") : ""));
+                it.setData(d);
+            }
+        }
+        updateState();
+    }
+
+    private void checkCitizenId() {
+        if (clearing) {
+            return;
+        }
+        String id = citizenId.getText().strip();
+        if (id.isEmpty()) {
+            idMessage.setText("");
+            return;
+        }
+        IdentityCheck check = ids.validate(id, parseDate(birth.getText()).orElse(null));
+        idMessage.setText(check.valid() ? text("citizenId.ok") : check.message(locale));
+        idMessage.setForeground(idMessage.getDisplay().getSystemColor(check.valid() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED));
+        if (check.valid() && name.getText().isBlank()) {
+            fillReturningApplicant(check.normalised());
+        }
+        idMessage.getParent().layout(true);
+    }
+
+    /** A returning applicant: their last dossier's name, phone and address, so the clerk only checks them. */
+    private void fillReturningApplicant(String id) {
+        List<DossierRow> rows = cache.dossiers().page(DossierFilter.all().withText(id), 0, 1);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Optional<DossierDetails> d = cache.dossiers().find(rows.get(0).code());
+        d.filter(x -> id.equals(x.applicantIdNumber())).ifPresent(x -> {
+            name.setText(x.applicantName());
+            phone.setText(x.applicantPhone() == null ? "" : x.applicantPhone());
+            address.setText(x.applicantAddress() == null ? "" : x.applicantAddress());
+            if (x.applicantBirth() != null && birth.getText().isBlank()) {
+                birth.setText(x.applicantBirth().format(DATE));
+            }
+            result.setText(text("returning", x.code()));
+        });
+    }
+
+    private static Optional<LocalDate> parseDate(String s) {
+        try {
+            return s == null || s.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(s.strip(), DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<DueTime> dueTime(Instant now) {
+        if (chosen == null || chosen.processingTime(Channel.IN_PERSON).isEmpty()) {
+            return Optional.empty();
+        }
+        DueTimeRequest request = new DueTimeRequest(LocalDateTime.ofInstant(now, VIETNAM), chosen.processingTime(Channel.IN_PERSON).get(),
+                chosen.cutOff().orElse(null), SupplementMode.defaultMode(), List.of());
+        return Optional.of(dueTimes.compute(request));
+    }
+
+    private void updateState() {
+        if (chosen == null) {
+            fee.setText(text("choose"));
+            appointment.setText("");
+            appointment.setToolTipText(null);
+        } else {
+            fee.setText(text("fee", chosen.fee(Channel.IN_PERSON).map(f -> f.isFree() ? text("free") : f.originalText()).orElse(text("free"))));
+            Optional<DueTime> due = dueTime(Instant.now());
+            Optional<LocalDateTime> at = due.flatMap(DueTime::due);
+            appointment.setText(at.map(d -> text("appointment", d.format(DATE_TIME))).orElse(text("noDueDate")));
+            // Hover: every adjustment and every skipped day off, as the rules counted them.
+            appointment.setToolTipText(due.map(d -> String.join("\n", d.explain(locale))).orElse(null));
+        }
+        appointment.getParent().layout(true);
+    }
+
+    private List<String> missingPapers() {
+        List<String> out = new ArrayList<>();
+        for (TableItem it : papers.getItems()) {
+            RequiredDocument d = (RequiredDocument) it.getData();
+            if (!d.optional() && !it.getChecked()) {
+                out.add(d.name());
+            }
+        }
+        return out;
+    }
+
+    /** Receives the dossier: validates, takes the next code, records the reception, clears the form. */
+    void receive() {
+        List<String> problems = new ArrayList<>();
+        if (chosen == null) {
+            problems.add(text("error.noProcedure"));
+        }
+        if (name.getText().isBlank()) {
+            problems.add(text("error.noName"));
+        }
+        Optional<LocalDate> dob = parseDate(birth.getText());
+        if (!birth.getText().isBlank() && dob.isEmpty()) {
+            problems.add(text("error.birth", birth.getText()));
+        }
+        if (!citizenId.getText().isBlank()) {
+            IdentityCheck check = ids.validate(citizenId.getText().strip(), dob.orElse(null));
+            if (!check.valid()) {
+                problems.add(check.message(locale));
+            }
+        }
+        List<String> missing = chosen == null ? List.of() : missingPapers();
+        if (!missing.isEmpty()) {
+            problems.add(text("error.papers", String.join("; ", missing)));
+        }
+        if (!problems.isEmpty()) {
+            MessageDialog.openError(result.getShell(), text("title"), String.join("\n", problems));
+            return;
+        }
+        Instant now = Instant.now();
+        List<ReceivedPaper> received = new ArrayList<>();
+        for (TableItem it : papers.getItems()) {
+            if (it.getChecked()) {
+                RequiredDocument d = (RequiredDocument) it.getData();
+                received.add(new ReceivedPaper(d.id(), d.count(), d.kind(), false, false, false));
+            }
+        }
+        PersonApplicant applicant = new PersonApplicant(name.getText().strip(), dob.orElse(null), citizenId.getText().strip(),
+                address.getText().strip(), phone.getText().strip(), "");
+        String pack = RulePacks.standard().forReceptionTime(now).id();
+        Dossier draft = Dossier.draft(chosen.code(), chosen.version(), pack, Channel.IN_PERSON, applicant, received, session.agencyCode());
+        try {
+            // The workstation's reserved blocks first, then its own offline slice: never a number twice.
+            CodeAllocation code = new DossierCodeAllocator(session.workstationId(), 1, cache.numberBlocks(), OfflineFallbackPolicy.standard())
+                    .next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM));
+            Instant due = dueTime(now).flatMap(DueTime::due).map(d -> d.atZone(VIETNAM).toInstant()).orElse(null);
+            Transition t = lifecycle.apply(draft, new Command.Receive(code.code().format(), due), session.actor(Role.CLERK), now);
+            cache.dossierRepository().save(t.dossier(), t.event());
+            result.setText(text("received", t.dossier().code(), due == null ? text("noDueDate")
+                    : LocalDateTime.ofInstant(due, VIETNAM).format(DATE_TIME)));
+            result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
+            clear();
+        } catch (TransitionException | IllegalArgumentException e) {
+            MessageDialog.openError(result.getShell(), text("title"), e.getMessage());
+        } catch (RuntimeException e) {
+            // Nothing was saved: the clerk sees why and can try again; the details go to the log.
+            java.lang.System.getLogger(ReceptionPart.class.getName()).log(java.lang.System.Logger.Level.ERROR, "Reception failed", e);
+            MessageDialog.openError(result.getShell(), text("title"), text("error.failed", String.valueOf(e.getMessage())));
+        }
+        result.getParent().layout(true);
+    }
+
+    private boolean clearing;
+
+    private void clear() {
+        // The ID goes first and checks are off meanwhile: else the just-received applicant would be "returning".
+        clearing = true;
+        try {
+            for (Text t : new Text[] { citizenId, name, birth, phone, address }) {
+                t.setText("");
+            }
+            idMessage.setText("");
+        } finally {
+            clearing = false;
+        }
+        search.setText("");
+        chosen = null;
+        papers.removeAll();
+        updateState();
+        search.setFocus();
+    }
+}
