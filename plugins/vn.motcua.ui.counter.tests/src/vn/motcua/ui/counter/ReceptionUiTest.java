@@ -92,6 +92,15 @@ class ReceptionUiTest {
             Label result = wb.find("counter.result", Label.class);
             wb.waitUntil("the dossier received", () -> result.getText().startsWith("Đã tiếp nhận hồ sơ 000.00.21.H43-"), Duration.ofSeconds(10));
             wb.screenshot("counter-received");
+            // Form 01 is written with the dossier, with the training mark in training mode.
+            java.nio.file.Path receipts = data.resolve("receipts");
+            try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(receipts)) {
+                java.nio.file.Path pdf = files.filter(f -> f.getFileName().toString().endsWith("-mau01.pdf")).findFirst().orElseThrow();
+                byte[] bytes = Files.readAllBytes(pdf);
+                assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+                assertTrue(pdf.getFileName().toString().startsWith("000.00.21.H43-"), pdf.toString());
+            }
+            assertTrue(wb.call(() -> wb.find("counter.openReceipt", Button.class).isEnabled()));
 
             wb.showPart("vn.motcua.ui.training.part.exercise");
             Button check = wb.find("training.check", Button.class);

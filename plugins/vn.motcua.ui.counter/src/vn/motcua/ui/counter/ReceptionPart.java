@@ -174,6 +174,16 @@ public class ReceptionPart {
         result = new Label(right, SWT.WRAP);
         result.setData(ID_KEY, "counter.result");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(result);
+        openReceipt = new Button(right, SWT.PUSH);
+        openReceipt.setText(text("openReceipt"));
+        openReceipt.setData(ID_KEY, "counter.openReceipt");
+        openReceipt.setEnabled(false);
+        // The system's PDF viewer previews and prints it (two copies are already in the file).
+        openReceipt.addListener(SWT.Selection, e -> {
+            if (receipt != null) {
+                org.eclipse.swt.program.Program.launch(receipt.toString());
+            }
+        });
         // Ctrl+S anywhere on the screen receives: the whole receipt without the mouse.
         parent.getDisplay().addFilter(SWT.KeyDown, e -> {
             if (!parent.isDisposed() && parent.isVisible() && (e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 's' || e.keyCode == 'S')
@@ -386,6 +396,8 @@ public class ReceptionPart {
             cache.dossierRepository().save(t.dossier(), t.event());
             result.setText(text("received", t.dossier().code(), due == null ? text("noDueDate")
                     : LocalDateTime.ofInstant(due, VIETNAM).format(DATE_TIME)));
+            receipt = writeReceipt(t.dossier());
+            openReceipt.setEnabled(receipt != null);
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
             clear();
         } catch (TransitionException | IllegalArgumentException e) {
@@ -399,6 +411,51 @@ public class ReceptionPart {
     }
 
     private boolean clearing;
+    private java.nio.file.Path receipt;
+    private Button openReceipt;
+
+    /**
+     * Form 01 of the dossier's rule pack, two copies, in the data folder's {@code receipts/} (kept: the counter
+     * may need to print it again); the training mark on it in training mode. Null (and a message) on failure:
+     * the dossier itself is already saved.
+     */
+    private java.nio.file.Path writeReceipt(Dossier d) {
+        try {
+            Procedure p = chosenFor(d);
+            vn.motcua.core.model.Agency agency = cache.agencies().findByCode(d.agencyCode())
+                    .orElse(new vn.motcua.core.model.Agency(d.agencyCode(), d.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
+            String parent = agency.parentCode() == null ? "" : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
+            String place = agency.name().replaceFirst("^(Ủy ban nhân dân|UBND) (xã|phường|đặc khu|tỉnh|thành phố) ", "").replaceFirst(" \\(.*\\)$", "");
+            vn.motcua.forms.FormData data = vn.motcua.forms.ReceiptForm.data(d, p, agency, parent, session.user().fullName(), place,
+                    "https://dichvucong.gov.vn/tra-cuu", lookupSecret());
+            byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates"))
+                    .render(d.rulePackId(), vn.motcua.forms.ReceiptForm.NUMBER, data, session.training());
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("receipts"));
+            return java.nio.file.Files.write(dir.resolve(d.code() + "-mau01.pdf"), pdf);
+        } catch (java.io.IOException | RuntimeException e) {
+            java.lang.System.getLogger(ReceptionPart.class.getName()).log(java.lang.System.Logger.Level.ERROR, "Form 01 failed", e);
+            MessageDialog.openError(result.getShell(), text("title"), text("error.receipt", d.code(), String.valueOf(e.getMessage())));
+            return null;
+        }
+    }
+
+    private Procedure chosenFor(Dossier d) {
+        return cache.procedures().find(d.procedureCode(), d.procedureVersion()).orElseThrow();
+    }
+
+    /** Eight letters and digits a stranger cannot guess, printed for the applicant's lookups. */
+    private static String lookupSecret() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            if (i == 3) {
+                b.append('-');
+            }
+        }
+        return b.toString();
+    }
 
     private void clear() {
         // The ID goes first and checks are off meanwhile: else the just-received applicant would be "returning".

@@ -1,0 +1,58 @@
+package vn.motcua.forms;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.motcua.core.model.Agency;
+import vn.motcua.core.model.Channel;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.PaperKind;
+import vn.motcua.core.model.PersonApplicant;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.ReceivedPaper;
+import vn.motcua.core.model.RequiredDocument;
+
+/** Form 01 (receipt and appointment) filled from a received dossier. */
+public final class ReceiptForm {
+    /** The form's number in both rule packs. */
+    public static final String NUMBER = "01";
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy");
+
+    private ReceiptForm() {
+    }
+
+    /**
+     * @param lookupUrl    where citizens look the dossier up (the QR code's target)
+     * @param lookupSecret printed next to the code so only the applicant can look it up
+     */
+    public static FormData data(Dossier d, Procedure p, Agency agency, String parentAgencyName, String clerkName, String place,
+            String lookupUrl, String lookupSecret) {
+        LocalDateTime received = LocalDateTime.ofInstant(d.receivedAt() == null ? Instant.now() : d.receivedAt(), VIETNAM);
+        List<String> papers = new ArrayList<>();
+        for (ReceivedPaper r : d.papers()) {
+            String name = p.requiredDocument(r.requiredDocumentId()).map(RequiredDocument::name).orElse(r.requiredDocumentId());
+            papers.add(name + ": " + r.count() + " " + (r.kind() == PaperKind.ORIGINAL ? "bản chính" : "bản sao"));
+        }
+        FormData f = new FormData().put("agencyParent", parentAgencyName.toUpperCase()).put("agencyName", agency.name())
+                .put("place", place).put("day", String.format("%02d", received.getDayOfMonth()))
+                .put("month", String.format("%02d", received.getMonthValue())).put("year", Integer.toString(received.getYear()))
+                .put("code", d.code()).put("applicantName", d.applicant().displayName())
+                .put("procedureName", p.name()).put("procedureCode", p.code())
+                .put("processingTime", p.processingTime(d.channel() == null ? Channel.IN_PERSON : d.channel()).map(t -> t.originalText()).orElse(""))
+                .put("receivedAt", received.format(TIME))
+                .put("dueAt", d.dueAt() == null ? "Không quy định" : LocalDateTime.ofInstant(d.dueAt(), VIETNAM).format(TIME))
+                .put("fee", p.fee(d.channel() == null ? Channel.IN_PERSON : d.channel()).map(x -> x.isFree() ? "Không thu" : x.originalText()).orElse("Không thu"))
+                .put("ledger", Integer.toString(received.getYear())).put("clerkName", clerkName)
+                .put("lookupUrl", lookupUrl + "?ma=" + d.code() + "&bm=" + lookupSecret).put("lookupSecret", lookupSecret)
+                .list("papers", papers);
+        if (d.applicant() instanceof PersonApplicant a) {
+            f.put("citizenId", a.citizenId()).put("address", a.address()).put("phone", a.phone());
+        }
+        return f;
+    }
+}
