@@ -29,6 +29,8 @@ public final class LocalCache implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final FileLock lock;
     private final EntityManagerFactory emf;
+    /** EclipseLink's background deployment; close() waits for it, or it could reopen the file after SHUTDOWN. */
+    private final Thread warmUp;
     /** Bumped after every committed write: remembered list plans are valid only for the version they saw. */
     private final java.util.concurrent.atomic.AtomicLong writeVersion = new java.util.concurrent.atomic.AtomicLong();
     private volatile ListMemo listMemo;
@@ -63,7 +65,7 @@ public final class LocalCache implements AutoCloseable {
         }
         // EclipseLink deploys the mappings on first use (~0.5 s on an old PC): start that now, in the
         // background, so it overlaps with the workbench building its window. First users simply wait for it.
-        Thread warmUp = new Thread(() -> emf.createEntityManager().close(), "motcua-cache-warm-up");
+        warmUp = new Thread(() -> emf.createEntityManager().close(), "motcua-cache-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }
@@ -201,6 +203,11 @@ public final class LocalCache implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        try {
+            warmUp.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         emf.close();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
