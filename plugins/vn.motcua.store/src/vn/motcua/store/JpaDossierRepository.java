@@ -59,6 +59,7 @@ public final class JpaDossierRepository implements DossierRepository {
 
     /** Inserts many new dossiers with their whole history in one transaction (demo data, first sync). */
     public void insertAll(List<Dossier> dossiers) {
+        cache.bulkWritten(dossiers.size());
         cache.inTransaction(em -> {
             // Every query in a transaction first flushes what is pending; ask everything before persisting
             // anything, or each query would re-examine all the dossiers persisted so far (quadratic).
