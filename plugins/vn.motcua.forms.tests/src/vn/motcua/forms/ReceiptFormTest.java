@@ -119,6 +119,20 @@ class ReceiptFormTest {
         assertThrows(IOException.class, () -> new FormRenderer(null).render("2025", "99", data(), false));
     }
 
+    @Test
+    void theRefusalAndTheSupplementRequestCarryTheReasonAndWhatIsMissing() throws Exception {
+        FormRenderer r = new FormRenderer(null);
+        byte[] refusal = r.render("2025", ReceiptForm.REFUSAL, data().put("reason", "Không thuộc thẩm quyền của xã."), false);
+        byte[] supplement = r.render("2018", ReceiptForm.SUPPLEMENT, data().list("missing", List.of("Giấy chứng sinh (bản chính)"))
+                .put("reason", "Thiếu giấy chứng sinh."), false);
+        try (PDDocument a = Loader.loadPDF(refusal); PDDocument b = Loader.loadPDF(supplement)) {
+            String t = new PDFTextStripper().getText(a);
+            assertTrue(t.contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ") && t.contains("Không thuộc thẩm quyền của xã."), t);
+            String u = new PDFTextStripper().getText(b);
+            assertTrue(u.contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ") && u.contains("a) Giấy chứng sinh (bản chính)"), u);
+        }
+    }
+
     static FormData data() {
         Procedure p = new Procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", Level.COMMUNE,
                 Map.of(Channel.IN_PERSON, new ProcessingTime(BigDecimal.ZERO, DurationUnit.SAME_DAY, "Trong ngày")), LocalTime.of(15, 0),

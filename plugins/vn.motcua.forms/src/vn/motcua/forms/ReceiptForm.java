@@ -16,14 +16,24 @@ import vn.motcua.core.model.Procedure;
 import vn.motcua.core.model.ReceivedPaper;
 import vn.motcua.core.model.RequiredDocument;
 
-/** Form 01 (receipt and appointment) filled from a received dossier. */
+/** Forms 01 (receipt and appointment), 02 (supplement request) and 03 (refusal) filled from a counter dossier. */
 public final class ReceiptForm {
     /** The form's number in both rule packs. */
     public static final String NUMBER = "01";
+    /** Request to supplement or complete the dossier. */
+    public static final String SUPPLEMENT = "02";
+    /** Refusal to receive the dossier. */
+    public static final String REFUSAL = "03";
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy");
 
     private ReceiptForm() {
+    }
+
+    /** Form 02 or 03: the receipt's data plus what is missing and the reason. */
+    public static FormData counterDecision(Dossier d, Procedure p, Agency agency, String parentAgencyName, String clerkName, String place,
+            java.util.List<String> missing, String reason) {
+        return data(d, p, agency, parentAgencyName, clerkName, place, "", "").list("missing", missing).put("reason", reason);
     }
 
     /**

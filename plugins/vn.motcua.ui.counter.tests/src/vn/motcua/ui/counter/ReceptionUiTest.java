@@ -112,4 +112,39 @@ class ReceptionUiTest {
             wb.close();
         }
     }
+
+    @Test
+    void theClerkRefusesAnIneligibleDossierWithForm03() throws Exception {
+        Path data = Files.createTempDirectory("motcua-counter").resolve("training");
+        TrainingWorkspace.reset(data, Scenarios.byId("tu-choi").orElseThrow(), 6L, Instant.now());
+        System.setProperty("motcua.training", "true");
+        Workbench wb = Workbench.launchAs("canbo.motcua", data);
+        try {
+            wb.awaitWindow();
+            wb.showPart("vn.motcua.ui.counter.part.reception");
+            wb.type(wb.find("counter.procedure.search", Text.class), "2.001035");
+            Table list = wb.find("counter.procedure.list", Table.class);
+            wb.waitUntil("the contract certification offered", () -> list.getItemCount() == 1, Duration.ofSeconds(5));
+            wb.selectRow(list, 0);
+            wb.type(wb.find("counter.name", Text.class), "Trần Thị Hoa");
+            Button refuse = wb.find("counter.refuse", Button.class);
+            wb.run(() -> refuse.getDisplay().asyncExec(() -> refuse.notifyListeners(SWT.Selection, new Event())));
+            org.eclipse.swt.widgets.Shell dialog = wb.awaitShell("Từ chối (Mẫu 03)");
+            wb.type(wb.find("counter.reason", Text.class), "Hợp đồng liên quan đến nhà ở tại tỉnh khác, không thuộc thẩm quyền của xã.");
+            wb.screenshotScreen("counter-refusal-dialog");
+            wb.press(dialog, "Đồng ý");
+            Label result = wb.find("counter.result", Label.class);
+            wb.waitUntil("the refusal recorded", () -> result.getText().startsWith("Đã từ chối tiếp nhận"), Duration.ofSeconds(10));
+            try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(data.resolve("receipts"))) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith("-mau03.pdf")), "Form 03 written");
+            }
+            wb.showPart("vn.motcua.ui.training.part.exercise");
+            Button check = wb.find("training.check", Button.class);
+            wb.run(() -> check.notifyListeners(SWT.Selection, new Event()));
+            Label verdict = wb.find("training.result", Label.class);
+            wb.waitUntil("the exercise done", () -> verdict.getText().startsWith("Hoàn thành!"), Duration.ofSeconds(10));
+        } finally {
+            wb.close();
+        }
+    }
 }

@@ -167,10 +167,20 @@ public class ReceptionPart {
         Fonts.bold(appointment, 1.05f);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(appointment);
 
-        Button receive = new Button(right, SWT.PUSH);
+        Composite buttons = new Composite(right, SWT.NONE);
+        org.eclipse.jface.layout.RowLayoutFactory.fillDefaults().spacing(8).applyTo(buttons);
+        Button receive = new Button(buttons, SWT.PUSH);
         receive.setText(text("receive"));
         receive.setData(ID_KEY, "counter.receive");
         receive.addListener(SWT.Selection, e -> receive());
+        Button incomplete = new Button(buttons, SWT.PUSH);
+        incomplete.setText(text("incomplete"));
+        incomplete.setData(ID_KEY, "counter.incomplete");
+        incomplete.addListener(SWT.Selection, e -> decline(false));
+        Button refuse = new Button(buttons, SWT.PUSH);
+        refuse.setText(text("refuse"));
+        refuse.setData(ID_KEY, "counter.refuse");
+        refuse.addListener(SWT.Selection, e -> decline(true));
         result = new Label(right, SWT.WRAP);
         result.setData(ID_KEY, "counter.result");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(result);
@@ -410,6 +420,110 @@ public class ReceptionPart {
         result.getParent().layout(true);
     }
 
+    /**
+     * The counter does not receive: the dossier is recorded (it has a number in the ledger) as refused, or as
+     * waiting for the missing papers, and Form 03 or Form 02 is written for the applicant with the reason.
+     */
+    void decline(boolean refusal) {
+        List<String> problems = new ArrayList<>();
+        if (chosen == null) {
+            problems.add(text("error.noProcedure"));
+        }
+        if (name.getText().isBlank()) {
+            problems.add(text("error.noName"));
+        }
+        if (!problems.isEmpty()) {
+            MessageDialog.openError(result.getShell(), text("title"), String.join("\n", problems));
+            return;
+        }
+        List<String> missing = refusal ? List.of() : missingPapers();
+        String initial = refusal ? "" : text("supplement.reason", String.join("; ", missing));
+        ReasonDialog dialog = new ReasonDialog(result.getShell(), text(refusal ? "refuse" : "incomplete"),
+                text(refusal ? "refuse.prompt" : "incomplete.prompt"), initial);
+        if (dialog.open() != org.eclipse.jface.window.Window.OK) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<ReceivedPaper> received = new ArrayList<>();
+        for (TableItem it : papers.getItems()) {
+            if (it.getChecked()) {
+                RequiredDocument d = (RequiredDocument) it.getData();
+                received.add(new ReceivedPaper(d.id(), d.count(), d.kind(), false, false, false));
+            }
+        }
+        PersonApplicant applicant = new PersonApplicant(name.getText().strip(), parseDate(birth.getText()).orElse(null),
+                citizenId.getText().strip(), address.getText().strip(), phone.getText().strip(), "");
+        Dossier draft = Dossier.draft(chosen.code(), chosen.version(), RulePacks.standard().forReceptionTime(now).id(), Channel.IN_PERSON,
+                applicant, received, session.agencyCode());
+        try {
+            String code = new DossierCodeAllocator(session.workstationId(), 1, cache.numberBlocks(), OfflineFallbackPolicy.standard())
+                    .next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM)).code().format();
+            Command command = refusal ? new Command.Refuse(dialog.reason(), code) : new Command.RequestSupplement(dialog.reason(), code);
+            Transition t = lifecycle.apply(draft, command, session.actor(Role.CLERK), now);
+            cache.dossierRepository().save(t.dossier(), t.event());
+            result.setText(text(refusal ? "refused" : "supplementRequested", t.dossier().code()));
+            result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+            receipt = writeForm(t.dossier(), new Decision(refusal, missing, dialog.reason()));
+            openReceipt.setEnabled(receipt != null);
+            clear();
+        } catch (TransitionException | IllegalArgumentException e) {
+            MessageDialog.openError(result.getShell(), text("title"), e.getMessage());
+        }
+        result.getParent().layout(true);
+    }
+
+    /** A reason to write for the citizen, with the buttons in the UI language. */
+    private final class ReasonDialog extends org.eclipse.jface.dialogs.Dialog {
+        private final String title;
+        private final String prompt;
+        private final String initial;
+        private Text input;
+        private String reason = "";
+
+        ReasonDialog(org.eclipse.swt.widgets.Shell shell, String title, String prompt, String initial) {
+            super(shell);
+            this.title = title;
+            this.prompt = prompt;
+            this.initial = initial;
+        }
+
+        @Override
+        protected void configureShell(org.eclipse.swt.widgets.Shell shell) {
+            super.configureShell(shell);
+            shell.setText(title);
+        }
+
+        @Override
+        protected org.eclipse.swt.widgets.Control createDialogArea(Composite parent) {
+            Composite area = (Composite) super.createDialogArea(parent);
+            GridLayoutFactory.swtDefaults().margins(12, 10).applyTo(area);
+            Label l = new Label(area, SWT.WRAP);
+            l.setText(prompt);
+            GridDataFactory.fillDefaults().hint(440, SWT.DEFAULT).applyTo(l);
+            input = new Text(area, SWT.MULTI | SWT.WRAP | SWT.BORDER | SWT.V_SCROLL);
+            input.setData(ID_KEY, "counter.reason");
+            input.setText(initial);
+            GridDataFactory.fillDefaults().grab(true, true).hint(440, 90).applyTo(input);
+            return area;
+        }
+
+        @Override
+        protected void createButtonsForButtonBar(Composite parent) {
+            createButton(parent, org.eclipse.jface.dialogs.IDialogConstants.OK_ID, text("ok"), true);
+            createButton(parent, org.eclipse.jface.dialogs.IDialogConstants.CANCEL_ID, text("cancel"), false);
+        }
+
+        @Override
+        protected void okPressed() {
+            reason = input.getText().strip();
+            super.okPressed();
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
     private boolean clearing;
     private java.nio.file.Path receipt;
     private Button openReceipt;
@@ -420,18 +534,31 @@ public class ReceptionPart {
      * the dossier itself is already saved.
      */
     private java.nio.file.Path writeReceipt(Dossier d) {
+        return writeForm(d, null);
+    }
+
+    /** What the clerk decided instead of receiving: refuse (Form 03) or ask for the missing papers (Form 02). */
+    private record Decision(boolean refusal, List<String> missing, String reason) {
+    }
+
+    private java.nio.file.Path writeForm(Dossier d, Decision decision) {
         try {
             Procedure p = chosenFor(d);
             vn.motcua.core.model.Agency agency = cache.agencies().findByCode(d.agencyCode())
                     .orElse(new vn.motcua.core.model.Agency(d.agencyCode(), d.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
             String parent = agency.parentCode() == null ? "" : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
             String place = agency.name().replaceFirst("^(Ủy ban nhân dân|UBND) (xã|phường|đặc khu|tỉnh|thành phố) ", "").replaceFirst(" \\(.*\\)$", "");
-            vn.motcua.forms.FormData data = vn.motcua.forms.ReceiptForm.data(d, p, agency, parent, session.user().fullName(), place,
-                    "https://dichvucong.gov.vn/tra-cuu", lookupSecret());
-            byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates"))
-                    .render(d.rulePackId(), vn.motcua.forms.ReceiptForm.NUMBER, data, session.training());
+            String number = decision == null ? vn.motcua.forms.ReceiptForm.NUMBER
+                    : decision.refusal() ? vn.motcua.forms.ReceiptForm.REFUSAL : vn.motcua.forms.ReceiptForm.SUPPLEMENT;
+            vn.motcua.forms.FormData data = decision == null
+                    ? vn.motcua.forms.ReceiptForm.data(d, p, agency, parent, session.user().fullName(), place, "https://dichvucong.gov.vn/tra-cuu",
+                            lookupSecret())
+                    : vn.motcua.forms.ReceiptForm.counterDecision(d, p, agency, parent, session.user().fullName(), place, decision.missing(),
+                            decision.reason());
+            byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(d.rulePackId(), number, data,
+                    session.training());
             java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("receipts"));
-            return java.nio.file.Files.write(dir.resolve(d.code() + "-mau01.pdf"), pdf);
+            return java.nio.file.Files.write(dir.resolve(d.code() + "-mau" + number + ".pdf"), pdf);
         } catch (java.io.IOException | RuntimeException e) {
             java.lang.System.getLogger(ReceptionPart.class.getName()).log(java.lang.System.Logger.Level.ERROR, "Form 01 failed", e);
             MessageDialog.openError(result.getShell(), text("title"), text("error.receipt", d.code(), String.valueOf(e.getMessage())));
