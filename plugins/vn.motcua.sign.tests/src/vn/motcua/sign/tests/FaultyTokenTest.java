@@ -140,7 +140,9 @@ class FaultyTokenTest {
         List<BatchSigner.Result> r = new BatchSigner(gate).sign(items, token, SignatureSpec.of(SignatureKind.APPROVAL), null, () -> false, null);
         for (int i = 0; i < 3; i++) {
             assertEquals(BatchSigner.Status.SIGNED, r.get(i).status());
-            assertEquals(SignatureReport.Verdict.VALID, new PdfVerifier(TrustStore.of(List.of(pki.root))).verify(items.get(i).output()).get(0).verdict());
+            SignatureReport real = new PdfVerifier(TrustStore.of(List.of(pki.root))).verify(items.get(i).output()).get(0);
+            assertEquals(SignatureReport.Verdict.VALID, real.verdict());
+            assertTrue(!real.training(), "a real CA is not a training one");
         }
         assertEquals(BatchSigner.Status.FAILED, r.get(3).status());
         assertEquals(Reason.TOKEN_REMOVED, r.get(3).reason());
@@ -204,6 +206,10 @@ class FaultyTokenTest {
             assertTrue(text.contains("ĐÀO TẠO / TRAINING — không có giá trị pháp lý"), text);
             assertTrue(text.contains("Văn thư ký số: Học Viên Đào Tạo"), text);
             assertTrue(Tools.pdfsig(out).get(0).contains("Signature is Valid."));
+            // The verification view says it is a practice signature.
+            SignatureReport report = new PdfVerifier(TrustStore.of(List.of(pki.root))).verify(out).get(0);
+            assertTrue(report.training(), report.issuer());
+            assertTrue(report.text(null).contains("Chứng thư ĐÀO TẠO"), report.text(null));
         }
     }
 

@@ -41,10 +41,22 @@ public record SignatureReport(String field, String subFilter, String signer, Str
         return timestampTime != null ? timestampTime : declaredTime;
     }
 
+    /**
+     * A practice signature: the certificate was issued by the training CA, whose name says TRAINING / ĐÀO TẠO
+     * (the product's own training CA does; a real CA never would).
+     */
+    public boolean training() {
+        String names = (issuer + " " + trustAnchor).toUpperCase(Locale.ROOT);
+        return names.contains("TRAINING") || names.contains("ĐÀO TẠO");
+    }
+
     public String text(Locale locale) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
         StringBuilder b = new StringBuilder();
         b.append(Texts.TEXT.format(locale, "verify.verdict." + verdict)).append('\n');
+        if (training()) {
+            b.append("  ").append(Texts.TEXT.format(locale, "verify.training")).append('\n');
+        }
         b.append("  ").append(Texts.TEXT.format(locale, "verify.signer", signer, agency, issuer)).append('\n');
         b.append("  ").append(Texts.TEXT.format(locale, "verify.time", declaredTime == null ? "?" : f.format(declaredTime))).append('\n');
         if (timestampTime != null) {
