@@ -30,6 +30,26 @@ public final class ReceiptForm {
     private ReceiptForm() {
     }
 
+    /** Apology and new appointment (extension). */
+    public static final String APOLOGY = "04";
+    /** Notice of stopping the processing (2025 pack only). */
+    public static final String STOP = "05";
+
+    /** Form 04 or 05 for a dossier being processed: the reason, the old and new appointment, who signs. */
+    public static FormData processingNotice(Dossier d, Procedure p, Agency agency, String parentAgencyName, String signerName, String place,
+            String reason, Instant oldDueAt) {
+        LocalDateTime today = LocalDateTime.now(VIETNAM);
+        return data(d, p, agency, parentAgencyName, signerName, place, "", "").put("reason", reason).put("signerName", signerName)
+                .put("day", String.format("%02d", today.getDayOfMonth())).put("month", String.format("%02d", today.getMonthValue()))
+                .put("year", Integer.toString(today.getYear()))
+                .put("oldDueAt", oldDueAt == null ? "Không quy định" : LocalDateTime.ofInstant(oldDueAt, VIETNAM).format(TIME));
+    }
+
+    /** The place line of a form ("Hợp Thịnh, ngày …") from the agency's name. */
+    public static String place(String agencyName) {
+        return agencyName.replaceFirst("^(Ủy ban nhân dân|UBND) (xã|phường|đặc khu|tỉnh|thành phố) ", "").replaceFirst(" \\(.*\\)$", "");
+    }
+
     /** Form 02 or 03: the receipt's data plus what is missing and the reason. */
     public static FormData counterDecision(Dossier d, Procedure p, Agency agency, String parentAgencyName, String clerkName, String place,
             java.util.List<String> missing, String reason) {

@@ -547,7 +547,7 @@ public class ReceptionPart {
             vn.motcua.core.model.Agency agency = cache.agencies().findByCode(d.agencyCode())
                     .orElse(new vn.motcua.core.model.Agency(d.agencyCode(), d.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
             String parent = agency.parentCode() == null ? "" : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
-            String place = agency.name().replaceFirst("^(Ủy ban nhân dân|UBND) (xã|phường|đặc khu|tỉnh|thành phố) ", "").replaceFirst(" \\(.*\\)$", "");
+            String place = vn.motcua.forms.ReceiptForm.place(agency.name());
             String number = decision == null ? vn.motcua.forms.ReceiptForm.NUMBER
                     : decision.refusal() ? vn.motcua.forms.ReceiptForm.REFUSAL : vn.motcua.forms.ReceiptForm.SUPPLEMENT;
             vn.motcua.forms.FormData data = decision == null

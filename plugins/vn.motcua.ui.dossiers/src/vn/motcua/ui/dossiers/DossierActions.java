@@ -150,6 +150,10 @@ final class DossierActions {
         try {
             Transition t = lifecycle.apply(d, command.get(), choice.actor(), now);
             cache.dossierRepository().save(t.dossier(), t.event());
+            if (action == DossierAction.EXTEND || action == DossierAction.STOP) {
+                notice(shell, d, t.dossier(), action == DossierAction.EXTEND ? vn.motcua.forms.ReceiptForm.APOLOGY : vn.motcua.forms.ReceiptForm.STOP,
+                        t.event().reason());
+            }
             if (!t.warnings().isEmpty()) {
                 MessageDialog.openWarning(shell, text.action(action.name()),
                         t.warnings().stream().map(m -> m.format(text.locale())).collect(Collectors.joining("\n")));
@@ -158,6 +162,31 @@ final class DossierActions {
             MessageDialog.openError(shell, text.action(action.name()), e.getMessage());
         }
         changed.run();
+    }
+
+    /**
+     * Form 04 (apology and new appointment) or 05 (stop notice) for the citizen, written to the data folder's
+     * {@code forms/} and offered for printing; the command itself is already saved whatever happens here.
+     */
+    private void notice(Shell shell, Dossier before, Dossier after, String form, String reason) {
+        try {
+            Procedure p = cache.procedures().find(after.procedureCode(), after.procedureVersion()).orElseThrow();
+            vn.motcua.core.model.Agency agency = cache.agencies().findByCode(after.agencyCode())
+                    .orElse(new vn.motcua.core.model.Agency(after.agencyCode(), after.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
+            String parent = agency.parentCode() == null ? ""
+                    : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
+            byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(after.rulePackId(), form,
+                    vn.motcua.forms.ReceiptForm.processingNotice(after, p, agency, parent, session.user().fullName(),
+                            vn.motcua.forms.ReceiptForm.place(agency.name()), reason, before.dueAt()),
+                    session.training());
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("forms"));
+            java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(after.code() + "-mau" + form + ".pdf"), pdf);
+            if (ask(shell, text.get("form.title", form), text.get("form.open", file))) {
+                org.eclipse.swt.program.Program.launch(file.toString());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            MessageDialog.openError(shell, text.get("form.title", form), text.get("form.failed", form, String.valueOf(e.getMessage())));
+        }
     }
 
     /** The command with the data the action needs; empty when the user cancels. */

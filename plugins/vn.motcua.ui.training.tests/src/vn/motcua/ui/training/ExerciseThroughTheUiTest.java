@@ -62,7 +62,13 @@ class ExerciseThroughTheUiTest {
             wb.type(wb.find("action.reason", Text.class), "Xin lỗi ông/bà: hồ sơ cần xác minh thêm với xã khác nên chưa trả kịp.");
             wb.screenshotScreen("exercise-tre-han-dialog");
             wb.press(dialog, "Đồng ý");
+            // Form 04 (apology and new appointment) is written and offered for printing.
+            Shell offer = wb.awaitShell("Mẫu 04");
+            wb.press(offer, "Hủy");
             wb.settle();
+            try (java.util.stream.Stream<Path> files = Files.list(wb.dataDir().resolve("forms"))) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith("-8001-mau04.pdf")), "Form 04 written");
+            }
             assertCheck(wb, "Hoàn thành!");
         } finally {
             wb.close();
