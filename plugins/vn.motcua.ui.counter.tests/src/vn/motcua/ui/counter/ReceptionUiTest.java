@@ -147,4 +147,34 @@ class ReceptionUiTest {
             wb.close();
         }
     }
+
+    @Test
+    void theClerkHandsOverAResultFoundByScanningTheReceipt() throws Exception {
+        Workbench wb = Workbench.launch(Files.createTempDirectory("motcua-delivery"));
+        try {
+            wb.awaitWindow();
+            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(ReceptionPart.class).getBundleContext();
+            vn.motcua.store.LocalCache cache = bc.getService(bc.getServiceReference(vn.motcua.store.LocalCache.class));
+            vn.motcua.core.model.Dossier ready = cache.dossierRepository().findByAgencyAndStatus("000.00.21.H43",
+                    java.util.EnumSet.of(vn.motcua.core.model.DossierStatus.RESULT_READY)).get(0);
+            wb.showPart("vn.motcua.ui.counter.part.reception");
+            Text code = wb.find("counter.delivery.code", Text.class);
+            // What a QR scanner types: the receipt's lookup address, then Enter.
+            wb.type(code, "https://dichvucong.gov.vn/tra-cuu?ma=" + ready.code() + "&bm=ABCD-EFGH");
+            wb.run(() -> code.notifyListeners(SWT.DefaultSelection, new Event()));
+            Label info = wb.find("counter.delivery.info", Label.class);
+            wb.waitUntil("the dossier found ready", () -> info.getText().endsWith("Có thể trả kết quả."), Duration.ofSeconds(5));
+            Button deliver = wb.find("counter.delivery.deliver", Button.class);
+            wb.run(() -> deliver.notifyListeners(SWT.Selection, new Event()));
+            wb.waitUntil("handed over", () -> info.getText().startsWith("Đã trả kết quả hồ sơ " + ready.code()), Duration.ofSeconds(5));
+            assertEquals(vn.motcua.core.model.DossierStatus.DELIVERED, cache.dossierRepository().findByCode(ready.code()).orElseThrow().status());
+            // A second scan: no longer ready, nothing offered.
+            wb.type(code, ready.code());
+            wb.run(() -> code.notifyListeners(SWT.DefaultSelection, new Event()));
+            wb.waitUntil("not ready any more", () -> info.getText().contains("chưa thể trả kết quả"), Duration.ofSeconds(5));
+            assertTrue(!wb.call(deliver::isEnabled));
+        } finally {
+            wb.close();
+        }
+    }
 }

@@ -194,6 +194,7 @@ public class ReceptionPart {
                 org.eclipse.swt.program.Program.launch(receipt.toString());
             }
         });
+        createDelivery(right);
         // Ctrl+S anywhere on the screen receives: the whole receipt without the mouse.
         parent.getDisplay().addFilter(SWT.KeyDown, e -> {
             if (!parent.isDisposed() && parent.isVisible() && (e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 's' || e.keyCode == 'S')
@@ -204,6 +205,87 @@ public class ReceptionPart {
         });
         filterProcedures();
         updateState();
+    }
+
+    private Text deliveryCode;
+    private Text recipient;
+    private Label deliveryInfo;
+    private Button deliver;
+    private Dossier toDeliver;
+
+    /** Handing over results: find the dossier by its code or by scanning the receipt's QR code, record who took it. */
+    private void createDelivery(Composite parent) {
+        Label h = new Label(parent, SWT.NONE);
+        h.setText(text("delivery.title"));
+        Fonts.bold(h, 1.1f);
+        deliveryCode = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH);
+        deliveryCode.setMessage(text("delivery.hint"));
+        deliveryCode.setData(ID_KEY, "counter.delivery.code");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(deliveryCode);
+        // A QR scanner types the receipt's text and Enter.
+        deliveryCode.addListener(SWT.DefaultSelection, e -> findForDelivery());
+        deliveryInfo = new Label(parent, SWT.WRAP);
+        deliveryInfo.setData(ID_KEY, "counter.delivery.info");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(deliveryInfo);
+        recipient = new Text(parent, SWT.BORDER);
+        recipient.setMessage(text("delivery.recipient"));
+        recipient.setData(ID_KEY, "counter.delivery.recipient");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(recipient);
+        deliver = new Button(parent, SWT.PUSH);
+        deliver.setText(text("delivery.deliver"));
+        deliver.setData(ID_KEY, "counter.delivery.deliver");
+        deliver.setEnabled(false);
+        deliver.addListener(SWT.Selection, e -> deliver());
+    }
+
+    /** The code typed, or the one in a scanned receipt's lookup address ({@code …?ma=CODE&bm=…}). */
+    static String codeFrom(String input) {
+        String s = input.strip();
+        int i = s.indexOf("ma=");
+        if (i >= 0) {
+            int end = s.indexOf('&', i);
+            return s.substring(i + 3, end < 0 ? s.length() : end);
+        }
+        return s;
+    }
+
+    void findForDelivery() {
+        String code = codeFrom(deliveryCode.getText());
+        toDeliver = cache.dossierRepository().findByCode(code).orElse(null);
+        if (toDeliver == null) {
+            deliveryInfo.setText(text("delivery.notFound", code));
+            deliver.setEnabled(false);
+        } else {
+            boolean ready = toDeliver.status() == vn.motcua.core.model.DossierStatus.RESULT_READY;
+            deliveryInfo.setText(text(ready ? "delivery.ready" : "delivery.notReady", toDeliver.code(), toDeliver.applicant().displayName(),
+                    toDeliver.status().displayName(locale)));
+            deliver.setEnabled(ready);
+            if (ready && recipient.getText().isBlank()) {
+                recipient.setText(toDeliver.applicant().displayName());
+            }
+        }
+        deliveryInfo.getParent().layout(true);
+    }
+
+    void deliver() {
+        if (toDeliver == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        vn.motcua.core.model.Delivery delivery = new vn.motcua.core.model.Delivery(vn.motcua.core.model.DeliveryMethod.AT_COUNTER, "", now,
+                recipient.getText().strip());
+        try {
+            Transition t = lifecycle.apply(toDeliver, new Command.DeliverResult(delivery), session.actor(Role.CLERK), now);
+            cache.dossierRepository().save(t.dossier(), t.event());
+            deliveryInfo.setText(text("delivery.done", t.dossier().code(), delivery.recipientName()));
+            deliver.setEnabled(false);
+            toDeliver = null;
+            deliveryCode.setText("");
+            recipient.setText("");
+        } catch (TransitionException | IllegalArgumentException e) {
+            MessageDialog.openError(deliver.getShell(), text("delivery.title"), e.getMessage());
+        }
+        deliveryInfo.getParent().layout(true);
     }
 
     private Composite column(Composite parent) {
