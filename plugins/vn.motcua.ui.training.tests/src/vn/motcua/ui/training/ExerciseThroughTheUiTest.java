@@ -75,6 +75,29 @@ class ExerciseThroughTheUiTest {
         }
     }
 
+    @Test
+    void theHeadApprovesTheThreeDossiers() throws Exception {
+        Workbench wb = start("ky-lo", "lanhdao.ubnd");
+        try {
+            assertCheck(wb, "Chưa xong");
+            wb.showPart(DOSSIERS);
+            Text search = wb.find("dossiers.search", Text.class);
+            Table table = wb.find("dossiers.table", Table.class);
+            for (int n = 8001; n <= 8003; n++) {
+                String code = Integer.toString(n);
+                wb.run(() -> search.setText(""));
+                wb.type(search, code);
+                wb.waitUntil("dossier " + code + " alone in the list", () -> table.getItemCount() == 1, Duration.ofSeconds(10));
+                wb.selectRow(table, 0);
+                command(wb, "APPROVE", "Phê duyệt");
+            }
+            wb.screenshot("exercise-ky-lo-approved");
+            assertCheck(wb, "Hoàn thành!");
+        } finally {
+            wb.close();
+        }
+    }
+
     private static Workbench start(String scenario, String user) throws Exception {
         Path data = Files.createTempDirectory("motcua-exercise").resolve("training");
         TrainingWorkspace.reset(data, Scenarios.byId(scenario).orElseThrow(), 11L, Instant.now());
