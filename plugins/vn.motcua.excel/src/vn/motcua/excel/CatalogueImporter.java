@@ -10,7 +10,10 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
+import vn.motcua.core.model.Channel;
+import vn.motcua.core.model.Fee;
 import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.ProcessingTime;
 import vn.motcua.store.JpaProcedureRepository;
 
 /**
@@ -96,13 +99,50 @@ public final class CatalogueImporter {
         add(d, "name", a.name(), b.name());
         add(d, "fieldName", a.fieldName(), b.fieldName());
         add(d, "level", a.level(), b.level());
-        add(d, "processingTimes", a.processingTimes(), b.processingTimes());
-        add(d, "fees", a.fees(), b.fees());
+        if (!sameTimes(a.processingTimes(), b.processingTimes())) {
+            add(d, "processingTimes", a.processingTimes(), b.processingTimes());
+        }
+        if (!sameFees(a.fees(), b.fees())) {
+            add(d, "fees", a.fees(), b.fees());
+        }
         add(d, "implementingAgency", a.implementingAgency(), b.implementingAgency());
         add(d, "legalBasis", a.legalBasis(), b.legalBasis());
         add(d, "onlineLevel", a.onlineLevel(), b.onlineLevel());
         add(d, "active", a.active(), b.active());
         return d;
+    }
+
+    /**
+     * Same amount and unit, and the same text, where an empty text equals the text the export writes for it
+     * ("3 ngày làm việc"): a stored time without catalogue wording re-imports unchanged.
+     */
+    static boolean sameTimes(Map<Channel, ProcessingTime> a, Map<Channel, ProcessingTime> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Channel c : a.keySet()) {
+            ProcessingTime x = a.get(c);
+            ProcessingTime y = b.get(c);
+            if (!Objects.equals(x.amount(), y.amount()) || x.unit() != y.unit()
+                    || !CatalogueExporter.timeText(x).equals(CatalogueExporter.timeText(y))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean sameFees(Map<Channel, Fee> a, Map<Channel, Fee> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Channel c : a.keySet()) {
+            Fee x = a.get(c);
+            Fee y = b.get(c);
+            if (!Objects.equals(x.amountVnd(), y.amountVnd()) || !CatalogueExporter.feeText(x).equals(CatalogueExporter.feeText(y))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(List<ImportPreview.FieldDiff> d, String field, Object a, Object b) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.motcua.core.i18n.Localizer;
 import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.DurationUnit;
 import vn.motcua.core.model.Fee;
@@ -38,7 +37,7 @@ public final class CellParsers {
         boolean found = m.find();
         int sameDay = f.indexOf("trong ngay");
         if (sameDay >= 0 && (!found || sameDay < m.start())) {
-            return Optional.of(canonical(ProcessingTime.sameDay(text)));
+            return Optional.of(ProcessingTime.sameDay(text));
         }
         if (!found) {
             return Optional.empty();
@@ -59,15 +58,7 @@ public final class CellParsers {
         if (amount.signum() <= 0 || unit.wholeNumbersOnly() && amount.stripTrailingZeros().scale() > 0) {
             return Optional.empty();
         }
-        return Optional.of(canonical(ProcessingTime.of(amount, unit, text)));
-    }
-
-    /** Text that only repeats what the numbers say is dropped, so an exported catalogue re-imports unchanged. */
-    private static ProcessingTime canonical(ProcessingTime t) {
-        if (t.originalText().equals(t.displayName(Localizer.VIETNAMESE))) {
-            return new ProcessingTime(t.amount(), t.unit(), "");
-        }
-        return t;
+        return Optional.of(ProcessingTime.of(amount, unit, text));
     }
 
     /** A fee: 0 for "Miễn phí"/"Không", the amount when the text states exactly one, else text only. */
@@ -90,17 +81,11 @@ public final class CellParsers {
         if (count != 1) {
             amount = null;
         }
-        if (amount != null && text.strip().equals(feeText(amount))) {
-            return new Fee(amount, "");
-        }
         return new Fee(amount, text);
     }
 
     /** "50.000 đồng": how the canonical export writes a fee that has no text of its own. */
     public static String feeText(long amount) {
-        if (amount == 0) {
-            return "Không";
-        }
         return String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', '.') + " đồng";
     }
 

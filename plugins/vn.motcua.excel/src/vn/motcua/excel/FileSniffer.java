@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -66,36 +66,33 @@ public final class FileSniffer {
     }
 
     private static Kind zipKind(Path file, String name) throws ExcelImportException {
-        boolean workbookXml = false;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e;
-            int entries = 0;
-            while ((e = zip.getNextEntry()) != null && entries++ < 10_000) {
-                String n = e.getName();
-                if (n.equals("mimetype")) {
-                    String mime = new String(zip.readNBytes(100), StandardCharsets.US_ASCII);
-                    if (mime.contains("opendocument.spreadsheet")) {
-                        throw new ExcelImportException("file.ODS", name);
-                    }
-                    throw new ExcelImportException("file.OTHER_KIND", name, mime.strip());
+        // The central directory, not a stream scan: streaming writers (SXSSF, LibreOffice) use data
+        // descriptors that ZipInputStream rejects.
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry mimetype = zip.getEntry("mimetype");
+            if (mimetype != null) {
+                String mime;
+                try (InputStream in = zip.getInputStream(mimetype)) {
+                    mime = new String(in.readNBytes(100), StandardCharsets.US_ASCII);
                 }
-                if (n.equals("xl/workbook.bin")) {
-                    throw new ExcelImportException("file.XLSB", name);
+                if (mime.contains("opendocument.spreadsheet")) {
+                    throw new ExcelImportException("file.ODS", name);
                 }
-                if (n.equals("xl/workbook.xml")) {
-                    workbookXml = true;
-                }
-                if (n.equals("word/document.xml")) {
-                    throw new ExcelImportException("file.OTHER_KIND", name, "Word (.docx)");
-                }
+                throw new ExcelImportException("file.OTHER_KIND", name, mime.strip());
             }
+            if (zip.getEntry("xl/workbook.bin") != null) {
+                throw new ExcelImportException("file.XLSB", name);
+            }
+            if (zip.getEntry("word/document.xml") != null) {
+                throw new ExcelImportException("file.OTHER_KIND", name, "Word (.docx)");
+            }
+            if (zip.getEntry("xl/workbook.xml") == null) {
+                throw new ExcelImportException("file.OTHER_KIND", name, "ZIP");
+            }
+            return Kind.XLSX;
         } catch (IOException | IllegalArgumentException e) {
             throw new ExcelImportException(e, "file.CORRUPT", name);
         }
-        if (!workbookXml) {
-            throw new ExcelImportException("file.OTHER_KIND", name, "ZIP");
-        }
-        return Kind.XLSX;
     }
 
     private static boolean startsWith(byte[] b, int... magic) {
