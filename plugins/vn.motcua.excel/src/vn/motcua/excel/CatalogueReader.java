@@ -35,8 +35,14 @@ final class CatalogueReader implements RowHandler {
     private final LongConsumer progress;
     private final List<ParsedCatalogue.Entry> entries = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, int[]> seenCodes = new HashMap<>();
-    private final Map<String, String> seenCodeSheets = new HashMap<>();
+    /** Code → index in {@code entries} of the row that first used it. */
+    private final Map<String, Integer> seenCodes = new HashMap<>();
+    /**
+     * Values that repeat down a list (field, agency, time and fee texts, legal basis) are shared, not copied
+     * per row: a 200,000-row list then fits in a small heap. Capped so unique values cannot grow it.
+     */
+    private final Map<Object, Object> shared = new HashMap<>();
+    private final LocalDate today = LocalDate.now();
     private ColumnMapping firstMapping;
     private long rowsRead;
     private boolean anyCell;
@@ -222,6 +228,18 @@ final class CatalogueReader implements RowHandler {
         return out;
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T share(Object key, java.util.function.Supplier<T> make) {
+        Object v = shared.get(key);
+        if (v == null) {
+            v = make.get();
+            if (shared.size() < 20_000) {
+                shared.put(key, v);
+            }
+        }
+        return (T) v;
+    }
+
     private String cell(String[] cells, ColumnKind kind) {
         int c = mapping.columnOf(kind);
         return c >= 0 && c < cells.length ? cells[c] : null;
@@ -269,14 +287,14 @@ final class CatalogueReader implements RowHandler {
         if (rec.get().recovered()) {
             problems.add(new Problem(Problem.Severity.WARNING, sheet, row, codeCol, "row.CODE_RECOVERED", codeText, code));
         }
-        int[] earlier = seenCodes.putIfAbsent(code, new int[] { row });
+        Integer earlier = seenCodes.putIfAbsent(code, entries.size());
         if (earlier != null) {
-            problems.add(new Problem(Problem.Severity.ERROR, sheet, row, codeCol, "row.DUPLICATE_CODE", code,
-                    seenCodeSheets.get(code), earlier[0] + 1));
+            ParsedCatalogue.Entry firstUse = entries.get(earlier);
+            problems.add(new Problem(Problem.Severity.ERROR, sheet, row, codeCol, "row.DUPLICATE_CODE", code, firstUse.sheet(), firstUse.row() + 1));
             return;
         }
-        seenCodeSheets.put(code, sheet);
-        String field = Optional.ofNullable(cell(cells, ColumnKind.FIELD)).orElse(sectionField);
+        String fieldCell = cell(cells, ColumnKind.FIELD);
+        String field = fieldCell == null ? sectionField : share(fieldCell, () -> fieldCell);
         Level level = sectionLevel == null ? Level.COMMUNE : sectionLevel;
         String levelText = cell(cells, ColumnKind.LEVEL);
         if (levelText != null) {
@@ -301,19 +319,29 @@ final class CatalogueReader implements RowHandler {
                     continue;
                 }
                 if (k.isTime()) {
-                    Optional<ProcessingTime> t = CellParsers.processingTime(part.getValue());
+                    Optional<ProcessingTime> t = share(List.of("time", part.getValue()), () -> CellParsers.processingTime(part.getValue()));
                     if (t.isEmpty()) {
                         problems.add(new Problem(Problem.Severity.WARNING, sheet, row, c, "row.TIME_NOT_UNDERSTOOD", part.getValue()));
                     }
                     times.put(part.getKey(), t.orElse(ProcessingTime.noDueDate(part.getValue())));
                 } else {
-                    fees.put(part.getKey(), CellParsers.fee(part.getValue()));
+                    fees.put(part.getKey(), share(List.of("fee", part.getValue()), () -> CellParsers.fee(part.getValue())));
                 }
             }
         }
-        List<String> basis = new ArrayList<>();
         String basisText = cell(cells, ColumnKind.LEGAL_BASIS);
-        if (basisText != null) {
+        List<String> basis = basisText == null ? List.of() : share(List.of("basis", basisText), () -> legalBasis(basisText));
+        String online = cell(cells, ColumnKind.ONLINE_LEVEL);
+        String agencyCell = cell(cells, ColumnKind.AGENCY);
+        String agency = agencyCell == null ? null : share(agencyCell, () -> agencyCell);
+        Procedure p = new Procedure(code, name, field, level, times, null, fees, List.of(), basis, agency,
+                CellParsers.onlineLevel(online), true, 1, today);
+        entries.add(new ParsedCatalogue.Entry(sheet, row, p));
+    }
+
+    private static List<String> legalBasis(String basisText) {
+        List<String> basis = new ArrayList<>();
+        {
             for (String line : basisText.split("\\R")) {
                 String l = line.strip().replaceFirst("^[-+•]\\s+", "");
                 if (!l.isEmpty()) {
@@ -321,10 +349,7 @@ final class CatalogueReader implements RowHandler {
                 }
             }
         }
-        String online = cell(cells, ColumnKind.ONLINE_LEVEL);
-        Procedure p = new Procedure(code, name, field, level, times, null, fees, List.of(), basis, cell(cells, ColumnKind.AGENCY),
-                CellParsers.onlineLevel(online), true, 1, LocalDate.now());
-        entries.add(new ParsedCatalogue.Entry(sheet, row, p));
+        return List.copyOf(basis);
     }
 
     /** "A. THỦ TỤC HÀNH CHÍNH CẤP XÃ" sets the level, "I. Lĩnh vực Hộ tịch" the field, of the rows below. */
