@@ -52,6 +52,28 @@ public final class JpaProcedureRepository implements ProcedureRepository {
                 .getResultList().stream().map(Mapping::toModel).toList());
     }
 
+    /**
+     * Stores several new versions in one transaction: all or none (catalogue imports must never half-write).
+     * Each pair code + version must be new.
+     */
+    public void saveAll(List<Procedure> procedures) {
+        cache.inTransaction(em -> {
+            for (Procedure procedure : procedures) {
+                ProcedureEntity e = new ProcedureEntity();
+                Mapping.fill(e, procedure);
+                em.persist(e);
+            }
+            return null;
+        });
+    }
+
+    /** Newest version of every code, active or not, in code order (what an import compares against). */
+    public List<Procedure> latestVersions() {
+        return cache.read(em -> em.createQuery("SELECT p FROM ProcedureEntity p WHERE p.version ="
+                + " (SELECT MAX(q.version) FROM ProcedureEntity q WHERE q.code = p.code) ORDER BY p.code", ProcedureEntity.class)
+                .getResultList().stream().map(Mapping::toModel).toList());
+    }
+
     public long count() {
         return cache.read(em -> em.createQuery("SELECT COUNT(p) FROM ProcedureEntity p", Long.class).getSingleResult());
     }
