@@ -69,7 +69,7 @@ public class CataloguePart {
     void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).spacing(8, 0).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(5).spacing(8, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         Label title = new Label(bar, SWT.NONE);
         title.setText(t("title"));
@@ -83,6 +83,23 @@ public class CataloguePart {
         count = new Label(bar, SWT.RIGHT);
         count.setData(ID_KEY, "catalogue.count");
         GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(count);
+        org.eclipse.swt.widgets.Button importButton = new org.eclipse.swt.widgets.Button(bar, SWT.PUSH);
+        importButton.setText(t("import.button"));
+        importButton.setData(ID_KEY, "catalogue.import");
+        importButton.addListener(SWT.Selection, e -> openImport());
+        org.eclipse.swt.widgets.Button exportButton = new org.eclipse.swt.widgets.Button(bar, SWT.PUSH);
+        exportButton.setText(t("export.button"));
+        exportButton.setData(ID_KEY, "catalogue.export");
+        exportButton.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(bar.getShell(), SWT.SAVE);
+            d.setOverwrite(true);
+            d.setFilterExtensions(new String[] { "*.xlsx" });
+            d.setFileName("danh-muc-tthc.xlsx");
+            String target = d.open();
+            if (target != null) {
+                exportTo(java.nio.file.Path.of(target));
+            }
+        });
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -108,9 +125,49 @@ public class CataloguePart {
         details.setMargins(8, 6, 8, 6);
         sash.setWeights(55, 45);
 
+        reload();
+    }
+
+    private void reload() {
         all = cache.procedures().activeCatalogue();
         keys = all.stream().map(p -> VietnameseText.fold(p.code() + " " + p.name() + " " + p.fieldName())).toList();
         applyFilter();
+    }
+
+    /** Opens the Excel import; the list reloads after a commit. */
+    void openImport() {
+        ImportDialog d = new ImportDialog(viewer.getTable().getShell(), cache, locale);
+        d.setBlockOnOpen(false);
+        d.open();
+        d.getShell().addDisposeListener(e -> {
+            if (d.written() >= 0 && !viewer.getTable().isDisposed()) {
+                reload();
+                count.setText(t("count", viewer.getTable().getItemCount()) + " · " + t("import.done", d.written()));
+                count.getParent().layout();
+            }
+        });
+    }
+
+    /** Writes the active catalogue in the canonical layout (an Eclipse Job; the result shows in the count line). */
+    void exportTo(java.nio.file.Path target) {
+        List<Procedure> list = all;
+        org.eclipse.core.runtime.jobs.Job.create(t("export.button"), monitor -> {
+            String message;
+            try {
+                vn.motcua.excel.CatalogueExporter.write(list, target);
+                message = t("export.done", list.size(), target.getFileName());
+            } catch (java.io.IOException | RuntimeException ex) {
+                message = t("export.failed", ex.getMessage());
+            }
+            String m = message;
+            count.getDisplay().asyncExec(() -> {
+                if (!count.isDisposed()) {
+                    count.setToolTipText(m);
+                    count.setText(m);
+                    count.getParent().layout();
+                }
+            });
+        }).schedule();
     }
 
     private void column(TableColumnLayout layout, String key, int weight, int min, Function<Procedure, String> value) {
