@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
@@ -58,9 +59,11 @@ class CatalogueImportUiTest {
         Label summary = wb.find("import.summary", Label.class);
         String s = wb.call(summary::getText);
         assertTrue(s.contains("Mới: 1") && s.contains("Thay đổi: 1") && s.contains("Lỗi: 1"), s);
+        // With errors the dialog opens on the problems tab.
         Table problems = wb.find("import.problems", Table.class);
         String problem = wb.call(() -> problems.getItem(0).getText(1) + " | " + problems.getItem(0).getText(2));
         assertTrue(problem.contains("dòng 4, cột A") && problem.contains("không hợp lệ"), problem);
+        showTab(0);
         Table preview = wb.find("import.preview", Table.class);
         List<String> kinds = wb.rowTexts(preview, 0, 100);
         assertTrue(kinds.contains("Mới") && kinds.contains("Thay đổi") && kinds.contains("Không có trong tệp"), kinds.toString());
@@ -74,8 +77,10 @@ class CatalogueImportUiTest {
         });
         assertTrue(diff.startsWith("Tên: " + name + " → " + name + " (sửa đổi)"), diff);
         assertFalse(wb.call(() -> wb.find("import.commit", Button.class).isEnabled()), "errors block the commit");
+        showTab(1);
         Table mapping = wb.find("import.mapping", Table.class);
         assertEquals("Mã TTHC", wb.call(() -> mapping.getItem(0).getText(1)));
+        showTab(0);
         wb.screenshotScreen("catalogue-import-preview");
 
         // The annotated copy marks the bad code.
@@ -100,6 +105,14 @@ class CatalogueImportUiTest {
         Label summary = wb.find("import.summary", Label.class);
         press(wb.find("import.read", Button.class));
         wb.waitUntil("the preview of " + file.getFileName(), () -> summary.getText().startsWith("Mới:"), Duration.ofSeconds(30));
+    }
+
+    private static void showTab(int index) {
+        TabFolder tabs = wb.find("import.tabs", TabFolder.class);
+        wb.run(() -> {
+            tabs.setSelection(index);
+            tabs.notifyListeners(SWT.Selection, new Event());
+        });
     }
 
     private static void press(Button b) {

@@ -62,6 +62,7 @@ public class ImportDialog extends Dialog {
     private final CatalogueImporter importer;
     private Text file;
     private Table mappingTable;
+    private TabFolder tabs;
     private Table previewTable;
     private Table problemsTable;
     private Label summary;
@@ -127,9 +128,10 @@ public class ImportDialog extends Dialog {
         read.setData(ID, "import.read");
         read.addListener(SWT.Selection, e -> startRead());
 
-        TabFolder tabs = new TabFolder(area, SWT.NONE);
+        tabs = new TabFolder(area, SWT.NONE);
+        tabs.setData(ID, "import.tabs");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
-        previewTable = table(tabs, "import.preview", t("tab.preview"), "col.change", 110, "col.code", 100, "col.name", 380, "col.diff", 420);
+        previewTable = table(tabs, "import.preview", t("tab.preview"), "col.change", 150, "col.code", 90, "col.name", 360, "col.diff", 420);
         mappingTable = table(tabs, "import.mapping", t("tab.mapping"), "col.column", 70, "col.header", 420, "col.meaning", 260);
         problemsTable = table(tabs, "import.problems", t("tab.problems"), "col.severity", 90, "col.where", 260, "col.reason", 620);
 
@@ -290,6 +292,8 @@ public class ImportDialog extends Dialog {
                 p.parsed().problems().size() - errors));
         getButton(IDialogConstants.OK_ID).setEnabled(p.canCommit());
         annotate.setEnabled(!p.parsed().problems().isEmpty());
+        // Errors block the commit, so they are what the admin needs to see first.
+        tabs.setSelection(errors > 0 ? 2 : 0);
     }
 
     private void fillMapping() {

@@ -320,6 +320,13 @@ public final class Workbench implements AutoCloseable {
 
     private Path save(String name, java.util.function.Supplier<Rectangle> area) throws IOException {
         settle();
+        // GTK paints a just-changed widget (a switched tab) on a later frame: give it one before copying.
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settle();
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png").toAbsolutePath();
