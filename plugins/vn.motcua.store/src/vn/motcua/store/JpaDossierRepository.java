@@ -14,6 +14,7 @@ import vn.motcua.core.model.DossierRepository;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.store.internal.Mapping;
 import vn.motcua.store.internal.entity.DossierEntity;
+import vn.motcua.store.internal.entity.DossierEventEntity;
 import vn.motcua.store.internal.entity.ProcedureEntity;
 
 /** Dossiers in the local cache. History rows are only appended, never changed. */
@@ -103,6 +104,43 @@ public final class JpaDossierRepository implements DossierRepository {
             e.events.add(Mapping.toEntity(event, e));
         }
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
+        if (event != null) {
+            // The change and its outbox command commit together: nothing done offline can be lost before sync.
+            SyncLedger.enqueue(em, cache.syncJson(), d, event);
+        }
+    }
+
+    /**
+     * Replaces local dossiers by the server's versions (a pulled page), keeping the events both have in common
+     * and dropping local ones the server does not have (they were refused). No outbox rows: not a local change.
+     */
+    static void replaceFromServer(EntityManager em, List<Dossier> dossiers) {
+        Map<String, String> procedureNames = procedureNames(em, dossiers);
+        for (Dossier d : dossiers) {
+            Optional<DossierEntity> found = byCode(em, d.code());
+            List<vn.motcua.core.model.DossierEvent> remote = d.events();
+            if (found.isPresent()) {
+                List<DossierEventEntity> local = found.get().events;
+                boolean diverged = local.size() > remote.size();
+                for (int i = 0; !diverged && i < local.size(); i++) {
+                    diverged = !vn.motcua.sync.api.SyncEquality.sameEvent(Mapping.toModel(local.get(i)), remote.get(i));
+                }
+                if (diverged) {
+                    // Local events the server refused: the row goes and the server's version comes in whole.
+                    em.remove(found.get());
+                    em.flush();
+                    found = Optional.empty();
+                }
+            }
+            DossierEntity e = found.orElseGet(DossierEntity::new);
+            Mapping.fill(e, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
+            for (int i = e.events.size(); i < remote.size(); i++) {
+                e.events.add(Mapping.toEntity(remote.get(i), e));
+            }
+            if (found.isEmpty()) {
+                em.persist(e);
+            }
+        }
     }
 
     /**

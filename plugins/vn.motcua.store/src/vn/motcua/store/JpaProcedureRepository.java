@@ -67,6 +67,27 @@ public final class JpaProcedureRepository implements ProcedureRepository {
         });
     }
 
+    /** Inserts or replaces (same code and version) many procedures in one transaction: the server's catalogue. */
+    public void replaceAll(List<Procedure> procedures) {
+        cache.inTransaction(em -> {
+            java.util.Map<String, ProcedureEntity> existing = new java.util.HashMap<>();
+            em.createQuery("SELECT p FROM ProcedureEntity p", ProcedureEntity.class).getResultList()
+                    .forEach(e -> existing.put(e.code + "/" + e.version, e));
+            for (Procedure procedure : procedures) {
+                ProcedureEntity e = existing.get(procedure.code() + "/" + procedure.version());
+                boolean isNew = e == null;
+                if (isNew) {
+                    e = new ProcedureEntity();
+                }
+                Mapping.fill(e, procedure);
+                if (isNew) {
+                    em.persist(e);
+                }
+            }
+            return null;
+        });
+    }
+
     /** Newest version of every code, active or not, in code order (what an import compares against). */
     public List<Procedure> latestVersions() {
         return cache.read(em -> em.createQuery("SELECT p FROM ProcedureEntity p WHERE p.version ="

@@ -189,6 +189,17 @@ public final class LocalCache implements AutoCloseable {
         return new LocalUsers(this);
     }
 
+    private final vn.motcua.sync.api.SyncJson syncJson = new vn.motcua.sync.api.SyncJson();
+
+    vn.motcua.sync.api.SyncJson syncJson() {
+        return syncJson;
+    }
+
+    /** The sync outbox, cursor and conflicts of this cache. */
+    public SyncLedger sync() {
+        return new SyncLedger(this);
+    }
+
     /** The hash-chained audit log of this cache. */
     public AuditLog auditLog() {
         return new AuditLog(this);

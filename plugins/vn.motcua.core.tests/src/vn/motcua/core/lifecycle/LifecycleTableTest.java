@@ -115,6 +115,24 @@ class LifecycleTableTest {
         assertEquals(CODE, t.dossier().code());
     }
 
+    /** What sync relies on: the command rebuilt from an event and the dossier after it has the same effect. */
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("legalPairs")
+    void everyEventReplaysToTheSameDossier(DossierAction action, DossierStatus from) {
+        TransitionRule rule = LIFECYCLE.rule(action).orElseThrow();
+        boolean received = from != DossierStatus.DRAFT && from != DossierStatus.SUBMITTED_ONLINE
+                && !(from == DossierStatus.SUPPLEMENT_RECEIVED
+                        && (action == DossierAction.RECEIVE || action == DossierAction.REFUSE));
+        Dossier d = inStatus(from, received, null);
+        Actor actor = actorFor(action, rule);
+        Transition original = LIFECYCLE.apply(d, command(action), actor, T0);
+        Command replayed = Commands.replay(original.event(), original.dossier());
+        assertEquals(action, replayed.action());
+        Transition again = LIFECYCLE.apply(d, replayed, actor, T0);
+        assertEquals(original.dossier(), again.dossier());
+        assertEquals(original.event(), again.event());
+    }
+
     static Stream<Arguments> illegalPairs() {
         List<Arguments> out = new ArrayList<>();
         for (TransitionRule r : LIFECYCLE.rules()) {

@@ -192,6 +192,12 @@ public final class Mapping {
         return e;
     }
 
+    public static DossierEvent toModel(DossierEventEntity x) {
+        return new DossierEvent(x.seq, DossierAction.valueOf(x.action), x.fromStatus == null ? null : DossierStatus.valueOf(x.fromStatus),
+                DossierStatus.valueOf(x.toStatus), x.actor, Role.valueOf(x.actorRole), x.workstation, x.at, x.reason, x.form,
+                x.assignee, x.newDueAt, x.targetAgency);
+    }
+
     public static Dossier toModel(DossierEntity e) {
         Applicant applicant = ORGANISATION.equals(e.applicantKind)
                 ? new OrganisationApplicant(e.applicantName, e.applicantIdNumber, e.applicantRepresentative, e.applicantAddress, e.applicantPhone,
@@ -204,9 +210,7 @@ public final class Mapping {
         }
         List<DossierEvent> events = new ArrayList<>();
         for (DossierEventEntity x : e.events) {
-            events.add(new DossierEvent(x.seq, DossierAction.valueOf(x.action), x.fromStatus == null ? null : DossierStatus.valueOf(x.fromStatus),
-                    DossierStatus.valueOf(x.toStatus), x.actor, Role.valueOf(x.actorRole), x.workstation, x.at, x.reason, x.form,
-                    x.assignee, x.newDueAt, x.targetAgency));
+            events.add(toModel(x));
         }
         return new Dossier(e.code, e.procedureCode, e.procedureVersion, e.rulePack, Channel.valueOf(e.channel), applicant, papers,
                 e.receivedAt, e.dueAt, DossierStatus.valueOf(e.status), e.assignee, e.agencyCode, events, List.of(), List.of(),

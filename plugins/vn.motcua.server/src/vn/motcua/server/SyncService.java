@@ -1,0 +1,588 @@
+package vn.motcua.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import vn.motcua.core.code.NumberBlock;
+import vn.motcua.core.code.NumberBlockIssuer;
+import vn.motcua.core.code.OfflineFallbackPolicy;
+import vn.motcua.core.i18n.Localizer;
+import vn.motcua.core.lifecycle.Actor;
+import vn.motcua.core.lifecycle.Command;
+import vn.motcua.core.lifecycle.Commands;
+import vn.motcua.core.lifecycle.Lifecycle;
+import vn.motcua.core.lifecycle.Transition;
+import vn.motcua.core.lifecycle.TransitionException;
+import vn.motcua.core.model.Agency;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.DossierAction;
+import vn.motcua.core.model.DossierEvent;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.Role;
+import vn.motcua.core.model.User;
+import vn.motcua.sync.api.Messages.AdminReference;
+import vn.motcua.sync.api.Messages.Change;
+import vn.motcua.sync.api.Messages.LoginResponse;
+import vn.motcua.sync.api.Messages.NumberBlockRequest;
+import vn.motcua.sync.api.Messages.NumberBlockResponse;
+import vn.motcua.sync.api.Messages.Outcome;
+import vn.motcua.sync.api.Messages.PullResponse;
+import vn.motcua.sync.api.Messages.PushCommand;
+import vn.motcua.sync.api.Messages.PushResult;
+import vn.motcua.sync.api.Messages.ReferenceData;
+import vn.motcua.sync.api.Messages.UserAccount;
+import vn.motcua.sync.api.SyncEquality;
+import vn.motcua.sync.api.SyncJson;
+
+/**
+ * What the sync server does, transport aside: logins and tokens, applying pushed changes at most once with
+ * the shared {@link Lifecycle}, the change log in commit order, pulls filtered by agency, reference data and
+ * number blocks. Each pushed command is its own transaction.
+ */
+public final class SyncService {
+    private static final Localizer TEXT = Localizer.of(SyncService.class, "messages");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final ServerDatabase db;
+    private final ServerConfig config;
+    private final SyncJson json = new SyncJson();
+    private final Passwords passwords = new Passwords();
+    private final Lifecycle lifecycle = Lifecycle.standard();
+    private final NumberBlockIssuer blocks = new NumberBlockIssuer(OfflineFallbackPolicy.standard());
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+    private final String serverId;
+
+    /** A caller authenticated by a token. */
+    public record Caller(User user, String workstation) {
+    }
+
+    /** A refusal with an HTTP status and a stable code; the message is already in the caller's language. */
+    public static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        public final int status;
+        public final String code;
+
+        Refusal(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException {
+        this.db = db;
+        this.config = config;
+        this.clock = clock;
+        this.serverId = ensureServerId();
+        if (!config.adminUsername().isEmpty()) {
+            bootstrapAdmin();
+        }
+    }
+
+    public String serverId() {
+        return serverId;
+    }
+
+    static String text(Locale locale, String key, Object... args) {
+        return TEXT.format(locale, key, args);
+    }
+
+    private String ensureServerId() throws SQLException {
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            try (PreparedStatement s = c.prepareStatement("SELECT info_value FROM server_info WHERE name = 'server.id'");
+                    ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    return r.getString(1);
+                }
+            }
+            String id = UUID.randomUUID().toString();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO server_info (name, info_value) VALUES ('server.id', ?)")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+            return id;
+        }
+    }
+
+    /** The first administrator, from the configuration, when the server has no users yet. */
+    private void bootstrapAdmin() throws SQLException {
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM server_user"); ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getLong(1) > 0) {
+                    return;
+                }
+            }
+            upsertUser(c, new User(config.adminUsername(), config.adminUsername(), config.adminAgency(), EnumSet.of(Role.ADMIN)),
+                    config.adminPassword(), true);
+        }
+    }
+
+    // ---- authentication ----
+
+    public LoginResponse login(String username, String password, String workstation, Locale locale) throws Refusal, SQLException {
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            Optional<StoredUser> u = user(c, username);
+            if (u.isEmpty() || !u.get().active || password == null || !passwords.verify(password, u.get().hash)) {
+                throw new Refusal(401, "auth.failed", text(locale, "auth.failed"));
+            }
+            byte[] raw = new byte[32];
+            random.nextBytes(raw);
+            String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            Instant expires = clock.instant().plus(config.tokenLifetime());
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO session_token (token_hash, username, workstation, expires_at) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, sha256(token));
+                s.setString(2, username);
+                s.setString(3, workstation == null ? "" : workstation);
+                s.setTimestamp(4, Timestamp.from(expires));
+                s.executeUpdate();
+            }
+            return new LoginResponse(token, expires, u.get().user, serverId);
+        }
+    }
+
+    public Caller authenticate(String bearer, Locale locale) throws Refusal, SQLException {
+        if (bearer == null || bearer.isBlank()) {
+            throw new Refusal(401, "auth.required", text(locale, "auth.required"));
+        }
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            try (PreparedStatement s = c.prepareStatement("SELECT username, workstation, expires_at FROM session_token WHERE token_hash = ?")) {
+                s.setString(1, sha256(bearer.strip()));
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next() || r.getTimestamp(3).toInstant().isBefore(clock.instant())) {
+                        throw new Refusal(401, "auth.required", text(locale, "auth.required"));
+                    }
+                    Optional<StoredUser> u = user(c, r.getString(1));
+                    if (u.isEmpty() || !u.get().active) {
+                        throw new Refusal(401, "auth.required", text(locale, "auth.required"));
+                    }
+                    return new Caller(u.get().user, r.getString(2));
+                }
+            }
+        }
+    }
+
+    private record StoredUser(User user, String hash, boolean active) {
+    }
+
+    private static Optional<StoredUser> user(Connection c, String username) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT username, full_name, agency_code, roles, password_hash, active FROM server_user WHERE username = ?")) {
+            s.setString(1, username);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredUser(new User(r.getString(1), r.getString(2), r.getString(3), roles(r.getString(4))),
+                        r.getString(5), r.getBoolean(6)));
+            }
+        }
+    }
+
+    private static Set<Role> roles(String s) {
+        Set<Role> out = EnumSet.noneOf(Role.class);
+        Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).map(Role::valueOf).forEach(out::add);
+        return out;
+    }
+
+    private void upsertUser(Connection c, User u, String password, boolean active) throws SQLException {
+        Optional<StoredUser> existing = user(c, u.username());
+        String hash = password == null || password.isEmpty() ? existing.map(StoredUser::hash).orElse("!") : passwords.hash(password);
+        String roles = u.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        String sql = existing.isPresent()
+                ? "UPDATE server_user SET full_name = ?, agency_code = ?, roles = ?, password_hash = ?, active = ? WHERE username = ?"
+                : "INSERT INTO server_user (full_name, agency_code, roles, password_hash, active, username) VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, u.fullName());
+            s.setString(2, u.agencyCode());
+            s.setString(3, roles);
+            s.setString(4, hash);
+            s.setBoolean(5, active);
+            s.setString(6, u.username());
+            s.executeUpdate();
+        }
+    }
+
+    // ---- reference data ----
+
+    /** The admin replaces or adds procedures, agencies and users, in one transaction. */
+    public void putReference(Caller caller, AdminReference ref, Locale locale) throws Refusal, SQLException {
+        if (!caller.user().roles().contains(Role.ADMIN)) {
+            throw new Refusal(403, "forbidden", text(locale, "forbidden", caller.user().username(), text(locale, "role.admin")));
+        }
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            c.setAutoCommit(false);
+            for (Agency a : ref.agencies() == null ? List.<Agency>of() : ref.agencies()) {
+                upsert(c, "agency", "code", a.code(), null, json.writeString(a));
+            }
+            for (Procedure pr : ref.procedures() == null ? List.<Procedure>of() : ref.procedures()) {
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM procedure_def WHERE code = ? AND version = ?")) {
+                    d.setString(1, pr.code());
+                    d.setInt(2, pr.version());
+                    d.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO procedure_def (code, version, body) VALUES (?, ?, ?)")) {
+                    s.setString(1, pr.code());
+                    s.setInt(2, pr.version());
+                    s.setString(3, json.writeString(pr));
+                    s.executeUpdate();
+                }
+            }
+            for (UserAccount ua : ref.users() == null ? List.<UserAccount>of() : ref.users()) {
+                upsertUser(c, ua.user(), ua.password(), ua.active());
+            }
+            c.commit();
+        }
+    }
+
+    private static void upsert(Connection c, String table, String keyColumn, String key, String unused, String body) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET body = ? WHERE " + keyColumn + " = ?")) {
+            u.setString(1, body);
+            u.setString(2, key);
+            if (u.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement i = c.prepareStatement("INSERT INTO " + table + " (" + keyColumn + ", body) VALUES (?, ?)")) {
+            i.setString(1, key);
+            i.setString(2, body);
+            i.executeUpdate();
+        }
+    }
+
+    public ReferenceData reference(Caller caller) throws SQLException, IOException {
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            List<Procedure> procedures = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT body FROM procedure_def ORDER BY code, version"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    procedures.add(json.read(r.getString(1), Procedure.class));
+                }
+            }
+            List<Agency> agencies = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT body FROM agency ORDER BY code"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    agencies.add(json.read(r.getString(1), Agency.class));
+                }
+            }
+            List<User> users = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT username, full_name, agency_code, roles FROM server_user WHERE agency_code = ? AND active = TRUE ORDER BY username")) {
+                s.setString(1, caller.user().agencyCode());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        users.add(new User(r.getString(1), r.getString(2), r.getString(3), roles(r.getString(4))));
+                    }
+                }
+            }
+            return new ReferenceData(procedures, agencies, users);
+        }
+    }
+
+    // ---- push ----
+
+    public List<PushResult> push(Caller caller, List<PushCommand> commands, Locale locale) throws SQLException, IOException {
+        List<PushResult> out = new ArrayList<>();
+        for (PushCommand c : commands) {
+            out.add(pushOne(caller, c, locale, 0));
+        }
+        return out;
+    }
+
+    private PushResult pushOne(Caller caller, PushCommand cmd, Locale locale, int attempt) throws SQLException, IOException {
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            c.setAutoCommit(false);
+            try {
+                Optional<PushResult> seen = previousAnswer(c, cmd.mutationId());
+                if (seen.isPresent()) {
+                    c.rollback();
+                    return seen.get();
+                }
+                PushResult result = apply(c, caller, cmd, locale);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO applied_mutation (mutation_id, workstation, dossier_code, outcome, reason, log_position) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, cmd.mutationId());
+                    s.setString(2, caller.workstation());
+                    s.setString(3, cmd.dossierCode() == null ? "" : cmd.dossierCode());
+                    s.setString(4, result.outcome().name());
+                    s.setString(5, result.reason());
+                    s.setLong(6, result.position());
+                    s.executeUpdate();
+                }
+                if (config.commitDelayMillisForTests() > 0 && result.outcome() == Outcome.APPLIED) {
+                    // Test hook: hold the transaction open after taking a position (commit-order proof).
+                    Thread.sleep(config.commitDelayMillisForTests());
+                }
+                c.commit();
+                return result;
+            } catch (SQLException e) {
+                c.rollback();
+                // The same change delivered twice at once, or a dossier created twice: the retry sees the winner.
+                if (UNIQUE_VIOLATION.equals(e.getSQLState()) && attempt < 2) {
+                    return pushOne(caller, cmd, locale, attempt + 1);
+                }
+                throw e;
+            } catch (InterruptedException e) {
+                c.rollback();
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+        }
+    }
+
+    private Optional<PushResult> previousAnswer(Connection c, String mutationId) throws SQLException, IOException {
+        try (PreparedStatement s = c.prepareStatement("SELECT outcome, reason, log_position, dossier_code FROM applied_mutation WHERE mutation_id = ?")) {
+            s.setString(1, mutationId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                Outcome first = Outcome.valueOf(r.getString(1));
+                Dossier current = first == Outcome.REJECTED ? dossier(c, r.getString(4), false).map(StoredDossier::dossier).orElse(null) : null;
+                return Optional.of(new PushResult(mutationId, Outcome.DUPLICATE, first, r.getString(2), current, r.getLong(3)));
+            }
+        }
+    }
+
+    private record StoredDossier(Dossier dossier, String agency, String transferredTo) {
+    }
+
+    private Optional<StoredDossier> dossier(Connection c, String code, boolean forUpdate) throws SQLException, IOException {
+        try (PreparedStatement s = c.prepareStatement("SELECT body, agency_code, transferred_to FROM dossier WHERE code = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            s.setString(1, code);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new StoredDossier(json.read(r.getString(1), Dossier.class), r.getString(2), r.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private PushResult apply(Connection c, Caller caller, PushCommand cmd, Locale locale) throws SQLException, IOException {
+        DossierEvent event = cmd.event();
+        Dossier after = cmd.after();
+        String code = cmd.dossierCode();
+        String agency = caller.user().agencyCode();
+        Optional<StoredDossier> stored = dossier(c, code, true);
+        Dossier base;
+        if (stored.isEmpty()) {
+            // A dossier born on a workstation: only its first step, from a counter draft, creates it here.
+            if (event.sequence() != 1 || event.fromStatus() != DossierStatus.DRAFT || after == null) {
+                return rejected(cmd, text(locale, "reject.unknownDossier", code), null);
+            }
+            if (!agency.equals(after.agencyCode())) {
+                return rejected(cmd, text(locale, "reject.agency", code, agency), null);
+            }
+            base = Dossier.draft(after.procedureCode(), after.procedureVersion(), after.rulePackId(), after.channel(), after.applicant(),
+                    after.papers(), after.agencyCode());
+        } else {
+            StoredDossier s = stored.get();
+            if (!agency.equals(s.agency()) && !agency.equals(s.transferredTo())) {
+                return rejected(cmd, text(locale, "reject.agency", code, agency), null);
+            }
+            base = s.dossier();
+            if (base.events().size() != event.sequence() - 1) {
+                DossierEvent last = base.lastEvent().orElseThrow();
+                return rejected(cmd, text(locale, "reject.conflict", code, last.action().displayName(locale), last.actorUsername(),
+                        SHOWN.format(last.at().atZone(VIETNAM))), base);
+            }
+        }
+        Optional<StoredUser> actorAccount = user(c, event.actorUsername());
+        if (actorAccount.isEmpty() || !actorAccount.get().active || !actorAccount.get().user.agencyCode().equals(agency)) {
+            return rejected(cmd, text(locale, "reject.actor", event.actorUsername(), agency), stored.map(StoredDossier::dossier).orElse(null));
+        }
+        Transition t;
+        try {
+            Command command = Commands.replay(event, after);
+            t = lifecycle.apply(base, command, new Actor(actorAccount.get().user, event.actorRole(), event.workstationId()), event.at());
+        } catch (TransitionException e) {
+            return rejected(cmd, text(locale, "reject.lifecycle", code, e.message(locale)), stored.map(StoredDossier::dossier).orElse(null));
+        } catch (RuntimeException e) {
+            return rejected(cmd, text(locale, "reject.lifecycle", code, String.valueOf(e.getMessage())), stored.map(StoredDossier::dossier).orElse(null));
+        }
+        if (!SyncEquality.sameEvent(t.event(), event) || !code.equals(t.dossier().code())) {
+            return rejected(cmd, text(locale, "reject.mismatch", event.action().displayName(locale), code), stored.map(StoredDossier::dossier).orElse(null));
+        }
+        Dossier result = t.dossier();
+        String transferredTo = stored.map(StoredDossier::transferredTo).orElse(null);
+        if (event.action() == DossierAction.TRANSFER) {
+            transferredTo = event.targetAgencyCode();
+        }
+        long position = nextPosition(c);
+        String body = json.writeString(result);
+        if (stored.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO dossier (code, agency_code, transferred_to, event_count, status, log_position, body) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, code);
+                s.setString(2, result.agencyCode());
+                s.setString(3, transferredTo);
+                s.setInt(4, result.events().size());
+                s.setString(5, result.status().name());
+                s.setLong(6, position);
+                s.setString(7, body);
+                s.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE dossier SET transferred_to = ?, event_count = ?, status = ?, log_position = ?, body = ? WHERE code = ?")) {
+                s.setString(1, transferredTo);
+                s.setInt(2, result.events().size());
+                s.setString(3, result.status().name());
+                s.setLong(4, position);
+                s.setString(5, body);
+                s.setString(6, code);
+                s.executeUpdate();
+            }
+        }
+        return new PushResult(cmd.mutationId(), Outcome.APPLIED, Outcome.APPLIED, null, null, position);
+    }
+
+    /**
+     * The next change-log position. Taken as the last write of the transaction: the counter row stays locked
+     * until commit, so positions are handed out — and become visible — in commit order.
+     */
+    private static long nextPosition(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE change_counter SET log_position = log_position + 1 WHERE id = 1")) {
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT log_position FROM change_counter WHERE id = 1"); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static PushResult rejected(PushCommand cmd, String reason, Dossier current) {
+        return new PushResult(cmd.mutationId(), Outcome.REJECTED, Outcome.REJECTED, reason, current, 0);
+    }
+
+    // ---- pull ----
+
+    /** Dossiers the caller may see, changed after {@code cursor}, oldest change first. */
+    public PullResponse pull(Caller caller, long cursor, int limit) throws SQLException, IOException {
+        int n = Math.max(1, Math.min(limit, vn.motcua.sync.api.Protocol.MAX_PAGE));
+        String agency = caller.user().agencyCode();
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            long head;
+            try (PreparedStatement s = c.prepareStatement("SELECT log_position FROM change_counter WHERE id = 1"); ResultSet r = s.executeQuery()) {
+                r.next();
+                head = r.getLong(1);
+            }
+            List<Change> changes = new ArrayList<>();
+            // Two index range scans (own agency, transferred to it) merged by position.
+            try (PreparedStatement s = c.prepareStatement("SELECT log_position, body FROM ("
+                    + " (SELECT log_position, body FROM dossier WHERE agency_code = ? AND log_position > ? ORDER BY log_position LIMIT ?)"
+                    + " UNION ALL"
+                    + " (SELECT log_position, body FROM dossier WHERE transferred_to = ? AND agency_code <> ? AND log_position > ? ORDER BY log_position LIMIT ?)"
+                    + ") x ORDER BY log_position LIMIT ?")) {
+                s.setString(1, agency);
+                s.setLong(2, cursor);
+                s.setInt(3, n + 1);
+                s.setString(4, agency);
+                s.setString(5, agency);
+                s.setLong(6, cursor);
+                s.setInt(7, n + 1);
+                s.setInt(8, n + 1);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        changes.add(new Change(r.getLong(1), json.read(r.getString(2), Dossier.class)));
+                    }
+                }
+            }
+            boolean more = changes.size() > n;
+            if (more) {
+                changes = changes.subList(0, n);
+            }
+            long next = changes.isEmpty() ? Math.max(cursor, 0) : changes.get(changes.size() - 1).position();
+            // Without more changes visible, the head is safe to jump to: everything below it has committed.
+            if (!more) {
+                next = Math.max(next, head);
+            }
+            return new PullResponse(changes, next, more, head, serverId);
+        }
+    }
+
+    // ---- number blocks ----
+
+    public NumberBlockResponse reserveBlock(Caller caller, NumberBlockRequest req) throws SQLException {
+        String agency = caller.user().agencyCode();
+        LocalDate day = req.day() == null ? LocalDate.now(clock.withZone(VIETNAM)) : req.day();
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            c.setAutoCommit(false);
+            // Serialise reservations of one agency on its agency row (or the counter when the agency is unknown).
+            try (PreparedStatement s = c.prepareStatement("SELECT code FROM agency WHERE code = ? FOR UPDATE")) {
+                s.setString(1, agency);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        try (PreparedStatement l = c.prepareStatement("SELECT log_position FROM change_counter WHERE id = 1 FOR UPDATE")) {
+                            l.executeQuery().close();
+                        }
+                    }
+                }
+            }
+            int highest;
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(last_number), 0) FROM number_block WHERE agency_code = ? AND issue_day = ?")) {
+                s.setString(1, agency);
+                s.setObject(2, day);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    highest = r.getInt(1);
+                }
+            }
+            NumberBlock b = blocks.reserve(agency, day, caller.workstation(), highest, Math.max(1, Math.min(req.size(), 1000)));
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO number_block (agency_code, issue_day, first_number, last_number, workstation) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, agency);
+                s.setObject(2, day);
+                s.setInt(3, b.from());
+                s.setInt(4, b.to());
+                s.setString(5, caller.workstation());
+                s.executeUpdate();
+            }
+            c.commit();
+            return new NumberBlockResponse(agency, day, b.from(), b.to());
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package vn.motcua.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.DossierEvent;
+import vn.motcua.sync.api.Messages.PushCommand;
+import vn.motcua.sync.api.SyncJson;
+
+/**
+ * The local side of sync kept in the cache (schema 6): the outbox of local changes not yet answered by the
+ * server, the pull cursor and sync state, and the conflicts the user has to see. Every method is one
+ * transaction, so a crash leaves either the old or the new state (an answered command is removed in the same
+ * transaction that records its answer; a pulled page lands together with its cursor).
+ */
+public final class SyncLedger {
+    public static final String CURSOR = "cursor";
+    public static final String SERVER_ID = "server.id";
+    public static final String LAST_SUCCESS = "last.success";
+    public static final String LAST_ERROR = "last.error";
+
+    private final LocalCache cache;
+
+    SyncLedger(LocalCache cache) {
+        this.cache = cache;
+    }
+
+    /** A local change waiting for the server. */
+    public record PendingChange(long id, String mutationId, String dossierCode, long eventSequence, PushCommand command) {
+    }
+
+    /** A refused local change, with what the server has instead. */
+    public record Conflict(long id, String mutationId, String dossierCode, String action, String actor, Instant localAt,
+            String reason, String serverStatus, String serverLast, Instant recordedAt, boolean acknowledged) {
+    }
+
+    /** Writes the outbox command of a local change inside the change's own transaction. */
+    static void enqueue(EntityManager em, SyncJson json, Dossier after, DossierEvent event) {
+        String mutationId = UUID.randomUUID().toString();
+        String payload = json.writeString(new PushCommand(mutationId, after.code(), event, after));
+        em.createNativeQuery("INSERT INTO sync_outbox (mutation_id, dossier_code, event_seq, payload) VALUES (?, ?, ?, ?)")
+                .setParameter(1, mutationId).setParameter(2, after.code()).setParameter(3, event.sequence())
+                .setParameter(4, payload).executeUpdate();
+    }
+
+    /** The oldest {@code max} pending changes, in the order they were made. */
+    public List<PendingChange> pending(int max) {
+        return cache.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                    "SELECT id, mutation_id, dossier_code, event_seq, payload FROM sync_outbox ORDER BY id").setMaxResults(max)
+                    .getResultList();
+            List<PendingChange> out = new ArrayList<>();
+            for (Object[] r : rows) {
+                out.add(new PendingChange(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                        parse(clob(r[4]))));
+            }
+            return out;
+        });
+    }
+
+    public long pendingCount() {
+        return cache.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_outbox").getSingleResult()).longValue());
+    }
+
+    /** Whether the dossier has local changes the server has not answered yet. */
+    public boolean hasPending(String dossierCode) {
+        return cache.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_outbox WHERE dossier_code = ?")
+                .setParameter(1, dossierCode).getSingleResult()).longValue() > 0);
+    }
+
+    /** The server applied (or had already applied) these changes: they leave the outbox. */
+    public void applied(List<String> mutationIds) {
+        if (mutationIds.isEmpty()) {
+            return;
+        }
+        cache.inTransaction(em -> {
+            for (String id : mutationIds) {
+                em.createNativeQuery("DELETE FROM sync_outbox WHERE mutation_id = ?").setParameter(1, id).executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The server refused {@code change}: it and every later pending change of the same dossier (they were made on
+     * top of it) become conflicts, and the local dossier is replaced by the server's ({@code current}; removed
+     * from the outbox but kept locally when the server has none). One transaction.
+     */
+    public void refused(PendingChange change, String reason, Dossier current) {
+        cache.inTransaction(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                    "SELECT id, mutation_id, payload FROM sync_outbox WHERE dossier_code = ? AND id >= ? ORDER BY id")
+                    .setParameter(1, change.dossierCode()).setParameter(2, change.id()).getResultList();
+            String serverStatus = current == null ? null : current.status().name();
+            String serverLast = current == null ? null : current.lastEvent().map(SyncLedger::describe).orElse(null);
+            boolean first = true;
+            for (Object[] r : rows) {
+                PushCommand c = parse(clob(r[2]));
+                String why = first ? reason : "follows a refused change " + change.mutationId() + ": " + reason;
+                first = false;
+                em.createNativeQuery("INSERT INTO sync_conflict (mutation_id, dossier_code, action, actor, local_at, reason, server_status, server_last) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)").setParameter(1, r[1]).setParameter(2, change.dossierCode())
+                        .setParameter(3, c.event().action().name()).setParameter(4, c.event().actorUsername())
+                        .setParameter(5, Timestamp.from(c.event().at())).setParameter(6, cut(why)).setParameter(7, serverStatus)
+                        .setParameter(8, serverLast == null ? null : cut(serverLast)).executeUpdate();
+                em.createNativeQuery("DELETE FROM sync_outbox WHERE id = ?").setParameter(1, r[0]).executeUpdate();
+            }
+            if (current != null) {
+                JpaDossierRepository.replaceFromServer(em, List.of(current));
+            }
+            AuditLog.append(em, List.of(new AuditLog.Entry("sync", "", "SYNC_CONFLICT", change.dossierCode(),
+                    "mutation=" + change.mutationId() + "; refused=" + rows.size() + "; server_status=" + serverStatus)));
+            return null;
+        });
+    }
+
+    /**
+     * Applies a pulled page and moves the cursor, in one transaction. Dossiers with unanswered local changes are
+     * left as they are: the answer to the push settles them (applied → a later page brings the merged state;
+     * refused → {@link #refused} installs the server's copy).
+     *
+     * @return how many dossiers were written
+     */
+    public int applyPulled(List<Dossier> dossiers, long cursor, String serverId) {
+        int written = cache.inTransaction(em -> {
+            List<Dossier> apply = new ArrayList<>();
+            for (Dossier d : dossiers) {
+                long pendingForIt = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_outbox WHERE dossier_code = ?")
+                        .setParameter(1, d.code()).getSingleResult()).longValue();
+                if (pendingForIt == 0) {
+                    apply.add(d);
+                }
+            }
+            long before = cursorIn(em);
+            JpaDossierRepository.replaceFromServer(em, apply);
+            put(em, CURSOR, Long.toString(cursor));
+            put(em, SERVER_ID, serverId);
+            if (!dossiers.isEmpty()) {
+                AuditLog.append(em, List.of(new AuditLog.Entry("sync", serverId, "SYNC_PULL", "",
+                        "cursor=" + before + "->" + cursor + "; dossiers=" + apply.size() + "; kept_local=" + (dossiers.size() - apply.size()))));
+            }
+            return apply.size();
+        });
+        if (dossiers.size() > 1000) {
+            cache.bulkWritten(dossiers.size());
+        }
+        return written;
+    }
+
+    public long cursor() {
+        return cache.read(SyncLedger::cursorIn);
+    }
+
+    private static long cursorIn(EntityManager em) {
+        return get(em, CURSOR).map(Long::parseLong).orElse(0L);
+    }
+
+    public Optional<String> state(String name) {
+        return cache.read(em -> get(em, name));
+    }
+
+    /** Records a state value (last success, last error…) in its own transaction. */
+    public void state(String name, String value) {
+        cache.inTransaction(em -> {
+            if (value == null) {
+                em.createNativeQuery("DELETE FROM sync_state WHERE name = ?").setParameter(1, name).executeUpdate();
+            } else {
+                put(em, name, value);
+            }
+            return null;
+        });
+    }
+
+    /** Forgets the cursor (a new server, or the server says the cursor is too old): the next pull starts over. */
+    public void resetCursor(String serverId) {
+        cache.inTransaction(em -> {
+            put(em, CURSOR, "0");
+            put(em, SERVER_ID, serverId);
+            return null;
+        });
+    }
+
+    public List<Conflict> conflicts(boolean includeAcknowledged) {
+        return cache.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, mutation_id, dossier_code, action, actor, local_at, reason, server_status, "
+                    + "server_last, recorded_at, acknowledged FROM sync_conflict" + (includeAcknowledged ? "" : " WHERE acknowledged = FALSE")
+                    + " ORDER BY id").getResultList();
+            List<Conflict> out = new ArrayList<>();
+            for (Object[] r : rows) {
+                out.add(new Conflict(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], instant(r[5]),
+                        (String) r[6], (String) r[7], (String) r[8], instant(r[9]), Boolean.TRUE.equals(r[10])));
+            }
+            return out;
+        });
+    }
+
+    public void acknowledge(long conflictId) {
+        cache.inTransaction(em -> em.createNativeQuery("UPDATE sync_conflict SET acknowledged = TRUE WHERE id = ?")
+                .setParameter(1, conflictId).executeUpdate());
+    }
+
+    private static Optional<String> get(EntityManager em, String name) {
+        @SuppressWarnings("unchecked")
+        List<Object> r = em.createNativeQuery("SELECT state_value FROM sync_state WHERE name = ?").setParameter(1, name).getResultList();
+        return r.isEmpty() ? Optional.empty() : Optional.of((String) r.get(0));
+    }
+
+    private static void put(EntityManager em, String name, String value) {
+        em.createNativeQuery("MERGE INTO sync_state (name, state_value) KEY (name) VALUES (?, ?)").setParameter(1, name)
+                .setParameter(2, value).executeUpdate();
+    }
+
+    private static String describe(DossierEvent e) {
+        return e.action().name() + " by " + e.actorUsername() + " at " + e.at()
+                + (e.reason() == null || e.reason().isEmpty() ? "" : ": " + e.reason());
+    }
+
+    private static String cut(String s) {
+        return s.length() > 4000 ? s.substring(0, 4000) : s;
+    }
+
+    private PushCommand parse(String json) {
+        try {
+            return cache.syncJson().read(json, PushCommand.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable outbox row", e);
+        }
+    }
+
+    private static String clob(Object o) {
+        try {
+            return o instanceof java.sql.Clob c ? c.getSubString(1, (int) c.length()) : (String) o;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        return Instant.parse(o.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package vn.motcua.sync.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import vn.motcua.core.model.Agency;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.DossierEvent;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.User;
+
+/** The protocol's messages (docs/sync-protocol.md). */
+public final class Messages {
+    private Messages() {
+    }
+
+    public record LoginRequest(String username, String password, String workstationId) {
+    }
+
+    /** @param serverId identifies the server's database: a client that sees it change starts a full re-sync */
+    public record LoginResponse(String token, Instant expiresAt, User user, String serverId) {
+    }
+
+    /**
+     * One local change: the event a client recorded and the dossier right after it. The server rebuilds the
+     * command from them ({@code vn.motcua.core.lifecycle.Commands.replay}) and applies it to its own copy.
+     *
+     * @param mutationId idempotency key, unique per change, kept across retries
+     */
+    public record PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after) {
+    }
+
+    public record PushRequest(String workstationId, List<PushCommand> commands) {
+    }
+
+    public enum Outcome {
+        /** Applied now; {@code position} is its place in the change log. */
+        APPLIED,
+        /** Seen before: the stored answer of the first delivery, unchanged. */
+        DUPLICATE,
+        /** Not applied, with the reason and the server's dossier (null when it has none). */
+        REJECTED
+    }
+
+    /**
+     * @param firstOutcome for a duplicate, what the first delivery got (APPLIED or REJECTED)
+     */
+    public record PushResult(String mutationId, Outcome outcome, Outcome firstOutcome, String reason, Dossier current,
+            long position) {
+    }
+
+    public record PushResponse(List<PushResult> results) {
+    }
+
+    /** One dossier as the server has it now, at its change-log position. */
+    public record Change(long position, Dossier dossier) {
+    }
+
+    /**
+     * @param cursor the position to ask after next time (the last change's position, or the request's cursor)
+     * @param more   whether more changes follow right away
+     * @param head   the highest position visible to this client when the page was read (for progress)
+     */
+    public record PullResponse(List<Change> changes, long cursor, boolean more, long head, String serverId) {
+    }
+
+    /** Server-authoritative reference data: the catalogue, agencies, and the users of the caller's agency. */
+    public record ReferenceData(List<Procedure> procedures, List<Agency> agencies, List<User> users) {
+    }
+
+    /** A user the admin creates or updates on the server, with a first password (never sent back). */
+    public record UserAccount(User user, String password, boolean active) {
+    }
+
+    public record AdminReference(List<Procedure> procedures, List<Agency> agencies, List<UserAccount> users) {
+    }
+
+    public record NumberBlockRequest(String workstationId, String agencyCode, java.time.LocalDate day, int size) {
+    }
+
+    public record NumberBlockResponse(String agencyCode, java.time.LocalDate day, int first, int last) {
+    }
+
+    /** Any refusal: a stable code for programs and a message in the requested language for people. */
+    public record ErrorResponse(String code, String message) {
+    }
+}

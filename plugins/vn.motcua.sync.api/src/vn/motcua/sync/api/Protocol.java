@@ -1,0 +1,23 @@
+package vn.motcua.sync.api;
+
+/** Version and paths of the protocol; a server answers 426 to a client speaking another version. */
+public final class Protocol {
+    /** Raised on any incompatible change of a message; both sides send it with every request. */
+    public static final int VERSION = 1;
+    public static final String VERSION_HEADER = "X-Motcua-Protocol";
+    public static final String BASE = "/v1";
+    public static final String LOGIN = BASE + "/login";
+    public static final String PUSH = BASE + "/push";
+    public static final String PULL = BASE + "/pull";
+    public static final String REFERENCE = BASE + "/reference";
+    public static final String NUMBER_BLOCKS = BASE + "/number-blocks";
+    public static final String ADMIN_REFERENCE = BASE + "/admin/reference";
+    public static final String HEALTH = BASE + "/health";
+    /** Most commands a client sends in one push; the server refuses bigger batches. */
+    public static final int MAX_PUSH = 200;
+    /** Most dossiers in one pull page. */
+    public static final int MAX_PAGE = 1000;
+
+    private Protocol() {
+    }
+}

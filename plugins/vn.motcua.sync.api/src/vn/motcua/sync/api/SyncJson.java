@@ -1,0 +1,77 @@
+package vn.motcua.sync.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import vn.motcua.core.model.Applicant;
+import vn.motcua.core.model.OrganisationApplicant;
+import vn.motcua.core.model.PersonApplicant;
+
+/**
+ * The JSON mapping of the protocol, the same on both sides: the core model's records as they are, times as
+ * ISO-8601 text, the applicant's kind as a type name. Unknown fields are ignored so a server can add optional
+ * fields within one protocol version. Thread-safe; make one per component.
+ */
+public final class SyncJson {
+    private final ObjectMapper mapper;
+
+    public SyncJson() {
+        mapper = JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                // Derived values (isExtended(), …) are not part of a record's data.
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .addMixIn(Applicant.class, ApplicantKind.class).build();
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({ @JsonSubTypes.Type(value = PersonApplicant.class, name = "person"),
+            @JsonSubTypes.Type(value = OrganisationApplicant.class, name = "organisation") })
+    private interface ApplicantKind {
+    }
+
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String writeString(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void write(OutputStream out, Object value) throws IOException {
+        mapper.writeValue(out, value);
+    }
+
+    public <T> T read(byte[] json, Class<T> type) throws IOException {
+        return mapper.readValue(json, type);
+    }
+
+    public <T> T read(String json, Class<T> type) throws IOException {
+        return mapper.readValue(json, type);
+    }
+
+    public <T> T read(InputStream in, Class<T> type) throws IOException {
+        return mapper.readValue(in, type);
+    }
+}

@@ -1,0 +1,144 @@
+package vn.motcua.sync;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.FileLocator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The real sync server in its own JVM on a loopback port ({@code java -cp … vn.motcua.server.ServerMain}), so
+ * tests can kill it with SIGKILL and start it again on the same database.
+ */
+final class ServerProcess implements AutoCloseable {
+    /** The server's class path, by bundle: what its plain-Java start needs. */
+    private static final List<String> BUNDLES = List.of("vn.motcua.server", "vn.motcua.core", "vn.motcua.sync.api",
+            "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-core",
+            "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.datatype.jackson-datatype-jsr310",
+            "org.eclipse.jetty.server", "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util", "slf4j.api",
+            "com.h2database", "org.postgresql.jdbc", "bcprov");
+
+    private final Path config;
+    private final int port;
+    private Process process;
+
+    ServerProcess(Path dir, Map<String, String> settings) throws IOException {
+        Files.createDirectories(dir);
+        this.port = freePort();
+        Properties p = new Properties();
+        p.setProperty("http.port", Integer.toString(port));
+        p.setProperty("data.dir", dir.resolve("data").toString());
+        p.setProperty("admin.username", "admin");
+        p.setProperty("admin.password", "admin-pw-123");
+        p.setProperty("admin.agency", "H21");
+        p.putAll(settings);
+        config = dir.resolve("server.properties");
+        try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            p.store(w, "test server");
+        }
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    ServerProcess start() throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        cmd.add("-cp");
+        cmd.add(classPath());
+        cmd.add("vn.motcua.server.ServerMain");
+        cmd.add(config.toString());
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            StringBuilder seen = new StringBuilder();
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("READY ")) {
+                        return line;
+                    }
+                    seen.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                seen.append(e);
+            }
+            throw new IllegalStateException("server did not start:\n" + seen);
+        });
+        ready.get(60, TimeUnit.SECONDS);
+        // Keep draining its output so it never blocks on a full pipe.
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // discard
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+        }, "server-output");
+        drain.setDaemon(true);
+        drain.start();
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush — what a power cut does to the server process. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    static String classPath() throws IOException {
+        Bundle self = FrameworkUtil.getBundle(ServerProcess.class);
+        List<String> entries = new ArrayList<>();
+        for (String name : BUNDLES) {
+            Bundle found = null;
+            for (Bundle b : self.getBundleContext().getBundles()) {
+                if (b.getSymbolicName().equals(name) && (found == null || b.getVersion().compareTo(found.getVersion()) > 0)) {
+                    found = b;
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException("bundle " + name + " is not in the test runtime");
+            }
+            File f = FileLocator.getBundleFileLocation(found).orElseThrow();
+            entries.add(f.getAbsolutePath());
+            // A workspace bundle may be its project folder: its classes are under target/classes.
+            if (f.isDirectory() && Files.isDirectory(f.toPath().resolve("target/classes"))) {
+                entries.add(f.toPath().resolve("target/classes").toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

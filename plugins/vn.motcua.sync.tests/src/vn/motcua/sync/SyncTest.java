@@ -1,0 +1,187 @@
+package vn.motcua.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.core.lifecycle.Command;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.DossierAction;
+import vn.motcua.core.model.DossierEvent;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.core.model.Role;
+import vn.motcua.store.SyncLedger;
+import vn.motcua.sync.api.Messages.Outcome;
+import vn.motcua.sync.api.Messages.PushCommand;
+import vn.motcua.sync.api.Messages.PushResponse;
+import vn.motcua.sync.api.SyncEquality;
+
+/** Two and more workstations against one real server process on loopback (H2 file behind it). */
+class SyncTest {
+    static final String CLERK = "canbo.motcua";
+    static final String SPECIALIST = "chuyenvien.tuphap";
+    static final String HEAD = "lanhdao.ubnd";
+
+    @TempDir
+    static Path dir;
+    static SyncWorld world;
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = new SyncWorld(dir, Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    static void assertSameHistory(Dossier a, Dossier b) {
+        assertEquals(a.status(), b.status(), a.code());
+        assertEquals(a.events().size(), b.events().size(), a.code() + " events");
+        for (int i = 0; i < a.events().size(); i++) {
+            assertTrue(SyncEquality.sameEvent(a.events().get(i), b.events().get(i)), a.events().get(i) + " vs " + b.events().get(i));
+        }
+        assertEquals(a.assignee(), b.assignee());
+    }
+
+    @Test
+    void workOnOneWorkstationReachesTheOtherAndBack() throws Exception {
+        SyncWorld.Client a = world.client("a1", CLERK, Clock.systemUTC());
+        SyncWorld.Client b = world.client("b1", SPECIALIST, Clock.systemUTC());
+        String c1 = a.receive(CLERK);
+        String c2 = a.receive(CLERK);
+        assertEquals(2, a.cache.sync().pendingCount(), "each change waits in the outbox");
+        SyncEngine.Report ra = a.sync();
+        assertEquals(2, ra.applied());
+        assertEquals(0, a.cache.sync().pendingCount());
+        b.engine.syncReference();
+        b.sync();
+        assertSameHistory(a.dossier(c1), b.dossier(c1));
+        assertSameHistory(a.dossier(c2), b.dossier(c2));
+
+        // The head assigns on B, the specialist starts processing on B; A sees both.
+        b.act(c1, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
+        b.act(c1, new Command.StartProcessing(), SPECIALIST, Role.SPECIALIST);
+        assertEquals(2, b.sync().applied());
+        a.sync();
+        assertEquals(DossierStatus.IN_PROCESS, a.dossier(c1).status());
+        assertSameHistory(b.dossier(c1), a.dossier(c1));
+        assertEquals(SPECIALIST, a.dossier(c1).assignee());
+    }
+
+    @Test
+    void theSameBatchDeliveredTwiceIsAppliedOnce() throws Exception {
+        SyncWorld.Client a = world.client("a2", CLERK, Clock.systemUTC());
+        String code = a.receive(CLERK);
+        a.act(code, new Command.Assign(SPECIALIST), CLERK, Role.CLERK);
+        List<PushCommand> batch = a.cache.sync().pending(100).stream().map(SyncLedger.PendingChange::command).toList();
+        assertEquals(2, batch.size());
+        // As if the answer to the first delivery was lost: the very same batch goes again.
+        PushResponse first = a.http.push("WS-a2", batch);
+        PushResponse second = a.http.push("WS-a2", batch);
+        assertTrue(first.results().stream().allMatch(r -> r.outcome() == Outcome.APPLIED), first.toString());
+        assertTrue(second.results().stream().allMatch(r -> r.outcome() == Outcome.DUPLICATE && r.firstOutcome() == Outcome.APPLIED),
+                second.toString());
+        assertEquals(first.results().get(1).position(), second.results().get(1).position());
+        // The client's own round then finds its outbox already applied: no third copy.
+        SyncEngine.Report r = a.sync();
+        assertEquals(2, r.duplicates());
+        SyncWorld.Client fresh = world.client("c2", CLERK, Clock.systemUTC());
+        fresh.sync();
+        assertEquals(2, fresh.dossier(code).events().size(), "applied once");
+    }
+
+    @Test
+    void twoWorkstationsActingOfflineOnOneDossierSeeAClearConflict() throws Exception {
+        SyncWorld.Client a = world.client("a3", HEAD, Clock.systemUTC());
+        SyncWorld.Client b = world.client("b3", CLERK, Clock.systemUTC());
+        String code = a.receive(CLERK);
+        a.sync();
+        b.sync();
+        // Both offline: the head on A assigns the specialist; the clerk on B asks for a supplement.
+        a.act(code, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
+        b.act(code, new Command.RequestSupplement("Thiếu bản sao sổ hộ khẩu", null), CLERK, Role.CLERK);
+        assertEquals(1, a.sync().applied());
+        SyncEngine.Report rb = b.sync();
+        assertEquals(1, rb.refused());
+        List<SyncLedger.Conflict> conflicts = b.cache.sync().conflicts(false);
+        assertEquals(1, conflicts.size());
+        SyncLedger.Conflict c = conflicts.get(0);
+        assertEquals(code, c.dossierCode());
+        assertEquals(DossierAction.REQUEST_SUPPLEMENT.name(), c.action());
+        assertTrue(c.reason().contains("handled on another workstation first"), c.reason());
+        assertEquals(DossierStatus.ASSIGNED.name(), c.serverStatus());
+        assertTrue(c.serverLast().startsWith("ASSIGN by " + HEAD), c.serverLast());
+        // B now holds the server's version; all agree.
+        assertEquals(DossierStatus.ASSIGNED, b.dossier(code).status());
+        a.sync();
+        assertSameHistory(a.dossier(code), b.dossier(code));
+        assertEquals(0, b.cache.sync().pendingCount(), "nothing left behind in the outbox");
+        b.cache.sync().acknowledge(c.id());
+        assertTrue(b.cache.sync().conflicts(false).isEmpty());
+        assertEquals(1, b.cache.sync().conflicts(true).size(), "kept for the record");
+    }
+
+    @Test
+    void orderFollowsTheServerNotAClockHoursOff() throws Exception {
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(7));
+        SyncWorld.Client fast = world.client("fast", CLERK, ahead);
+        SyncWorld.Client b = world.client("b4", HEAD, Clock.systemUTC());
+        String code = fast.receive(CLERK);
+        fast.sync();
+        b.sync();
+        // B acts after A by the server's order although A's clock says A acted hours "later".
+        b.act(code, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
+        b.sync();
+        fast.sync();
+        Dossier seen = fast.dossier(code);
+        List<DossierEvent> ev = seen.events();
+        assertEquals(List.of(DossierAction.RECEIVE, DossierAction.ASSIGN), ev.stream().map(DossierEvent::action).toList());
+        assertTrue(ev.get(0).at().isAfter(ev.get(1).at()), "client times are kept as recorded, not used for order");
+        assertEquals(DossierStatus.ASSIGNED, seen.status());
+    }
+
+    @Test
+    void aChangeTheServerDoesNotAllowIsRefusedWithItsReason() throws Exception {
+        SyncWorld.Client a = world.client("a5", CLERK, Clock.systemUTC());
+        String code = a.receive(CLERK);
+        a.sync();
+        // The server's account of the clerk has no HEAD role: approval by them is refused there too.
+        PushCommand forged = forgedApproval(a, code);
+        PushResponse r = a.http.push("WS-a5", List.of(forged));
+        assertEquals(Outcome.REJECTED, r.results().get(0).outcome());
+        assertFalse(r.results().get(0).reason().isBlank());
+    }
+
+    private static PushCommand forgedApproval(SyncWorld.Client a, String code) {
+        Dossier d = a.dossier(code);
+        DossierEvent e = new DossierEvent(d.nextSequence(), DossierAction.APPROVE, d.status(), DossierStatus.APPROVED, CLERK, Role.HEAD,
+                "WS-a5", java.time.Instant.now(), "", null, null, null, null);
+        return new PushCommand(java.util.UUID.randomUUID().toString(), code, e, d);
+    }
+
+    @Test
+    void aWrongPasswordOrNoTokenIsRefusedInPlainWords() {
+        SyncClient c = new SyncClient(world.server.uri(), java.util.Locale.forLanguageTag("vi"));
+        SyncException wrong = assertThrows(SyncException.class, () -> c.login(CLERK, "sai".toCharArray(), "WS-x"));
+        assertEquals(SyncException.Kind.UNAUTHORISED, wrong.kind());
+        assertTrue(wrong.getMessage().contains("mật khẩu không đúng"), wrong.getMessage());
+        SyncException none = assertThrows(SyncException.class, () -> c.pull(0, 10));
+        assertEquals(SyncException.Kind.UNAUTHORISED, none.kind());
+    }
+}

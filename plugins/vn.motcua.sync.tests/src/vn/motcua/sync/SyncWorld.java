@@ -1,0 +1,163 @@
+package vn.motcua.sync;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import vn.motcua.core.lifecycle.Actor;
+import vn.motcua.core.lifecycle.Command;
+import vn.motcua.core.lifecycle.Lifecycle;
+import vn.motcua.core.lifecycle.Transition;
+import vn.motcua.core.model.Channel;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.PaperKind;
+import vn.motcua.core.model.PersonApplicant;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.ReceivedPaper;
+import vn.motcua.core.model.Role;
+import vn.motcua.core.model.User;
+import vn.motcua.store.CacheKey;
+import vn.motcua.store.CacheOpener;
+import vn.motcua.store.LocalCache;
+import vn.motcua.sync.api.Messages.AdminReference;
+import vn.motcua.sync.api.Messages.UserAccount;
+import vn.motcua.training.DemoData;
+
+/**
+ * A sync test's world: one real server process on loopback (H2 or PostgreSQL), its reference data loaded by
+ * the admin through the protocol, and client workstations, each with its own encrypted cache file.
+ */
+final class SyncWorld implements AutoCloseable {
+    static final String PASSWORD = "matkhau-123";
+    static final Lifecycle LIFECYCLE = Lifecycle.standard();
+    final Path dir;
+    final ServerProcess server;
+    final List<Client> clients = new ArrayList<>();
+    final List<Procedure> catalogue;
+    final List<User> users;
+
+    SyncWorld(Path dir, Map<String, String> serverSettings) throws Exception {
+        this.dir = dir;
+        this.server = new ServerProcess(dir.resolve("server"), serverSettings).start();
+        // The demo commune's catalogue and staff, as an admin would load them from the provincial lists.
+        Path seed = dir.resolve("seed");
+        try (LocalCache c = CacheOpener.open(seed, CacheKey.generate())) {
+            catalogue = DemoData.seedCatalogue(c);
+            users = DemoData.demoUsers();
+            SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
+            admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
+            admin.putReference(new AdminReference(catalogue, c.agencies().all(),
+                    users.stream().map(u -> new UserAccount(u, PASSWORD, true)).toList()));
+        }
+    }
+
+    User user(String username) {
+        return users.stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+    }
+
+    /** A workstation with its own cache, logged in as {@code username}. */
+    Client client(String name, String username, Clock clock) throws Exception {
+        Client c = new Client(name, dir.resolve("client-" + name), server.uri(), clock);
+        c.login(username);
+        clients.add(c);
+        return c;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Client c : clients) {
+            c.close();
+        }
+        server.close();
+    }
+
+    static void deleteTree(Path p) throws java.io.IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(p)) {
+            all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** One workstation: cache, sync client and engine, and a clock that may be off. */
+    final class Client implements AutoCloseable {
+        final String name;
+        final Path data;
+        final CacheKey key = CacheKey.generate();
+        final Clock clock;
+        LocalCache cache;
+        SyncClient http;
+        SyncEngine engine;
+        private int counter;
+
+        Client(String name, Path data, URI server, Clock clock) throws Exception {
+            this.name = name;
+            this.data = data;
+            this.clock = clock;
+            this.cache = CacheOpener.open(data, key);
+            this.http = new SyncClient(server, Locale.ENGLISH);
+        }
+
+        void login(String username) throws SyncException {
+            http.login(username, PASSWORD.toCharArray(), "WS-" + name);
+            engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
+        }
+
+        /** Closes and reopens the cache (a restart after a crash or a normal stop). */
+        void reopen() throws Exception {
+            cache.close();
+            cache = CacheOpener.open(data, key);
+            engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
+        }
+
+        SyncEngine.Report sync() throws SyncException {
+            return engine.syncOnce(SyncEngine.Progress.NONE);
+        }
+
+        /** The clerk receives a new dossier at the counter; returns its code. */
+        String receive(String clerk) {
+            Procedure p = catalogue.get(counter % catalogue.size());
+            String code = "H21.17-" + name + "-" + String.format("%05d", ++counter);
+            List<ReceivedPaper> papers = p.requiredDocuments().stream().filter(d -> !d.optional())
+                    .map(d -> new ReceivedPaper(d.id(), d.count(), d.kind() == null ? PaperKind.ORIGINAL : d.kind(), false, false, false)).toList();
+            Dossier draft = Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
+                    new PersonApplicant("Nguyễn Văn " + name + counter, java.time.LocalDate.of(1990, 1, 1), null, "Xã Ia Grai", "0905000000", ""),
+                    papers, DemoData.communeCode());
+            Instant now = clock.instant();
+            Transition t = LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))), actor(clerk, Role.CLERK), now);
+            cache.dossierRepository().save(t.dossier(), t.event());
+            return code;
+        }
+
+        /** Applies {@code command} to the local dossier as {@code username} in {@code role}, offline. */
+        Dossier act(String code, Command command, String username, Role role) {
+            Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
+            Transition t = LIFECYCLE.apply(d, command, actor(username, role), clock.instant());
+            cache.dossierRepository().save(t.dossier(), t.event());
+            return t.dossier();
+        }
+
+        Dossier dossier(String code) {
+            return cache.dossierRepository().findByCode(code).orElseThrow();
+        }
+
+        Actor actor(String username, Role role) {
+            return new Actor(user(username), role, "WS-" + name);
+        }
+
+        @Override
+        public void close() {
+            cache.close();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package vn.motcua.sync;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+import vn.motcua.sync.api.Messages.AdminReference;
+import vn.motcua.sync.api.Messages.ErrorResponse;
+import vn.motcua.sync.api.Messages.LoginRequest;
+import vn.motcua.sync.api.Messages.LoginResponse;
+import vn.motcua.sync.api.Messages.NumberBlockRequest;
+import vn.motcua.sync.api.Messages.NumberBlockResponse;
+import vn.motcua.sync.api.Messages.PullResponse;
+import vn.motcua.sync.api.Messages.PushCommand;
+import vn.motcua.sync.api.Messages.PushRequest;
+import vn.motcua.sync.api.Messages.PushResponse;
+import vn.motcua.sync.api.Messages.ReferenceData;
+import vn.motcua.sync.api.Protocol;
+import vn.motcua.sync.api.SyncJson;
+
+/**
+ * The protocol over HTTP with the JDK's client: JSON bodies, gzip answers, the protocol version header, a
+ * bearer token. Network failures become {@link SyncException.Kind#UNREACHABLE}; the server's refusals carry
+ * its message (in the language asked for).
+ */
+public final class SyncClient {
+    private final URI base;
+    private final HttpClient http;
+    private final SyncJson json = new SyncJson();
+    private final Locale locale;
+    private volatile String token;
+
+    public SyncClient(URI base, Locale locale) {
+        this.base = base;
+        this.locale = locale;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public boolean loggedIn() {
+        return token != null;
+    }
+
+    public LoginResponse login(String username, char[] password, String workstationId) throws SyncException {
+        LoginResponse r = send("POST", Protocol.LOGIN, new LoginRequest(username, new String(password), workstationId), LoginResponse.class, false);
+        token = r.token();
+        return r;
+    }
+
+    /** Uses a token obtained elsewhere (the login dialog). */
+    public void token(String token) {
+        this.token = token;
+    }
+
+    public PushResponse push(String workstationId, List<PushCommand> commands) throws SyncException {
+        return send("POST", Protocol.PUSH, new PushRequest(workstationId, commands), PushResponse.class, true);
+    }
+
+    public PullResponse pull(long after, int limit) throws SyncException {
+        return send("GET", Protocol.PULL + "?after=" + after + "&limit=" + limit, null, PullResponse.class, true);
+    }
+
+    public ReferenceData reference() throws SyncException {
+        return send("GET", Protocol.REFERENCE, null, ReferenceData.class, true);
+    }
+
+    public void putReference(AdminReference ref) throws SyncException {
+        send("PUT", Protocol.ADMIN_REFERENCE, ref, java.util.Map.class, true);
+    }
+
+    public NumberBlockResponse reserveBlock(NumberBlockRequest req) throws SyncException {
+        return send("POST", Protocol.NUMBER_BLOCKS, req, NumberBlockResponse.class, true);
+    }
+
+    private <T> T send(String method, String path, Object body, Class<T> type, boolean authenticated) throws SyncException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
+                .header(Protocol.VERSION_HEADER, Integer.toString(Protocol.VERSION)).header("Accept-Encoding", "gzip")
+                .header("Accept-Language", locale.getLanguage()).header("Content-Type", "application/json");
+        if (authenticated) {
+            String t = token;
+            if (t == null) {
+                throw new SyncException(SyncException.Kind.UNAUTHORISED, SyncText.get(locale, "notLoggedIn"), null);
+            }
+            b.header("Authorization", "Bearer " + t);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(json.write(body)));
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException | HttpTimeoutException e) {
+            throw new SyncException(SyncException.Kind.UNREACHABLE, SyncText.get(locale, "unreachable", base), e);
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Kind.UNREACHABLE, SyncText.get(locale, "connectionLost", base), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncException.Kind.UNREACHABLE, SyncText.get(locale, "interrupted"), e);
+        }
+        byte[] bytes;
+        try (InputStream raw = response.body();
+                InputStream in = response.headers().firstValue("Content-Encoding").filter(e -> e.equalsIgnoreCase("gzip")).isPresent()
+                        ? new GZIPInputStream(raw) : raw) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            // The connection dropped mid-answer: nothing of it is used.
+            throw new SyncException(SyncException.Kind.UNREACHABLE, SyncText.get(locale, "connectionLost", base), e);
+        }
+        int status = response.statusCode();
+        if (status == 200) {
+            try {
+                return json.read(bytes, type);
+            } catch (IOException e) {
+                throw new SyncException(SyncException.Kind.SERVER, SyncText.get(locale, "unreadable", e.getMessage()), e);
+            }
+        }
+        String message;
+        try {
+            message = json.read(new ByteArrayInputStream(bytes), ErrorResponse.class).message();
+        } catch (IOException e) {
+            message = "HTTP " + status;
+        }
+        if (status == 401) {
+            token = null;
+            throw new SyncException(SyncException.Kind.UNAUTHORISED, message, null);
+        }
+        throw new SyncException(status == 426 ? SyncException.Kind.PROTOCOL : SyncException.Kind.SERVER, message, null);
+    }
+}

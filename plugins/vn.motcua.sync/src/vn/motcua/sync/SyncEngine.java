@@ -1,0 +1,158 @@
+package vn.motcua.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import vn.motcua.core.model.Agency;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.store.LocalCache;
+import vn.motcua.store.SyncLedger;
+import vn.motcua.store.SyncLedger.PendingChange;
+import vn.motcua.sync.api.Messages.Change;
+import vn.motcua.sync.api.Messages.Outcome;
+import vn.motcua.sync.api.Messages.PullResponse;
+import vn.motcua.sync.api.Messages.PushResponse;
+import vn.motcua.sync.api.Messages.PushResult;
+import vn.motcua.sync.api.Messages.ReferenceData;
+
+/**
+ * One sync round against the server: push the outbox in batches, then pull every page after the cursor.
+ * Plain Java and synchronous (the {@link SyncJob} runs it in the background). Safe to interrupt anywhere: the
+ * outbox keeps a change until the transaction that records its answer, a page lands with its cursor, and the
+ * server answers a replayed change from its stored answer.
+ */
+public final class SyncEngine {
+    /** What a round did. */
+    public record Report(int applied, int duplicates, int refused, int pulled, long cursor) {
+    }
+
+    /** Progress and cancellation, so the engine needs no Eclipse runtime. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void pushing(int pending) {
+        }
+
+        default void pulled(long position, long head) {
+        }
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    private final LocalCache cache;
+    private final SyncClient client;
+    private final String workstationId;
+    private final Clock clock;
+    private final int pushBatch;
+    private final int pullPage;
+
+    public SyncEngine(LocalCache cache, SyncClient client, String workstationId, Clock clock, int pushBatch, int pullPage) {
+        this.cache = Objects.requireNonNull(cache);
+        this.client = Objects.requireNonNull(client);
+        this.workstationId = workstationId;
+        this.clock = clock;
+        this.pushBatch = pushBatch;
+        this.pullPage = pullPage;
+    }
+
+    public SyncEngine(LocalCache cache, SyncClient client, String workstationId) {
+        this(cache, client, workstationId, Clock.systemUTC(), 100, 500);
+    }
+
+    public Report syncOnce(Progress progress) throws SyncException {
+        SyncLedger ledger = cache.sync();
+        int applied = 0;
+        int duplicates = 0;
+        int refused = 0;
+        List<PendingChange> batch;
+        while (!(batch = ledger.pending(pushBatch)).isEmpty() && !progress.cancelled()) {
+            progress.pushing((int) ledger.pendingCount());
+            PushResponse response = client.push(workstationId, batch.stream().map(PendingChange::command).toList());
+            Map<String, PendingChange> sent = batch.stream().collect(Collectors.toMap(PendingChange::mutationId, Function.identity()));
+            List<String> done = new ArrayList<>();
+            for (PushResult r : response.results()) {
+                PendingChange change = sent.get(r.mutationId());
+                if (change == null) {
+                    continue;
+                }
+                boolean wasApplied = r.outcome() == Outcome.APPLIED || r.outcome() == Outcome.DUPLICATE && r.firstOutcome() == Outcome.APPLIED;
+                if (wasApplied) {
+                    done.add(r.mutationId());
+                    if (r.outcome() == Outcome.DUPLICATE) {
+                        duplicates++;
+                    } else {
+                        applied++;
+                    }
+                } else {
+                    // Settle what came before it first: the refusal also drops this dossier's later changes.
+                    ledger.applied(done);
+                    done.clear();
+                    if (ledger.hasPending(change.dossierCode()) && stillPending(ledger, change)) {
+                        ledger.refused(change, r.reason(), r.current());
+                        refused++;
+                    }
+                }
+            }
+            ledger.applied(done);
+            if (response.results().isEmpty()) {
+                break;
+            }
+        }
+        long cursor = ledger.cursor();
+        String knownServer = ledger.state(SyncLedger.SERVER_ID).orElse(null);
+        int pulled = 0;
+        while (!progress.cancelled()) {
+            PullResponse page = client.pull(cursor, pullPage);
+            if (knownServer != null && !knownServer.equals(page.serverId())) {
+                // Another server (restored, replaced): start over from zero; the outbox is kept and re-pushed.
+                ledger.resetCursor(page.serverId());
+                knownServer = page.serverId();
+                cursor = 0;
+                continue;
+            }
+            knownServer = page.serverId();
+            ledger.applyPulled(page.changes().stream().map(Change::dossier).toList(), page.cursor(), page.serverId());
+            pulled += page.changes().size();
+            cursor = page.cursor();
+            progress.pulled(cursor, page.head());
+            if (!page.more()) {
+                break;
+            }
+        }
+        ledger.state(SyncLedger.LAST_SUCCESS, Instant.now(clock).toString());
+        ledger.state(SyncLedger.LAST_ERROR, null);
+        return new Report(applied, duplicates, refused, pulled, cursor);
+    }
+
+    private static boolean stillPending(SyncLedger ledger, PendingChange change) {
+        return ledger.pending(Integer.MAX_VALUE).stream().anyMatch(p -> p.mutationId().equals(change.mutationId()));
+    }
+
+    /** Server-authoritative reference data into the cache: the catalogue and the agencies. */
+    public ReferenceData syncReference() throws SyncException {
+        ReferenceData ref = client.reference();
+        List<Procedure> procedures = ref.procedures() == null ? List.of() : ref.procedures();
+        if (!procedures.isEmpty()) {
+            cache.procedures().replaceAll(procedures);
+        }
+        for (Agency a : ref.agencies() == null ? List.<Agency>of() : ref.agencies()) {
+            cache.agencies().save(a);
+        }
+        return ref;
+    }
+
+    /** Records a failed round for the status bar, in the user's words. */
+    public void failed(SyncException e, Locale locale) {
+        cache.sync().state(SyncLedger.LAST_ERROR, Instant.now(clock) + " " + e.getMessage());
+    }
+}

@@ -1,0 +1,145 @@
+package vn.motcua.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+import vn.motcua.store.LocalCache;
+import vn.motcua.store.SyncLedger;
+
+/**
+ * Background sync as an Eclipse Job: a round every {@code interval} while the server answers; after a failure
+ * the next try waits {@code interval × 2^failures} (at most {@code maxBackoff}) with ±25 % jitter, so a
+ * hundred workstations coming back after an outage do not all knock at once. {@link #syncNow()} runs a round
+ * right away (also after a local change, so it does not wait for the timer).
+ */
+public final class SyncJob extends Job {
+    private final SyncEngine engine;
+    private final LocalCache cache;
+    private final Locale locale;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
+    private volatile int failures;
+    private volatile boolean running;
+    private volatile boolean referenceLoaded;
+    private volatile Instant nextAttempt;
+
+    public SyncJob(SyncEngine engine, LocalCache cache, Locale locale, Duration interval, Duration maxBackoff) {
+        super(SyncText.get(locale, "job.name"));
+        this.engine = engine;
+        this.cache = cache;
+        this.locale = locale;
+        this.interval = interval;
+        this.maxBackoff = maxBackoff;
+        setSystem(true);
+        setPriority(Job.DECORATE);
+    }
+
+    public void addListener(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<SyncStatus> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Starts the timer: a first round now. */
+    public void start() {
+        stopped = false;
+        schedule();
+    }
+
+    /** Runs a round as soon as possible (the user's "Sync now", or a local change). */
+    public void syncNow() {
+        if (stopped) {
+            return;
+        }
+        if (getState() == Job.SLEEPING) {
+            wakeUp();
+        } else if (getState() == Job.NONE) {
+            schedule();
+        }
+    }
+
+    /** Stops the timer and waits for a running round (the product is closing). */
+    public void stop() throws InterruptedException {
+        stopped = true;
+        cancel();
+        join();
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        running = true;
+        publish();
+        long delay;
+        try {
+            if (!referenceLoaded) {
+                engine.syncReference();
+                referenceLoaded = true;
+            }
+            engine.syncOnce(new SyncEngine.Progress() {
+                @Override
+                public boolean cancelled() {
+                    return monitor.isCanceled();
+                }
+            });
+            failures = 0;
+            delay = interval.toMillis();
+        } catch (SyncException e) {
+            failures++;
+            engine.failed(e, locale);
+            delay = backoff(failures);
+        } catch (RuntimeException e) {
+            // A local failure (disk full…): keep the outbox, report, retry later.
+            failures++;
+            cache.sync().state(SyncLedger.LAST_ERROR, Instant.now() + " " + e);
+            delay = backoff(failures);
+        } finally {
+            running = false;
+        }
+        if (!stopped) {
+            nextAttempt = Instant.now().plusMillis(delay);
+            schedule(delay);
+        }
+        publish();
+        return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+    }
+
+    long backoff(int failureCount) {
+        double base = interval.toMillis() * Math.pow(2, Math.min(failureCount, 20));
+        double capped = Math.min(base, maxBackoff.toMillis());
+        return (long) (capped * (0.75 + ThreadLocalRandom.current().nextDouble() * 0.5));
+    }
+
+    public SyncStatus status() {
+        SyncLedger ledger = cache.sync();
+        Instant last = ledger.state(SyncLedger.LAST_SUCCESS).map(Instant::parse).orElse(null);
+        String error = ledger.state(SyncLedger.LAST_ERROR).map(s -> s.substring(s.indexOf(' ') + 1)).orElse(null);
+        return new SyncStatus(last, ledger.pendingCount(), error, ledger.conflicts(false).size(), running, nextAttempt);
+    }
+
+    private void publish() {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        SyncStatus s = status();
+        listeners.forEach(l -> l.accept(s));
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == SyncJob.class;
+    }
+}
