@@ -15,7 +15,7 @@ import java.util.Properties;
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         Duration tokenLifetime, String adminUsername, String adminPassword, String adminAgency, Path dataDir,
-        long commitDelayMillisForTests) {
+        long commitDelayMillisForTests, String commitDelayMatchForTests) {
 
     public static ServerConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -32,7 +32,7 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
                 Integer.parseInt(value(p, env, "db.pool", "16")),
                 Duration.ofMinutes(Long.parseLong(value(p, env, "token.minutes", "720"))),
                 value(p, env, "admin.username", ""), value(p, env, "admin.password", ""), value(p, env, "admin.agency", "PROVINCE"),
-                data, Long.parseLong(value(p, env, "test.commit.delay.ms", "0")));
+                data, Long.parseLong(value(p, env, "test.commit.delay.ms", "0")), value(p, env, "test.commit.delay.match", ""));
     }
 
     /** Environment first ({@code MOTCUA_} + key upper-cased, dots as underscores), then the file, then the default. */

@@ -343,7 +343,8 @@ public final class SyncService {
                     s.setLong(6, result.position());
                     s.executeUpdate();
                 }
-                if (config.commitDelayMillisForTests() > 0 && result.outcome() == Outcome.APPLIED) {
+                if (config.commitDelayMillisForTests() > 0 && result.outcome() == Outcome.APPLIED
+                        && cmd.dossierCode().contains(config.commitDelayMatchForTests())) {
                     // Test hook: hold the transaction open after taking a position (commit-order proof).
                     Thread.sleep(config.commitDelayMillisForTests());
                 }

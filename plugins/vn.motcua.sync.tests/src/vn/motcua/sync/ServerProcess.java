@@ -114,9 +114,14 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static String classPath() throws IOException {
+        return classPath(BUNDLES);
+    }
+
+    /** A flat class path made of the files of these bundles of the running test framework. */
+    static String classPath(List<String> bundles) throws IOException {
         Bundle self = FrameworkUtil.getBundle(ServerProcess.class);
         List<String> entries = new ArrayList<>();
-        for (String name : BUNDLES) {
+        for (String name : bundles) {
             Bundle found = null;
             for (Bundle b : self.getBundleContext().getBundles()) {
                 if (b.getSymbolicName().equals(name) && (found == null || b.getVersion().compareTo(found.getVersion()) > 0)) {

@@ -93,7 +93,7 @@ final class SyncWorld implements AutoCloseable {
     final class Client implements AutoCloseable {
         final String name;
         final Path data;
-        final CacheKey key = CacheKey.generate();
+        final CacheKey key;
         final Clock clock;
         LocalCache cache;
         SyncClient http;
@@ -101,6 +101,11 @@ final class SyncWorld implements AutoCloseable {
         private int counter;
 
         Client(String name, Path data, URI server, Clock clock) throws Exception {
+            this(name, data, server, clock, CacheKey.generate());
+        }
+
+        Client(String name, Path data, URI server, Clock clock, CacheKey key) throws Exception {
+            this.key = key;
             this.name = name;
             this.data = data;
             this.clock = clock;
