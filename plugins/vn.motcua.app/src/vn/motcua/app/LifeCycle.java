@@ -39,6 +39,10 @@ import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
 import vn.motcua.core.model.User;
 import vn.motcua.core.session.UserSession;
+import vn.motcua.sync.SyncClient;
+import vn.motcua.sync.SyncEngine;
+import vn.motcua.sync.SyncJob;
+import vn.motcua.sync.SyncSettings;
 import vn.motcua.training.DemoData;
 
 /**
@@ -102,8 +106,20 @@ public class LifeCycle {
         context.set(CacheKey.class, in.key());
         ServiceRegistration<LocalCache> registration = FrameworkUtil.getBundle(LifeCycle.class).getBundleContext()
                 .registerService(LocalCache.class, cache, null);
+        SyncJob sync = startSync(dataDir, cache, in, locale);
+        java.util.Arrays.fill(in.password(), '\0');
+        if (sync != null) {
+            context.set(SyncJob.class, sync);
+        }
         broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> logStartupTime());
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {
+            if (sync != null) {
+                try {
+                    sync.stop();
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             registration.unregister();
             cache.close();
             in.key().destroy();
@@ -137,11 +153,39 @@ public class LifeCycle {
         }
     }
 
+    /**
+     * Background sync with the provincial server when one is configured (vn.motcua.sync.SyncSettings); never in
+     * training mode, whose sandbox must not reach real data. The first round logs in with the password just
+     * typed; until the server answers, everything works offline.
+     */
+    private static SyncJob startSync(Path dataDir, LocalCache cache, LoggedIn in, Locale locale) {
+        if (TrainingMode.active()) {
+            return null;
+        }
+        try {
+            java.util.Optional<SyncSettings> settings = SyncSettings.resolve(dataDir, System.getenv());
+            if (settings.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "No sync server configured: working offline only");
+                return null;
+            }
+            SyncClient client = new SyncClient(settings.get().server(), locale);
+            String ws = in.session().workstationId();
+            SyncJob job = new SyncJob(new SyncEngine(cache, client, ws), cache, locale, settings.get().interval(), settings.get().maxBackoff());
+            job.loginWith(client, in.session().user().username(), in.password(), ws);
+            job.start();
+            LOG.log(System.Logger.Level.INFO, "Syncing with {0} every {1}", settings.get().server(), settings.get().interval());
+            return job;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Sync not started", e);
+            return null;
+        }
+    }
+
     /** The top trim bar holding the training band (Application.e4xmi). */
     static final String TRAINING_BAR = "vn.motcua.app.trimbar.training";
 
     /** The open cache, its key and who logged in. */
-    record LoggedIn(LocalCache cache, CacheKey key, UserSession session) {
+    record LoggedIn(LocalCache cache, CacheKey key, UserSession session, char[] password) {
     }
 
     /**
@@ -199,7 +243,7 @@ public class LifeCycle {
                 key.destroy();
                 return AppMessages.get(locale, "login.inactive", username);
             }
-            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), TrainingMode.active()));
+            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), TrainingMode.active()), password.clone());
             return null;
         };
         String auto = System.getProperty(AUTO_LOGIN_USER);

@@ -1,5 +1,9 @@
 package vn.motcua.sync;
 
+import vn.motcua.sync.testing.ClientProcess;
+import vn.motcua.sync.testing.PostgresCluster;
+import vn.motcua.sync.testing.ServerProcess;
+import vn.motcua.sync.testing.SyncWorld;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -34,6 +34,11 @@ public final class SyncJob extends Job {
     private volatile boolean running;
     private volatile boolean referenceLoaded;
     private volatile Instant nextAttempt;
+    /** The user's credentials until the first successful login to the server (the product logs in offline first). */
+    private volatile String username;
+    private volatile char[] password;
+    private volatile String workstationId;
+    private volatile SyncClient client;
 
     public SyncJob(SyncEngine engine, LocalCache cache, Locale locale, Duration interval, Duration maxBackoff) {
         super(SyncText.get(locale, "job.name"));
@@ -44,6 +49,17 @@ public final class SyncJob extends Job {
         this.maxBackoff = maxBackoff;
         setSystem(true);
         setPriority(Job.DECORATE);
+    }
+
+    /**
+     * Logs in to the server at the start of the next round, with the password the user typed at the offline
+     * login; the copy is wiped once the server accepted it.
+     */
+    public void loginWith(SyncClient client, String username, char[] password, String workstationId) {
+        this.client = client;
+        this.username = username;
+        this.password = password.clone();
+        this.workstationId = workstationId;
     }
 
     public void addListener(Consumer<SyncStatus> listener) {
@@ -75,6 +91,10 @@ public final class SyncJob extends Job {
     /** Stops the timer and waits for a running round (the product is closing). */
     public void stop() throws InterruptedException {
         stopped = true;
+        char[] pw = password;
+        if (pw != null) {
+            java.util.Arrays.fill(pw, '\0');
+        }
         cancel();
         join();
     }
@@ -85,6 +105,13 @@ public final class SyncJob extends Job {
         publish();
         long delay;
         try {
+            SyncClient c = client;
+            char[] pw = password;
+            if (c != null && !c.loggedIn() && pw != null) {
+                c.login(username, pw, workstationId);
+                java.util.Arrays.fill(pw, '\0');
+                password = null;
+            }
             if (!referenceLoaded) {
                 engine.syncReference();
                 referenceLoaded = true;

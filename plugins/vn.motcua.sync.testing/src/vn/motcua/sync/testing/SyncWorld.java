@@ -1,4 +1,4 @@
-package vn.motcua.sync;
+package vn.motcua.sync.testing;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,6 +26,9 @@ import vn.motcua.core.model.ReceivedPaper;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
 import vn.motcua.store.CacheKey;
+import vn.motcua.sync.SyncClient;
+import vn.motcua.sync.SyncEngine;
+import vn.motcua.sync.SyncException;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
 import vn.motcua.sync.api.Messages.AdminReference;
@@ -36,16 +39,16 @@ import vn.motcua.training.DemoData;
  * A sync test's world: one real server process on loopback (H2 or PostgreSQL), its reference data loaded by
  * the admin through the protocol, and client workstations, each with its own encrypted cache file.
  */
-final class SyncWorld implements AutoCloseable {
-    static final String PASSWORD = "matkhau-123";
-    static final Lifecycle LIFECYCLE = Lifecycle.standard();
-    final Path dir;
-    final ServerProcess server;
-    final List<Client> clients = new ArrayList<>();
-    final List<Procedure> catalogue;
-    final List<User> users;
+public final class SyncWorld implements AutoCloseable {
+    public static final String PASSWORD = "matkhau-123";
+    public static final Lifecycle LIFECYCLE = Lifecycle.standard();
+    public final Path dir;
+    public final ServerProcess server;
+    public final List<Client> clients = new ArrayList<>();
+    public final List<Procedure> catalogue;
+    public final List<User> users;
 
-    SyncWorld(Path dir, Map<String, String> serverSettings) throws Exception {
+    public SyncWorld(Path dir, Map<String, String> serverSettings) throws Exception {
         this.dir = dir;
         this.server = new ServerProcess(dir.resolve("server"), serverSettings).start();
         // The demo commune's catalogue and staff, as an admin would load them from the provincial lists.
@@ -60,12 +63,12 @@ final class SyncWorld implements AutoCloseable {
         }
     }
 
-    User user(String username) {
+    public User user(String username) {
         return users.stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
     }
 
     /** A workstation with its own cache, logged in as {@code username}. */
-    Client client(String name, String username, Clock clock) throws Exception {
+    public Client client(String name, String username, Clock clock) throws Exception {
         Client c = new Client(name, dir.resolve("client-" + name), server.uri(), clock);
         c.login(username);
         clients.add(c);
@@ -80,7 +83,7 @@ final class SyncWorld implements AutoCloseable {
         server.close();
     }
 
-    static void deleteTree(Path p) throws java.io.IOException {
+    public static void deleteTree(Path p) throws java.io.IOException {
         if (!Files.exists(p)) {
             return;
         }
@@ -90,21 +93,21 @@ final class SyncWorld implements AutoCloseable {
     }
 
     /** One workstation: cache, sync client and engine, and a clock that may be off. */
-    final class Client implements AutoCloseable {
-        final String name;
-        final Path data;
-        final CacheKey key;
-        final Clock clock;
-        LocalCache cache;
-        SyncClient http;
-        SyncEngine engine;
+    public final class Client implements AutoCloseable {
+        public final String name;
+        public final Path data;
+        public final CacheKey key;
+        public final Clock clock;
+        public LocalCache cache;
+        public SyncClient http;
+        public SyncEngine engine;
         private int counter;
 
-        Client(String name, Path data, URI server, Clock clock) throws Exception {
+        public Client(String name, Path data, URI server, Clock clock) throws Exception {
             this(name, data, server, clock, CacheKey.generate());
         }
 
-        Client(String name, Path data, URI server, Clock clock, CacheKey key) throws Exception {
+        public Client(String name, Path data, URI server, Clock clock, CacheKey key) throws Exception {
             this.key = key;
             this.name = name;
             this.data = data;
@@ -113,24 +116,24 @@ final class SyncWorld implements AutoCloseable {
             this.http = new SyncClient(server, Locale.ENGLISH);
         }
 
-        void login(String username) throws SyncException {
+        public void login(String username) throws SyncException {
             http.login(username, PASSWORD.toCharArray(), "WS-" + name);
             engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
         }
 
         /** Closes and reopens the cache (a restart after a crash or a normal stop). */
-        void reopen() throws Exception {
+        public void reopen() throws Exception {
             cache.close();
             cache = CacheOpener.open(data, key);
             engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
         }
 
-        SyncEngine.Report sync() throws SyncException {
+        public SyncEngine.Report sync() throws SyncException {
             return engine.syncOnce(SyncEngine.Progress.NONE);
         }
 
         /** The clerk receives a new dossier at the counter; returns its code. */
-        String receive(String clerk) {
+        public String receive(String clerk) {
             Procedure p = catalogue.get(counter % catalogue.size());
             String code = "H21.17-" + name + "-" + String.format("%05d", ++counter);
             List<ReceivedPaper> papers = p.requiredDocuments().stream().filter(d -> !d.optional())
@@ -145,18 +148,18 @@ final class SyncWorld implements AutoCloseable {
         }
 
         /** Applies {@code command} to the local dossier as {@code username} in {@code role}, offline. */
-        Dossier act(String code, Command command, String username, Role role) {
+        public Dossier act(String code, Command command, String username, Role role) {
             Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
             Transition t = LIFECYCLE.apply(d, command, actor(username, role), clock.instant());
             cache.dossierRepository().save(t.dossier(), t.event());
             return t.dossier();
         }
 
-        Dossier dossier(String code) {
+        public Dossier dossier(String code) {
             return cache.dossierRepository().findByCode(code).orElseThrow();
         }
 
-        Actor actor(String username, Role role) {
+        public Actor actor(String username, Role role) {
             return new Actor(user(username), role, "WS-" + name);
         }
 

@@ -1,4 +1,4 @@
-package vn.motcua.sync;
+package vn.motcua.sync.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * port, stopped and deleted afterwards. PostgreSQL refuses to run as root, so as root it runs as the Debian
  * {@code postgres} user (the test command installs Debian's {@code postgresql}).
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Path bin;
@@ -30,7 +30,7 @@ final class PostgresCluster implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
-    static Path binaries() throws IOException {
+    public static Path binaries() throws IOException {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("PostgreSQL is not installed: apt-get install postgresql (releng/test does it)");
@@ -41,7 +41,7 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    static PostgresCluster start() throws Exception {
+    public static PostgresCluster start() throws Exception {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "motcua-pg-");
         PostgresCluster c = new PostgresCluster(dir.resolve("data"), ServerProcess.freePort(), binaries(), root);
@@ -57,11 +57,11 @@ final class PostgresCluster implements AutoCloseable {
         return c;
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/motcua";
     }
 
-    Connection connect(String db) throws Exception {
+    public Connection connect(String db) throws Exception {
         Properties p = new Properties();
         p.setProperty("user", "motcua");
         return new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/" + db, p);

@@ -1,4 +1,4 @@
-package vn.motcua.sync;
+package vn.motcua.sync.testing;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@link ClientMain} in its own JVM and kills it with SIGKILL once it prints a given line. */
-final class ClientProcess {
-    private static final List<String> BUNDLES = List.of("vn.motcua.sync", "vn.motcua.sync.tests", "vn.motcua.store", "vn.motcua.core",
+public final class ClientProcess {
+    private static final List<String> BUNDLES = List.of("vn.motcua.sync", "vn.motcua.sync.testing", "vn.motcua.store", "vn.motcua.core",
             "vn.motcua.sync.api", "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.datatype.jackson-datatype-jsr310",
             "jakarta.persistence-api", "org.eclipse.persistence.core", "org.eclipse.persistence.jpa", "org.eclipse.persistence.jpa.jpql",
@@ -22,7 +22,7 @@ final class ClientProcess {
     /**
      * @return whether it was killed (false: it finished before printing {@code killAfter})
      */
-    static boolean runAndKill(Path data, String keyHex, SyncWorld world, String user, int pushBatch, int pullPage, String killAfter)
+    public static boolean runAndKill(Path data, String keyHex, SyncWorld world, String user, int pushBatch, int pullPage, String killAfter)
             throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", ServerProcess.classPath(BUNDLES), ClientMain.class.getName(), data.toString(), keyHex,

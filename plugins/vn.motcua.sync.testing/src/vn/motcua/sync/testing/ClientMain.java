@@ -1,10 +1,13 @@
-package vn.motcua.sync;
+package vn.motcua.sync.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import vn.motcua.store.CacheKey;
+import vn.motcua.sync.SyncClient;
+import vn.motcua.sync.SyncEngine;
+import vn.motcua.sync.SyncException;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
 

@@ -1,4 +1,4 @@
-package vn.motcua.sync;
+package vn.motcua.sync.testing;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -24,7 +24,7 @@ import org.osgi.framework.FrameworkUtil;
  * The real sync server in its own JVM on a loopback port ({@code java -cp … vn.motcua.server.ServerMain}), so
  * tests can kill it with SIGKILL and start it again on the same database.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     /** The server's class path, by bundle: what its plain-Java start needs. */
     private static final List<String> BUNDLES = List.of("vn.motcua.server", "vn.motcua.core", "vn.motcua.sync.api",
             "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-core",
@@ -36,7 +36,7 @@ final class ServerProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    ServerProcess(Path dir, Map<String, String> settings) throws IOException {
+    public ServerProcess(Path dir, Map<String, String> settings) throws IOException {
         Files.createDirectories(dir);
         this.port = freePort();
         Properties p = new Properties();
@@ -52,11 +52,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    ServerProcess start() throws Exception {
+    public ServerProcess start() throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -98,7 +98,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush — what a power cut does to the server process. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
@@ -113,12 +113,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static String classPath() throws IOException {
+    public static String classPath() throws IOException {
         return classPath(BUNDLES);
     }
 
     /** A flat class path made of the files of these bundles of the running test framework. */
-    static String classPath(List<String> bundles) throws IOException {
+    public static String classPath(List<String> bundles) throws IOException {
         Bundle self = FrameworkUtil.getBundle(ServerProcess.class);
         List<String> entries = new ArrayList<>();
         for (String name : bundles) {
@@ -141,7 +141,7 @@ final class ServerProcess implements AutoCloseable {
         return String.join(File.pathSeparator, entries);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -1,0 +1,44 @@
+package vn.motcua.sync;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where this workstation syncs: {@code -Dmotcua.server=URL}, else the environment's {@code MOTCUA_SERVER}, else
+ * {@code server.url} in the data folder's {@code sync.properties}; none means offline only. The interval
+ * ({@code sync.interval.seconds}, default 2) keeps a change on one workstation visible on another within 5 s.
+ */
+public record SyncSettings(URI server, Duration interval, Duration maxBackoff) {
+    public static final String FILE = "sync.properties";
+
+    public static Optional<SyncSettings> resolve(Path dataDir, Map<String, String> env) throws IOException {
+        Properties p = new Properties();
+        Path file = dataDir.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        String url = System.getProperty("motcua.server");
+        if (url == null || url.isBlank()) {
+            url = env.get("MOTCUA_SERVER");
+        }
+        if (url == null || url.isBlank()) {
+            url = p.getProperty("server.url", "");
+        }
+        if (url.isBlank()) {
+            return Optional.empty();
+        }
+        long seconds = Long.parseLong(p.getProperty("sync.interval.seconds", "2").strip());
+        return Optional.of(new SyncSettings(URI.create(url.strip().endsWith("/") ? url.strip() : url.strip() + "/"),
+                Duration.ofSeconds(Math.max(1, seconds)), Duration.ofMinutes(5)));
+    }
+}

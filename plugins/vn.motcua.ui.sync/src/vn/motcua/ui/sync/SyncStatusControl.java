@@ -1,0 +1,106 @@
+package vn.motcua.ui.sync;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import vn.motcua.store.LocalCache;
+import vn.motcua.sync.SyncJob;
+import vn.motcua.sync.SyncStatus;
+
+/**
+ * Status bar: when this workstation last synced, how many changes wait to be sent, the last error in plain
+ * words, refused changes (opens the list), and "Sync now". Without a configured server it says so.
+ */
+public class SyncStatusControl {
+    public static final String ID = "status.sync";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    @Inject
+    @Optional
+    SyncJob job;
+
+    @Inject
+    LocalCache cache;
+
+    @Inject
+    @Optional
+    @Named(TranslationService.LOCALE)
+    Locale locale;
+
+    private Label label;
+    private Link conflicts;
+    private Consumer<SyncStatus> listener;
+
+    @PostConstruct
+    void create(Composite parent) {
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(3, false);
+        layout.marginHeight = 0;
+        layout.marginWidth = 8;
+        box.setLayout(layout);
+        label = new Label(box, SWT.NONE);
+        label.setData("motcua.id", ID);
+        if (job == null) {
+            label.setText(SyncText.get(locale, "status.offlineOnly"));
+            return;
+        }
+        conflicts = new Link(box, SWT.NONE);
+        conflicts.setData("motcua.id", "status.sync.conflicts");
+        conflicts.addListener(SWT.Selection, e -> {
+            new ConflictsDialog(box.getShell(), cache, locale).open();
+            show(job.status());
+        });
+        Button now = new Button(box, SWT.PUSH);
+        now.setText(SyncText.get(locale, "syncNow"));
+        now.setData("motcua.id", "status.sync.now");
+        now.addListener(SWT.Selection, e -> job.syncNow());
+        listener = s -> {
+            if (!label.isDisposed()) {
+                label.getDisplay().asyncExec(() -> show(s));
+            }
+        };
+        job.addListener(listener);
+        show(job.status());
+    }
+
+    private void show(SyncStatus s) {
+        if (label.isDisposed()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(s.running() ? SyncText.get(locale, "status.running")
+                : s.lastSuccess() == null ? SyncText.get(locale, "status.never") : SyncText.get(locale, "status.last", SHOWN.format(s.lastSuccess())));
+        parts.add(SyncText.get(locale, "status.pending", s.pending()));
+        if (s.lastError() != null) {
+            parts.add(SyncText.get(locale, "status.error", s.lastError()));
+        }
+        label.setText(String.join(" · ", parts));
+        label.setToolTipText(s.lastError());
+        conflicts.setText(s.conflicts() == 0 ? "" : "<a>" + SyncText.get(locale, "status.conflicts", s.conflicts()) + "</a>");
+        label.getParent().getParent().layout(true, true);
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (job != null && listener != null) {
+            job.removeListener(listener);
+        }
+    }
+}
