@@ -47,8 +47,15 @@ public final class SyncWorld implements AutoCloseable {
     public final List<Client> clients = new ArrayList<>();
     public final List<Procedure> catalogue;
     public final List<User> users;
+    private final String password;
 
     public SyncWorld(Path dir, Map<String, String> serverSettings) throws Exception {
+        this(dir, serverSettings, PASSWORD);
+    }
+
+    /** @param password of every staff account on the server (the product logs in to the server with the password typed at login) */
+    public SyncWorld(Path dir, Map<String, String> serverSettings, String password) throws Exception {
+        this.password = password;
         this.dir = dir;
         this.server = new ServerProcess(dir.resolve("server"), serverSettings).start();
         // The demo commune's catalogue and staff, as an admin would load them from the provincial lists.
@@ -59,7 +66,7 @@ public final class SyncWorld implements AutoCloseable {
             SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
             admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
             admin.putReference(new AdminReference(catalogue, c.agencies().all(),
-                    users.stream().map(u -> new UserAccount(u, PASSWORD, true)).toList()));
+                    users.stream().map(u -> new UserAccount(u, password, true)).toList()));
         }
     }
 
@@ -117,7 +124,7 @@ public final class SyncWorld implements AutoCloseable {
         }
 
         public void login(String username) throws SyncException {
-            http.login(username, PASSWORD.toCharArray(), "WS-" + name);
+            http.login(username, password.toCharArray(), "WS-" + name);
             engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
         }
 

@@ -1,0 +1,129 @@
+package vn.motcua.ui.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.core.lifecycle.Command;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.core.model.Role;
+import vn.motcua.sync.testing.SyncWorld;
+import vn.motcua.training.DemoData;
+import vn.motcua.ui.testing.Workbench;
+
+/**
+ * The product against a real sync server process: the status bar follows sync, a dossier received at the
+ * counter reaches another workstation, that workstation's work comes back, and the counter keeps working
+ * while the server is down (the change waits and goes when it returns).
+ */
+class SyncUiTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCounterSyncsWithAnotherWorkstationAndWorksOffline() throws Exception {
+        try (SyncWorld world = new SyncWorld(dir.resolve("world"), Map.of(), DemoData.DEMO_PASSWORD)) {
+            SyncWorld.Client head = world.client("head", "lanhdao.ubnd", Clock.systemUTC());
+            Path data = Files.createDirectories(dir.resolve("desk"));
+            Files.writeString(data.resolve("sync.properties"), "server.url=" + world.server.uri() + "\nsync.interval.seconds=1\n");
+            Workbench wb = Workbench.launchAs("demo", data);
+            try {
+                wb.awaitWindow();
+                Label status = wb.find("status.sync", Label.class);
+                wb.waitUntil("a first sync", () -> status.getText().startsWith("Đồng bộ lúc") && status.getText().contains("Chờ gửi: 0"),
+                        Duration.ofSeconds(30));
+
+                String code = receive(wb, "Nguyễn Văn Đồng Bộ");
+                wb.waitUntil("the new dossier sent", () -> status.getText().contains("Chờ gửi: 0"), Duration.ofSeconds(15));
+                head.sync();
+                assertEquals(DossierStatus.RECEIVED, head.dossier(code).status(), "the other workstation has it");
+                wb.screenshot("sync-status");
+
+                // The head assigns it on their workstation; the counter's list shows it within seconds.
+                head.act(code, new Command.Assign("chuyenvien.tuphap"), "lanhdao.ubnd", Role.HEAD);
+                head.sync();
+                wb.showPart("vn.motcua.ui.dossiers.part.list");
+                Text search = wb.find("dossiers.search", Text.class);
+                wb.run(() -> search.setText(""));
+                wb.type(search, code);
+                Table table = wb.find("dossiers.table", Table.class);
+                wb.waitUntil("the assignment seen at the counter", () -> {
+                    wb.run(() -> search.notifyListeners(SWT.Modify, new Event()));
+                    return wb.call(() -> table.getItemCount() == 1 && rowText(table.getItem(0)).contains("Đã phân công"));
+                }, Duration.ofSeconds(20));
+
+                // The server goes away: the counter keeps receiving; the change waits and the status says why.
+                world.server.kill();
+                String offline = receive(wb, "Trần Thị Mất Mạng");
+                wb.waitUntil("the error shown", () -> status.getText().contains("Lỗi:") && status.getText().contains("Chờ gửi: 1"),
+                        Duration.ofSeconds(20));
+                wb.screenshot("sync-offline");
+                world.server.start();
+                wb.run(() -> wb.find("status.sync.now", Button.class).notifyListeners(SWT.Selection, new Event()));
+                wb.waitUntil("sent after the server came back", () -> status.getText().contains("Chờ gửi: 0") && !status.getText().contains("Lỗi:"),
+                        Duration.ofSeconds(60));
+                head.login("lanhdao.ubnd");
+                head.sync();
+                assertEquals(DossierStatus.RECEIVED, head.dossier(offline).status());
+            } finally {
+                wb.close();
+            }
+        }
+    }
+
+    private static String rowText(TableItem item) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < item.getParent().getColumnCount(); i++) {
+            b.append(item.getText(i)).append(" | ");
+        }
+        return b.toString();
+    }
+
+    /** Receives a dossier for birth registration at the counter and returns its code. */
+    private static String receive(Workbench wb, String name) {
+        wb.showPart("vn.motcua.ui.counter.part.reception");
+        Text searchField = wb.find("counter.procedure.search", Text.class);
+        wb.run(() -> searchField.setText(""));
+        wb.type(searchField, "1.001193");
+        Table list = wb.find("counter.procedure.list", Table.class);
+        wb.waitUntil("the procedure offered", () -> list.getItemCount() >= 1, Duration.ofSeconds(5));
+        wb.selectRow(list, 0);
+        Text nameField = wb.find("counter.name", Text.class);
+        wb.run(() -> nameField.setText(""));
+        wb.type(nameField, name);
+        Table papers = wb.find("counter.papers", Table.class);
+        wb.run(() -> {
+            for (TableItem it : papers.getItems()) {
+                if (!it.getText().contains("(nếu có)")) {
+                    it.setChecked(true);
+                }
+            }
+            papers.notifyListeners(SWT.Selection, new Event());
+        });
+        Label result = wb.find("counter.result", Label.class);
+        String before = wb.call(result::getText);
+        Button receive = wb.find("counter.receive", Button.class);
+        wb.run(() -> receive.getDisplay().asyncExec(() -> receive.notifyListeners(SWT.Selection, new Event())));
+        wb.waitUntil("the dossier received", () -> !result.getText().equals(before) && result.getText().startsWith("Đã tiếp nhận hồ sơ "),
+                Duration.ofSeconds(15));
+        String text = wb.call(result::getText);
+        String code = text.substring("Đã tiếp nhận hồ sơ ".length()).split(" ")[0].replaceAll("\\.$", "");
+        assertTrue(code.contains("-"), text);
+        return code;
+    }
+}
