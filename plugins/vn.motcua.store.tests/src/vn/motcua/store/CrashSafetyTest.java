@@ -127,8 +127,9 @@ class CrashSafetyTest {
      */
     static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
-        List<String> wanted = List.of("vn.motcua.core", "vn.motcua.store", "org.eclipse.persistence.", "jakarta.persistence",
-                "com.h2database", "org.h2", "org.objectweb.asm");
+        // The store writes its sync outbox as protocol JSON: vn.motcua.sync.api and Jackson too.
+        List<String> wanted = List.of("vn.motcua.core", "vn.motcua.store", "vn.motcua.sync.api", "org.eclipse.persistence.", "jakarta.persistence",
+                "com.h2database", "org.h2", "org.objectweb.asm", "com.fasterxml.jackson.");
         for (Bundle b : FrameworkUtil.getBundle(CacheOpener.class).getBundleContext().getBundles()) {
             String name = b.getSymbolicName();
             if (name != null && wanted.stream().anyMatch(name::startsWith)) {

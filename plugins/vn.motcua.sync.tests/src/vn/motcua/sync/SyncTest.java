@@ -180,6 +180,22 @@ class SyncTest {
     }
 
     @Test
+    void workstationsGetDisjointNumberBlocksFromTheServer() throws Exception {
+        SyncWorld.Client a = world.client("n1", CLERK, Clock.systemUTC());
+        SyncWorld.Client b = world.client("n2", CLERK, Clock.systemUTC());
+        String agency = vn.motcua.training.DemoData.communeCode();
+        assertEquals(50, a.engine.topUpNumbers(agency, 20, 50));
+        assertEquals(50, b.engine.topUpNumbers(agency, 20, 50));
+        assertEquals(50, a.engine.topUpNumbers(agency, 20, 50), "enough left: no new block");
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        var ba = a.cache.numberBlocks().blocks("WS-n1", agency, day);
+        var bb = b.cache.numberBlocks().blocks("WS-n2", agency, day);
+        assertEquals(1, ba.size());
+        assertEquals(1, bb.size());
+        assertTrue(ba.get(0).to() < bb.get(0).from() || bb.get(0).to() < ba.get(0).from(), ba + " / " + bb);
+    }
+
+    @Test
     void aWrongPasswordOrNoTokenIsRefusedInPlainWords() {
         SyncClient c = new SyncClient(world.server.uri(), java.util.Locale.forLanguageTag("vi"));
         SyncException wrong = assertThrows(SyncException.class, () -> c.login(CLERK, "sai".toCharArray(), "WS-x"));

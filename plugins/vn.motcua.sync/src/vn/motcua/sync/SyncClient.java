@@ -39,6 +39,7 @@ public final class SyncClient {
     private final SyncJson json = new SyncJson();
     private final Locale locale;
     private volatile String token;
+    private volatile vn.motcua.core.model.User user;
 
     public SyncClient(URI base, Locale locale) {
         this.base = base;
@@ -57,7 +58,13 @@ public final class SyncClient {
     public LoginResponse login(String username, char[] password, String workstationId) throws SyncException {
         LoginResponse r = send("POST", Protocol.LOGIN, new LoginRequest(username, new String(password), workstationId), LoginResponse.class, false);
         token = r.token();
+        user = r.user();
         return r;
+    }
+
+    /** The server's account of the logged-in user, or null. */
+    public vn.motcua.core.model.User user() {
+        return user;
     }
 
     /** Uses a token obtained elsewhere (the login dialog). */

@@ -138,6 +138,27 @@ public final class SyncEngine {
         return ledger.pending(Integer.MAX_VALUE).stream().anyMatch(p -> p.mutationId().equals(change.mutationId()));
     }
 
+    /**
+     * Keeps this workstation supplied with dossier numbers reserved on the server for today: when fewer than
+     * {@code threshold} are left in its blocks, one more block of {@code size} is reserved and stored. Numbers
+     * from server blocks are unique across the agency's workstations even before they sync.
+     *
+     * @return the numbers left after topping up
+     */
+    public int topUpNumbers(String agencyCode, int threshold, int size) throws SyncException {
+        java.time.LocalDate day = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        vn.motcua.core.code.DossierCodeAllocator allocator = new vn.motcua.core.code.DossierCodeAllocator(workstationId, 1,
+                cache.numberBlocks(), vn.motcua.core.code.OfflineFallbackPolicy.standard());
+        int left = allocator.remainingInBlocks(agencyCode, day);
+        if (left >= threshold) {
+            return left;
+        }
+        vn.motcua.sync.api.Messages.NumberBlockResponse b = client.reserveBlock(
+                new vn.motcua.sync.api.Messages.NumberBlockRequest(workstationId, agencyCode, day, size));
+        cache.numberBlocks().addBlock(new vn.motcua.core.code.NumberBlock(b.agencyCode(), b.day(), b.first(), b.last(), workstationId));
+        return allocator.remainingInBlocks(agencyCode, day);
+    }
+
     /** Server-authoritative reference data into the cache: the catalogue and the agencies. */
     public ReferenceData syncReference() throws SyncException {
         ReferenceData ref = client.reference();

@@ -116,6 +116,9 @@ public final class SyncJob extends Job {
                 engine.syncReference();
                 referenceLoaded = true;
             }
+            if (c != null && c.user() != null) {
+                engine.topUpNumbers(c.user().agencyCode(), 20, 50);
+            }
             engine.syncOnce(new SyncEngine.Progress() {
                 @Override
                 public boolean cancelled() {

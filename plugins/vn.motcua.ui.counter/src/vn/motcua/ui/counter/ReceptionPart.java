@@ -481,8 +481,12 @@ public class ReceptionPart {
         Dossier draft = Dossier.draft(chosen.code(), chosen.version(), pack, Channel.IN_PERSON, applicant, received, session.agencyCode());
         try {
             // The workstation's reserved blocks first, then its own offline slice: never a number twice.
-            CodeAllocation code = new DossierCodeAllocator(session.workstationId(), 1, cache.numberBlocks(), OfflineFallbackPolicy.standard())
-                    .next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM));
+            DossierCodeAllocator allocator = new DossierCodeAllocator(session.workstationId(), 1, cache.numberBlocks(), OfflineFallbackPolicy.standard());
+            CodeAllocation code;
+            do {
+                // A number already on a dossier here (demo data, or received before this workstation had blocks) is skipped.
+                code = allocator.next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM));
+            } while (cache.dossierRepository().findByCode(code.code().format()).isPresent());
             Instant due = dueTime(now).flatMap(DueTime::due).map(d -> d.atZone(VIETNAM).toInstant()).orElse(null);
             Transition t = lifecycle.apply(draft, new Command.Receive(code.code().format(), due), session.actor(Role.CLERK), now);
             cache.dossierRepository().save(t.dossier(), t.event());

@@ -49,9 +49,11 @@ class SyncUiTest {
                         Duration.ofSeconds(30));
 
                 String code = receive(wb, "Nguyễn Văn Đồng Bộ");
-                wb.waitUntil("the new dossier sent", () -> status.getText().contains("Chờ gửi: 0"), Duration.ofSeconds(15));
-                head.sync();
+                long received = System.nanoTime();
+                awaitOn(head, code, Duration.ofSeconds(15));
+                long visibleAfterMs = (System.nanoTime() - received) / 1_000_000;
                 assertEquals(DossierStatus.RECEIVED, head.dossier(code).status(), "the other workstation has it");
+                assertTrue(visibleAfterMs <= 5_000, "visible on the other workstation after " + visibleAfterMs + " ms");
                 wb.screenshot("sync-status");
 
                 // The head assigns it on their workstation; the counter's list shows it within seconds.
@@ -78,12 +80,25 @@ class SyncUiTest {
                 wb.waitUntil("sent after the server came back", () -> status.getText().contains("Chờ gửi: 0") && !status.getText().contains("Lỗi:"),
                         Duration.ofSeconds(60));
                 head.login("lanhdao.ubnd");
-                head.sync();
+                awaitOn(head, offline, Duration.ofSeconds(15));
                 assertEquals(DossierStatus.RECEIVED, head.dossier(offline).status());
             } finally {
                 wb.close();
             }
         }
+    }
+
+    /** Syncs the other workstation until it has {@code code} (what its own background job would do). */
+    private static void awaitOn(SyncWorld.Client other, String code, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            other.sync();
+            if (other.cache.dossierRepository().findByCode(code).isPresent()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(code + " did not reach the other workstation within " + timeout);
     }
 
     private static String rowText(TableItem item) {
@@ -119,8 +134,17 @@ class SyncUiTest {
         String before = wb.call(result::getText);
         Button receive = wb.find("counter.receive", Button.class);
         wb.run(() -> receive.getDisplay().asyncExec(() -> receive.notifyListeners(SWT.Selection, new Event())));
-        wb.waitUntil("the dossier received", () -> !result.getText().equals(before) && result.getText().startsWith("Đã tiếp nhận hồ sơ "),
-                Duration.ofSeconds(15));
+        try {
+            wb.waitUntil("the dossier received", () -> !result.getText().equals(before) && result.getText().startsWith("Đã tiếp nhận hồ sơ "),
+                    Duration.ofSeconds(15));
+        } catch (AssertionError e) {
+            try {
+                wb.screenshotScreen("sync-receive-failed");
+            } catch (java.io.IOException ignored) {
+                // the assertion says enough
+            }
+            throw new AssertionError(e.getMessage() + "; result line: " + wb.call(result::getText), e);
+        }
         String text = wb.call(result::getText);
         String code = text.substring("Đã tiếp nhận hồ sơ ".length()).split(" ")[0].replaceAll("\\.$", "");
         assertTrue(code.contains("-"), text);
