@@ -49,6 +49,11 @@ public final class ServerMain implements AutoCloseable {
         return service;
     }
 
+    /** The server's database (benchmarks seed it directly). */
+    public ServerDatabase database() {
+        return db;
+    }
+
     @Override
     public void close() throws Exception {
         jetty.stop();

@@ -58,7 +58,10 @@ final class SyncHandler extends Handler.Abstract {
 
     private Object route(Request request, String method, String path, Locale locale) throws SyncService.Refusal, IOException, SQLException {
         if (path.equals(Protocol.HEALTH)) {
-            return java.util.Map.of("status", "ok", "serverId", service.serverId(), "protocol", Protocol.VERSION);
+            Runtime rt = Runtime.getRuntime();
+            // Heap figures for monitoring (and the load benchmark's "stays within its heap").
+            return java.util.Map.of("status", "ok", "serverId", service.serverId(), "protocol", Protocol.VERSION,
+                    "heapUsed", rt.totalMemory() - rt.freeMemory(), "heapMax", rt.maxMemory());
         }
         String version = request.getHeaders().get(Protocol.VERSION_HEADER);
         if (version == null || !version.strip().equals(Integer.toString(Protocol.VERSION))) {

@@ -115,9 +115,17 @@ public final class JpaDossierRepository implements DossierRepository {
      * and dropping local ones the server does not have (they were refused). No outbox rows: not a local change.
      */
     static void replaceFromServer(EntityManager em, List<Dossier> dossiers) {
+        // A page at a time: the dossiers already here in one query, and no flush before each lookup.
+        em.setFlushMode(FlushModeType.COMMIT);
         Map<String, String> procedureNames = procedureNames(em, dossiers);
+        Map<String, DossierEntity> existing = new HashMap<>();
+        List<String> codes = dossiers.stream().map(Dossier::code).toList();
+        if (!codes.isEmpty()) {
+            em.createQuery("SELECT d FROM DossierEntity d WHERE d.code IN :c", DossierEntity.class).setParameter("c", codes)
+                    .getResultList().forEach(e -> existing.put(e.code, e));
+        }
         for (Dossier d : dossiers) {
-            Optional<DossierEntity> found = byCode(em, d.code());
+            Optional<DossierEntity> found = Optional.ofNullable(existing.get(d.code()));
             List<vn.motcua.core.model.DossierEvent> remote = d.events();
             if (found.isPresent()) {
                 List<DossierEventEntity> local = found.get().events;

@@ -133,14 +133,10 @@ public final class SyncLedger {
      */
     public int applyPulled(List<Dossier> dossiers, long cursor, String serverId) {
         int written = cache.inTransaction(em -> {
-            List<Dossier> apply = new ArrayList<>();
-            for (Dossier d : dossiers) {
-                long pendingForIt = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_outbox WHERE dossier_code = ?")
-                        .setParameter(1, d.code()).getSingleResult()).longValue();
-                if (pendingForIt == 0) {
-                    apply.add(d);
-                }
-            }
+            @SuppressWarnings("unchecked")
+            java.util.Set<String> pendingCodes = new java.util.HashSet<>(
+                    em.createNativeQuery("SELECT DISTINCT dossier_code FROM sync_outbox").getResultList());
+            List<Dossier> apply = dossiers.stream().filter(d -> !pendingCodes.contains(d.code())).toList();
             long before = cursorIn(em);
             JpaDossierRepository.replaceFromServer(em, apply);
             put(em, CURSOR, Long.toString(cursor));
@@ -151,9 +147,8 @@ public final class SyncLedger {
             }
             return apply.size();
         });
-        if (dossiers.size() > 1000) {
-            cache.bulkWritten(dossiers.size());
-        }
+        // A first sync is a bulk load: enough of it makes close() compact the file.
+        cache.bulkWritten(written);
         return written;
     }
 
