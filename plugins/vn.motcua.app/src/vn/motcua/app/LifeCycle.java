@@ -110,6 +110,12 @@ public class LifeCycle {
         java.util.Arrays.fill(in.password(), '\0');
         if (sync != null) {
             context.set(SyncJob.class, sync);
+            // Lists and details showing dossiers refresh when a round stored the server's versions.
+            sync.addListener(st -> {
+                if (!st.running() && st.changedLastRound() > 0) {
+                    broker.post(AppEvents.DOSSIERS_CHANGED, st.changedLastRound());
+                }
+            });
         }
         broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> logStartupTime());
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {

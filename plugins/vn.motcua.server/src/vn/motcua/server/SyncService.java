@@ -68,6 +68,7 @@ public final class SyncService {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final String UNIQUE_VIOLATION = "23505";
+    static final String SCHEDULES = "official-schedules.txt";
 
     private final ServerDatabase db;
     private final ServerConfig config;
@@ -242,9 +243,28 @@ public final class SyncService {
         if (!caller.user().roles().contains(Role.ADMIN)) {
             throw new Refusal(403, "forbidden", text(locale, "forbidden", caller.user().username(), text(locale, "role.admin")));
         }
+        if (ref.officialSchedules() != null) {
+            try {
+                vn.motcua.core.calendar.OfficialSchedule.parse(ref.officialSchedules(), SCHEDULES);
+            } catch (RuntimeException e) {
+                // Nothing is stored: a bad schedule would shift every workstation's appointment dates.
+                throw new Refusal(400, "badSchedule", e.getMessage());
+            }
+        }
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
             c.setAutoCommit(false);
+            if (ref.officialSchedules() != null) {
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM reference_text WHERE name = ?")) {
+                    d.setString(1, SCHEDULES);
+                    d.executeUpdate();
+                }
+                try (PreparedStatement i = c.prepareStatement("INSERT INTO reference_text (name, body) VALUES (?, ?)")) {
+                    i.setString(1, SCHEDULES);
+                    i.setString(2, ref.officialSchedules());
+                    i.executeUpdate();
+                }
+            }
             for (Agency a : ref.agencies() == null ? List.<Agency>of() : ref.agencies()) {
                 upsert(c, "agency", "code", a.code(), null, json.writeString(a));
             }
@@ -308,7 +328,14 @@ public final class SyncService {
                     }
                 }
             }
-            return new ReferenceData(procedures, agencies, users);
+            String schedules = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT body FROM reference_text WHERE name = ?")) {
+                s.setString(1, SCHEDULES);
+                try (ResultSet r = s.executeQuery()) {
+                    schedules = r.next() ? r.getString(1) : null;
+                }
+            }
+            return new ReferenceData(procedures, agencies, users, schedules);
         }
     }
 

@@ -195,6 +195,42 @@ public final class LocalCache implements AutoCloseable {
         return syncJson;
     }
 
+    /** File in the data folder with the official yearly schedules the sync server distributes. */
+    public static final String SCHEDULES_FILE = "official-schedules.txt";
+    private volatile vn.motcua.core.calendar.WorkingTimeCalendar calendar;
+    private volatile java.nio.file.attribute.FileTime calendarStamp;
+
+    /**
+     * The working-time calendar of this workstation: built-in rules plus the official schedules (days off and
+     * make-up days) from the server when it sent some ({@value #SCHEDULES_FILE}), else the shipped ones.
+     */
+    public vn.motcua.core.calendar.WorkingTimeCalendar calendar() {
+        Path file = dataDir.resolve(SCHEDULES_FILE);
+        java.nio.file.attribute.FileTime stamp = null;
+        try {
+            stamp = java.nio.file.Files.exists(file) ? java.nio.file.Files.getLastModifiedTime(file) : null;
+        } catch (IOException e) {
+            // treated as absent
+        }
+        vn.motcua.core.calendar.WorkingTimeCalendar c = calendar;
+        if (c != null && java.util.Objects.equals(stamp, calendarStamp)) {
+            return c;
+        }
+        vn.motcua.core.calendar.OfficialSchedule schedule = vn.motcua.core.calendar.OfficialSchedule.builtIn();
+        if (stamp != null) {
+            try {
+                schedule = vn.motcua.core.calendar.OfficialSchedule.load(file);
+            } catch (IOException | RuntimeException e) {
+                System.getLogger(LocalCache.class.getName()).log(System.Logger.Level.ERROR, "Ignoring " + file + ": " + e.getMessage());
+            }
+        }
+        c = new vn.motcua.core.calendar.WorkingTimeCalendar(
+                vn.motcua.core.calendar.CalendarConfig.defaults().toBuilder().officialSchedule(schedule).build());
+        calendar = c;
+        calendarStamp = stamp;
+        return c;
+    }
+
     /** The sync outbox, cursor and conflicts of this cache. */
     public SyncLedger sync() {
         return new SyncLedger(this);

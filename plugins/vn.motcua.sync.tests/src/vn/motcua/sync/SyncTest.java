@@ -196,6 +196,22 @@ class SyncTest {
     }
 
     @Test
+    void theProvincesScheduleReachesTheWorkstationsCalendar() throws Exception {
+        SyncWorld.Client a = world.client("cal", CLERK, Clock.systemUTC());
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 31);
+        assertTrue(a.cache.calendar().dayStatus(day).working(), "a Thursday, worked by default");
+        a.engine.syncReference();
+        assertFalse(a.cache.calendar().dayStatus(day).working(), "the province's day off arrived");
+        // A broken schedule is refused whole, naming the line; what was served stays.
+        SyncClient admin = new SyncClient(world.server.uri(), java.util.Locale.forLanguageTag("vi"));
+        admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
+        SyncException bad = assertThrows(SyncException.class, () -> admin.putReference(
+                new vn.motcua.sync.api.Messages.AdminReference(List.of(), List.of(), List.of(), "2026-13-01 OFF ngày sai\n")));
+        assertTrue(bad.getMessage().contains("dòng 1") || bad.getMessage().contains("line 1"), bad.getMessage());
+        assertTrue(a.http.reference().officialSchedules().contains("thử nghiệm đồng bộ"));
+    }
+
+    @Test
     void aWrongPasswordOrNoTokenIsRefusedInPlainWords() {
         SyncClient c = new SyncClient(world.server.uri(), java.util.Locale.forLanguageTag("vi"));
         SyncException wrong = assertThrows(SyncException.class, () -> c.login(CLERK, "sai".toCharArray(), "WS-x"));

@@ -169,7 +169,26 @@ public final class SyncEngine {
         for (Agency a : ref.agencies() == null ? List.<Agency>of() : ref.agencies()) {
             cache.agencies().save(a);
         }
+        if (ref.officialSchedules() != null) {
+            writeSchedules(ref.officialSchedules());
+        }
         return ref;
+    }
+
+    /** The server's official schedules into the data folder, checked first and written atomically. */
+    private void writeSchedules(String text) throws SyncException {
+        java.nio.file.Path file = cache.dataDir().resolve(LocalCache.SCHEDULES_FILE);
+        try {
+            vn.motcua.core.calendar.OfficialSchedule.parse(text, LocalCache.SCHEDULES_FILE);
+            if (java.nio.file.Files.exists(file) && java.nio.file.Files.readString(file).equals(text)) {
+                return;
+            }
+            java.nio.file.Path tmp = file.resolveSibling(LocalCache.SCHEDULES_FILE + ".tmp");
+            java.nio.file.Files.writeString(tmp, text);
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new SyncException(SyncException.Kind.SERVER, SyncText.get(Locale.getDefault(), "unreadable", e.getMessage()), e);
+        }
     }
 
     /** Records a failed round for the status bar, in the user's words. */

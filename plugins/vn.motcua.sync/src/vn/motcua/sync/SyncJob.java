@@ -34,6 +34,8 @@ public final class SyncJob extends Job {
     private volatile boolean running;
     private volatile boolean referenceLoaded;
     private volatile Instant nextAttempt;
+    private volatile String activity;
+    private volatile int changedLastRound;
     /** The user's credentials until the first successful login to the server (the product logs in offline first). */
     private volatile String username;
     private volatile char[] password;
@@ -119,12 +121,32 @@ public final class SyncJob extends Job {
             if (c != null && c.user() != null) {
                 engine.topUpNumbers(c.user().agencyCode(), 20, 50);
             }
-            engine.syncOnce(new SyncEngine.Progress() {
+            long[] lastShown = { 0 };
+            changedLastRound = 0;
+            SyncEngine.Report report = engine.syncOnce(new SyncEngine.Progress() {
+                @Override
+                public void pushing(int pending) {
+                    activity = SyncText.get(locale, "job.push", pending);
+                    monitor.subTask(activity);
+                }
+
+                @Override
+                public void pulled(long position, long head) {
+                    activity = SyncText.get(locale, "job.pull", String.format(locale, "%,d", position), String.format(locale, "%,d", head));
+                    monitor.subTask(activity);
+                    // A first sync takes minutes: show where it is, at most twice a second.
+                    if (System.nanoTime() - lastShown[0] > 500_000_000L) {
+                        lastShown[0] = System.nanoTime();
+                        publish();
+                    }
+                }
+
                 @Override
                 public boolean cancelled() {
                     return monitor.isCanceled();
                 }
             });
+            changedLastRound = report.pulled() + report.refused();
             failures = 0;
             delay = interval.toMillis();
         } catch (SyncException e) {
@@ -138,6 +160,7 @@ public final class SyncJob extends Job {
             delay = backoff(failures);
         } finally {
             running = false;
+            activity = null;
         }
         if (!stopped) {
             nextAttempt = Instant.now().plusMillis(delay);
@@ -157,7 +180,8 @@ public final class SyncJob extends Job {
         SyncLedger ledger = cache.sync();
         Instant last = ledger.state(SyncLedger.LAST_SUCCESS).map(Instant::parse).orElse(null);
         String error = ledger.state(SyncLedger.LAST_ERROR).map(s -> s.substring(s.indexOf(' ') + 1)).orElse(null);
-        return new SyncStatus(last, ledger.pendingCount(), error, ledger.conflicts(false).size(), running, nextAttempt);
+        return new SyncStatus(last, ledger.pendingCount(), error, ledger.conflicts(false).size(), running, nextAttempt, activity,
+                changedLastRound);
     }
 
     private void publish() {

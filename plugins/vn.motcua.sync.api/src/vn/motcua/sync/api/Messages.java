@@ -64,15 +64,20 @@ public final class Messages {
     public record PullResponse(List<Change> changes, long cursor, boolean more, long head, String serverId) {
     }
 
-    /** Server-authoritative reference data: the catalogue, agencies, and the users of the caller's agency. */
-    public record ReferenceData(List<Procedure> procedures, List<Agency> agencies, List<User> users) {
+    /**
+     * Server-authoritative reference data: the catalogue, agencies, the users of the caller's agency, and the
+     * official yearly schedules (days off, make-up working days) in the {@code official-schedules.txt} format of
+     * {@code vn.motcua.core.calendar.OfficialSchedule}, or null when the server has none.
+     */
+    public record ReferenceData(List<Procedure> procedures, List<Agency> agencies, List<User> users, String officialSchedules) {
     }
 
     /** A user the admin creates or updates on the server, with a first password (never sent back). */
     public record UserAccount(User user, String password, boolean active) {
     }
 
-    public record AdminReference(List<Procedure> procedures, List<Agency> agencies, List<UserAccount> users) {
+    /** @param officialSchedules replaces the served schedules when not null (checked before anything is stored) */
+    public record AdminReference(List<Procedure> procedures, List<Agency> agencies, List<UserAccount> users, String officialSchedules) {
     }
 
     public record NumberBlockRequest(String workstationId, String agencyCode, java.time.LocalDate day, int size) {

@@ -41,6 +41,17 @@ import vn.motcua.training.DemoData;
  */
 public final class SyncWorld implements AutoCloseable {
     public static final String PASSWORD = "matkhau-123";
+    /** A province's own day off, published by the admin with the schedules (tests check it reaches clients). */
+    public static final String EXTRA_DAY_OFF = "2026-12-31   OFF                Nghỉ theo quyết định của UBND tỉnh (thử nghiệm đồng bộ)\n";
+
+    /** The schedules shipped in core, as an admin would publish them. */
+    public static String builtInSchedules() throws java.io.IOException {
+        try (java.io.InputStream in = vn.motcua.core.calendar.OfficialSchedule.class.getResourceAsStream(
+                vn.motcua.core.calendar.OfficialSchedule.RESOURCE)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return text.endsWith("\n") ? text : text + "\n";
+        }
+    }
     public static final Lifecycle LIFECYCLE = Lifecycle.standard();
     public final Path dir;
     public final ServerProcess server;
@@ -66,7 +77,8 @@ public final class SyncWorld implements AutoCloseable {
             SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
             admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
             admin.putReference(new AdminReference(catalogue, c.agencies().all(),
-                    users.stream().map(u -> new UserAccount(u, password, true)).toList()));
+                    users.stream().map(u -> new UserAccount(u, password, true)).toList(),
+                    builtInSchedules() + EXTRA_DAY_OFF));
         }
     }
 

@@ -38,7 +38,6 @@ import vn.motcua.core.calendar.DueTime;
 import vn.motcua.core.calendar.DueTimeCalculator;
 import vn.motcua.core.calendar.DueTimeRequest;
 import vn.motcua.core.calendar.SupplementMode;
-import vn.motcua.core.calendar.WorkingTimeCalendar;
 import vn.motcua.core.code.CodeAllocation;
 import vn.motcua.core.code.DossierCodeAllocator;
 import vn.motcua.core.code.OfflineFallbackPolicy;
@@ -81,7 +80,6 @@ public class ReceptionPart {
     private final Locale locale;
     private final UserSession session;
     private final CitizenIdValidator ids = CitizenIdValidator.standard();
-    private final DueTimeCalculator dueTimes = new DueTimeCalculator(WorkingTimeCalendar.defaults());
     private final Lifecycle lifecycle = Lifecycle.standard();
     private List<Procedure> procedures = List.of();
     private Procedure chosen;
@@ -410,7 +408,7 @@ public class ReceptionPart {
         }
         DueTimeRequest request = new DueTimeRequest(LocalDateTime.ofInstant(now, VIETNAM), chosen.processingTime(Channel.IN_PERSON).get(),
                 chosen.cutOff().orElse(null), SupplementMode.defaultMode(), List.of());
-        return Optional.of(dueTimes.compute(request));
+        return Optional.of(new DueTimeCalculator(cache.calendar()).compute(request));
     }
 
     private void updateState() {

@@ -32,7 +32,6 @@ import vn.motcua.core.calendar.DueTimeCalculator;
 import vn.motcua.core.calendar.DueTimeRequest;
 import vn.motcua.core.calendar.Supplement;
 import vn.motcua.core.calendar.SupplementMode;
-import vn.motcua.core.calendar.WorkingTimeCalendar;
 import vn.motcua.core.lifecycle.ActionAvailability;
 import vn.motcua.core.lifecycle.Actor;
 import vn.motcua.core.lifecycle.Command;
@@ -274,7 +273,7 @@ final class DossierActions {
         }
         DueTimeRequest request = new DueTimeRequest(LocalDateTime.ofInstant(d.receivedAt(), VIETNAM), p.get().processingTime(d.channel()).get(),
                 p.get().cutOff().orElse(null), SupplementMode.defaultMode(), supplements);
-        LocalDateTime due = new DueTimeCalculator(WorkingTimeCalendar.defaults()).compute(request).dueAt();
+        LocalDateTime due = new DueTimeCalculator(cache.calendar()).compute(request).dueAt();
         return due == null ? null : due.atZone(VIETNAM).toInstant();
     }
 

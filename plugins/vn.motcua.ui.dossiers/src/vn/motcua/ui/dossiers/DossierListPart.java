@@ -190,6 +190,15 @@ public class DossierListPart {
         }
     }
 
+    /** Sync stored the server's versions of some dossiers: show them as they are now. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void dossiersChanged(@org.eclipse.e4.ui.di.UIEventTopic(vn.motcua.app.AppEvents.DOSSIERS_CHANGED) Object count) {
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            afterCommand();
+        }
+    }
+
     /** After a command: the list and its count may have changed; the same dossier stays shown. */
     private void afterCommand() {
         Object first = viewer.getStructuredSelection().getFirstElement();

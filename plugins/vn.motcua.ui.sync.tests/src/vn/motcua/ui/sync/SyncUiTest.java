@@ -82,6 +82,43 @@ class SyncUiTest {
                 head.login("lanhdao.ubnd");
                 awaitOn(head, offline, Duration.ofSeconds(15));
                 assertEquals(DossierStatus.RECEIVED, head.dossier(offline).status());
+
+                // Both act on the same dossier while the server is away; the head's change reaches it first.
+                world.server.kill();
+                wb.waitUntil("offline again", () -> status.getText().contains("Lỗi:"), Duration.ofSeconds(20));
+                head.act(offline, new Command.Assign("chuyenvien.tuphap"), "lanhdao.ubnd", Role.HEAD);
+                wb.showPart("vn.motcua.ui.dossiers.part.list");
+                wb.run(() -> search.setText(""));
+                wb.type(search, offline);
+                wb.waitUntil("the offline dossier listed", () -> table.getItemCount() == 1, Duration.ofSeconds(10));
+                wb.selectRow(table, 0);
+                Button withdraw = wb.find("dossiers.action.WITHDRAW", Button.class);
+                wb.run(() -> withdraw.getDisplay().asyncExec(() -> withdraw.notifyListeners(SWT.Selection, new Event())));
+                org.eclipse.swt.widgets.Shell reason = wb.awaitShell(vn.motcua.core.model.DossierAction.WITHDRAW.displayName(null));
+                wb.type(wb.find("action.reason", Text.class), "Công dân có đơn xin rút hồ sơ");
+                wb.press(reason, "Đồng ý");
+                wb.waitUntil("the withdrawal waiting", () -> status.getText().contains("Chờ gửi: 1"), Duration.ofSeconds(10));
+                // Let the workstation's retries back off (2, 4, 8 s…) so the head's push comes first after the restart.
+                Thread.sleep(8_000);
+                world.server.start();
+                head.login("lanhdao.ubnd");
+                head.sync();
+                wb.run(() -> wb.find("status.sync.now", Button.class).notifyListeners(SWT.Selection, new Event()));
+                org.eclipse.swt.widgets.Link refused = wb.find("status.sync.conflicts", org.eclipse.swt.widgets.Link.class);
+                wb.waitUntil("the refused change announced", () -> refused.getText().contains("1 thay đổi bị từ chối"), Duration.ofSeconds(30));
+                wb.run(() -> refused.getDisplay().asyncExec(() -> refused.notifyListeners(SWT.Selection, new Event())));
+                org.eclipse.swt.widgets.Shell dialog = wb.awaitShell("Thay đổi bị máy chủ từ chối");
+                Table list = wb.find("sync.conflicts.table", Table.class);
+                String row = wb.call(() -> rowText(list.getItem(0)));
+                assertTrue(row.contains(offline) && row.contains("Đã phân công") && row.contains("đã được xử lý trên máy khác trước"), row);
+                wb.screenshotScreen("sync-conflicts");
+                wb.press(dialog, "Đã xem");
+                wb.waitUntil("acknowledged", () -> list.getItemCount() == 0, Duration.ofSeconds(5));
+                wb.press(dialog, "Đóng");
+                // The list behind already shows the server's version: assigned, not withdrawn.
+                wb.waitUntil("the list refreshed by sync", () -> rowText(table.getItem(0)).contains("Đã phân công"), Duration.ofSeconds(10));
+                head.sync();
+                assertEquals(DossierStatus.ASSIGNED, head.dossier(offline).status(), "the server kept the head's assignment");
             } finally {
                 wb.close();
             }

@@ -85,7 +85,7 @@ public class SyncStatusControl {
             return;
         }
         List<String> parts = new ArrayList<>();
-        parts.add(s.running() ? SyncText.get(locale, "status.running")
+        parts.add(s.running() ? (s.activity() != null ? s.activity() : SyncText.get(locale, "status.running"))
                 : s.lastSuccess() == null ? SyncText.get(locale, "status.never") : SyncText.get(locale, "status.last", SHOWN.format(s.lastSuccess())));
         parts.add(SyncText.get(locale, "status.pending", s.pending()));
         if (s.lastError() != null) {
