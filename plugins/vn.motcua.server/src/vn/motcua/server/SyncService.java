@@ -45,7 +45,6 @@ import vn.motcua.core.model.Procedure;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
 import vn.motcua.sync.api.Messages.AdminReference;
-import vn.motcua.sync.api.Messages.Change;
 import vn.motcua.sync.api.Messages.LoginResponse;
 import vn.motcua.sync.api.Messages.NumberBlockRequest;
 import vn.motcua.sync.api.Messages.NumberBlockResponse;
@@ -519,7 +518,17 @@ public final class SyncService {
     // ---- pull ----
 
     /** Dossiers the caller may see, changed after {@code cursor}, oldest change first. */
-    public PullResponse pull(Caller caller, long cursor, int limit) throws SQLException, IOException {
+    /**
+     * The wire form of {@link PullResponse} with each dossier's stored JSON passed through as it is: a page is
+     * read and sent without parsing and re-writing a thousand dossiers.
+     */
+    public record RawPullResponse(List<RawChange> changes, long cursor, boolean more, long head, String serverId) {
+    }
+
+    public record RawChange(long position, @com.fasterxml.jackson.annotation.JsonRawValue String dossier) {
+    }
+
+    public RawPullResponse pull(Caller caller, long cursor, int limit) throws SQLException, IOException {
         int n = Math.max(1, Math.min(limit, vn.motcua.sync.api.Protocol.MAX_PAGE));
         String agency = caller.user().agencyCode();
         try (ServerDatabase.Pooled p = db.borrow()) {
@@ -529,7 +538,7 @@ public final class SyncService {
                 r.next();
                 head = r.getLong(1);
             }
-            List<Change> changes = new ArrayList<>();
+            List<RawChange> changes = new ArrayList<>();
             // Two index range scans (own agency, transferred to it) merged by position.
             try (PreparedStatement s = c.prepareStatement("SELECT log_position, body FROM ("
                     + " (SELECT log_position, body FROM dossier WHERE agency_code = ? AND log_position > ? ORDER BY log_position LIMIT ?)"
@@ -546,7 +555,7 @@ public final class SyncService {
                 s.setInt(8, n + 1);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        changes.add(new Change(r.getLong(1), json.read(r.getString(2), Dossier.class)));
+                        changes.add(new RawChange(r.getLong(1), r.getString(2)));
                     }
                 }
             }
@@ -559,7 +568,7 @@ public final class SyncService {
             if (!more) {
                 next = Math.max(next, head);
             }
-            return new PullResponse(changes, next, more, head, serverId);
+            return new RawPullResponse(changes, next, more, head, serverId);
         }
     }
 

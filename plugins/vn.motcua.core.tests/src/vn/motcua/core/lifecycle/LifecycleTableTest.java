@@ -95,10 +95,7 @@ class LifecycleTableTest {
     @MethodSource("legalPairs")
     void everyLegalTransition(DossierAction action, DossierStatus from) {
         TransitionRule rule = LIFECYCLE.rule(action).orElseThrow();
-        boolean received = from != DossierStatus.DRAFT && from != DossierStatus.SUBMITTED_ONLINE
-                && !(from == DossierStatus.SUPPLEMENT_RECEIVED
-                        && (action == DossierAction.RECEIVE || action == DossierAction.REFUSE));
-        Dossier d = inStatus(from, received, null);
+        Dossier d = startingIn(action, from);
         Actor actor = actorFor(action, rule);
         Transition t = LIFECYCLE.apply(d, command(action), actor, T0);
         DossierStatus expected = rule.toStatus() == null ? from : rule.toStatus();
@@ -115,15 +112,20 @@ class LifecycleTableTest {
         assertEquals(CODE, t.dossier().code());
     }
 
+    /** A dossier in {@code from}, received unless {@code action} is a reception step from there. */
+    private static Dossier startingIn(DossierAction action, DossierStatus from) {
+        boolean received = from != DossierStatus.DRAFT && from != DossierStatus.SUBMITTED_ONLINE
+                && !(from == DossierStatus.SUPPLEMENT_RECEIVED
+                        && (action == DossierAction.RECEIVE || action == DossierAction.REFUSE));
+        return inStatus(from, received, null);
+    }
+
     /** What sync relies on: the command rebuilt from an event and the dossier after it has the same effect. */
     @ParameterizedTest(name = "{0} from {1}")
     @MethodSource("legalPairs")
     void everyEventReplaysToTheSameDossier(DossierAction action, DossierStatus from) {
         TransitionRule rule = LIFECYCLE.rule(action).orElseThrow();
-        boolean received = from != DossierStatus.DRAFT && from != DossierStatus.SUBMITTED_ONLINE
-                && !(from == DossierStatus.SUPPLEMENT_RECEIVED
-                        && (action == DossierAction.RECEIVE || action == DossierAction.REFUSE));
-        Dossier d = inStatus(from, received, null);
+        Dossier d = startingIn(action, from);
         Actor actor = actorFor(action, rule);
         Transition original = LIFECYCLE.apply(d, command(action), actor, T0);
         Command replayed = Commands.replay(original.event(), original.dossier());

@@ -116,17 +116,20 @@ public final class SyncBench {
         ServerMain server = new ServerMain(ServerConfig.load(config, Map.of()));
         int port = server.start();
         URI uri = URI.create("http://127.0.0.1:" + port + "/");
-        List<Procedure> catalogue;
-        List<vn.motcua.core.model.Agency> agencies;
-        try (LocalCache seed = CacheOpener.open(dir.resolve("seed"), CacheKey.generate())) {
-            catalogue = DemoData.seedCatalogue(seed);
-            agencies = seed.agencies().all();
+        List<Procedure> catalogue = publishDemoReference(uri, dir.resolve("seed"));
+        return new World(server, uri, catalogue, DemoData.demoUsers());
+    }
+
+    /** The admin publishes the demo commune's catalogue, agencies and staff (password {@value #PASSWORD}). */
+    static List<Procedure> publishDemoReference(URI uri, Path seedDir) throws Exception {
+        try (LocalCache seed = CacheOpener.open(seedDir, CacheKey.generate())) {
+            List<Procedure> catalogue = DemoData.seedCatalogue(seed);
+            SyncClient admin = new SyncClient(uri, Locale.ENGLISH);
+            admin.login("admin", "admin-pw-123".toCharArray(), "bench");
+            admin.putReference(new AdminReference(catalogue, seed.agencies().all(),
+                    DemoData.demoUsers().stream().map(u -> new UserAccount(u, PASSWORD, true)).toList(), null));
+            return catalogue;
         }
-        List<User> users = DemoData.demoUsers();
-        SyncClient admin = new SyncClient(uri, Locale.ENGLISH);
-        admin.login("admin", "admin-pw-123".toCharArray(), "bench");
-        admin.putReference(new AdminReference(catalogue, agencies, users.stream().map(u -> new UserAccount(u, PASSWORD, true)).toList(), null));
-        return new World(server, uri, catalogue, users);
     }
 
     // ---- (1) first sync ----
@@ -330,17 +333,8 @@ public final class SyncBench {
                     .redirectOutput(dir.resolve("server.log").toFile()).start();
             URI uri = URI.create("http://127.0.0.1:" + port + "/");
             waitReady(uri);
-            List<Procedure> catalogue;
-            List<vn.motcua.core.model.Agency> agencies;
-            try (LocalCache seed = CacheOpener.open(dir.resolve("seed"), CacheKey.generate())) {
-                catalogue = DemoData.seedCatalogue(seed);
-                agencies = seed.agencies().all();
-            }
-            List<User> users = DemoData.demoUsers();
-            SyncClient admin = new SyncClient(uri, Locale.ENGLISH);
-            admin.login("admin", "admin-pw-123".toCharArray(), "bench");
-            admin.putReference(new AdminReference(catalogue, agencies, users.stream().map(u -> new UserAccount(u, PASSWORD, true)).toList(), null));
-            User clerk = users.stream().filter(u -> u.username().equals("demo")).findFirst().orElseThrow();
+            List<Procedure> catalogue = publishDemoReference(uri, dir.resolve("seed"));
+            User clerk = DemoData.demoUsers().stream().filter(u -> u.username().equals("demo")).findFirst().orElseThrow();
 
             ConcurrentLinkedQueue<Long> pushMs = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Long> pullMs = new ConcurrentLinkedQueue<>();
