@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,6 +53,35 @@ class DossierListUiTest {
         assertTrue(Files.size(wb.screenshot("dossier-list")) > 10_000);
     }
 
+    /** "Export to Excel…" writes every row of the filtered list, as shown, into a real .xlsx read back by POI. */
+    private void exportsExactlyTheFilteredList(Table table, int n) throws Exception {
+        Path target = wb.dataDir().resolve("ho-so-khai-sinh.xlsx");
+        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
+        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        org.eclipse.core.runtime.jobs.Job job = wb.call(() -> part.exportTo(target));
+        job.join();
+        Label count = wb.find("dossiers.count", Label.class);
+        wb.waitUntil("the export reported", () -> count.getText().startsWith("Đã xuất " + n + " hồ sơ"), Duration.ofSeconds(10));
+        List<String> codes = wb.rowTexts(table, 0, n);
+        List<String> statuses = wb.rowTexts(table, 6, n);
+        List<String> received = wb.rowTexts(table, 4, n);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(target))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            assertEquals("Mã hồ sơ", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(n, sheet.getLastRowNum(), "every filtered dossier, no more");
+            for (int i = 0; i < n; i++) {
+                org.apache.poi.ss.usermodel.Row r = sheet.getRow(i + 1);
+                assertEquals(codes.get(i), r.getCell(0).getStringCellValue(), "row " + (i + 1));
+                assertTrue(r.getCell(3).getStringCellValue().toLowerCase().contains("khai sinh"), r.getCell(3).getStringCellValue());
+                assertEquals(statuses.get(i), r.getCell(7).getStringCellValue(), "status in Vietnamese, row " + (i + 1));
+                // Received (empty for an online submission not yet received), as the list shows it: dd/MM/yyyy HH:mm.
+                assertEquals(received.get(i).replace("—", ""), r.getCell(5) == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(r.getCell(5)),
+                        "received, row " + (i + 1));
+            }
+        }
+        wb.screenshot("dossier-list-exported");
+    }
+
     @Test
     @Order(2)
     void searchIgnoresDiacriticsAndCase() throws Exception {
@@ -64,6 +94,8 @@ class DossierListUiTest {
         List<String> procedures = wb.rowTexts(table, 2, n);
         assertTrue(procedures.stream().allMatch(p -> p.toLowerCase().contains("khai sinh")), procedures.toString());
         wb.screenshot("dossier-list-search");
+
+        exportsExactlyTheFilteredList(table, n);
 
         wb.run(() -> search.setText(""));
         wb.type(search, "dang ky ket hon");

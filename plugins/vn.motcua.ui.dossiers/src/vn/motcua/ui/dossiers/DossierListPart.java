@@ -80,7 +80,7 @@ public class DossierListPart {
     void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).spacing(8, 0).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(6).spacing(8, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
 
         Label title = new Label(bar, SWT.NONE);
@@ -117,7 +117,23 @@ public class DossierListPart {
 
         count = new Label(bar, SWT.RIGHT);
         count.setData(ID_KEY, "dossiers.count");
-        GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(count);
+        GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(count);
+
+        org.eclipse.swt.widgets.Button export = new org.eclipse.swt.widgets.Button(bar, SWT.PUSH);
+        export.setText(text.get("export.button"));
+        export.setToolTipText(text.get("export.tooltip"));
+        export.setData(ID_KEY, "dossiers.export");
+        export.setData(PART_KEY, this); // the UI test calls exportTo: it cannot drive the native file dialog
+        export.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(bar.getShell(), SWT.SAVE);
+            d.setOverwrite(true);
+            d.setFilterExtensions(new String[] { "*.xlsx" });
+            d.setFileName("ho-so-" + java.time.LocalDate.now(VIETNAM).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")) + ".xlsx");
+            String target = d.open();
+            if (target != null) {
+                exportTo(java.nio.file.Path.of(target));
+            }
+        });
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -188,6 +204,43 @@ public class DossierListPart {
         } catch (IllegalArgumentException e) {
             return null; // a status from a newer version: no class rather than a wrong one
         }
+    }
+
+    /** Widget data key under which the export button holds this part. */
+    public static final String PART_KEY = "dossiers.part";
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /**
+     * Writes every dossier of the list as filtered now (not only the loaded rows) to an .xlsx file, streaming, as
+     * an Eclipse Job the user can follow and cancel in the progress view; the outcome shows in the count line.
+     * Public for the UI test, which cannot drive the native file dialog.
+     */
+    public org.eclipse.core.runtime.jobs.Job exportTo(java.nio.file.Path target) {
+        DossierFilter f = filter;
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(text.get("export.job", target.getFileName()), monitor -> {
+            monitor.beginTask(text.get("export.job", target.getFileName()), org.eclipse.core.runtime.IProgressMonitor.UNKNOWN);
+            String message;
+            try {
+                long n = vn.motcua.excel.DossierListExporter.write(cache.dossiers(), f, target, text.locale(), VIETNAM, monitor::isCanceled,
+                        rows -> monitor.subTask(text.get("export.rows", rows)));
+                message = text.get("export.done", n, target.getFileName());
+            } catch (vn.motcua.excel.ExcelImportException ex) {
+                message = ex.message(text.locale());
+            } catch (java.io.IOException | RuntimeException ex) {
+                message = text.get("export.failed", target.getFileName(), String.valueOf(ex.getMessage()));
+            }
+            String m = message;
+            count.getDisplay().asyncExec(() -> {
+                if (!count.isDisposed()) {
+                    count.setText(m);
+                    count.setToolTipText(m);
+                    count.getParent().layout();
+                }
+            });
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
     }
 
     /** Sync stored the server's versions of some dossiers: show them as they are now. */
