@@ -11,6 +11,9 @@ import vn.motcua.store.internal.entity.ProcedureEntity;
 
 /** Procedure catalogue in the local cache; one row per code and version. */
 public final class JpaProcedureRepository implements ProcedureRepository {
+    /** EclipseLink batch fetching: each collection of a whole catalogue in one query, not one per procedure. */
+    private static final String BATCH = "eclipselink.batch";
+    private static final String BATCH_TYPE = "eclipselink.batch.type";
     private final LocalCache cache;
 
     JpaProcedureRepository(LocalCache cache) {
@@ -49,6 +52,7 @@ public final class JpaProcedureRepository implements ProcedureRepository {
     public List<Procedure> activeCatalogue() {
         return cache.read(em -> em.createQuery("SELECT p FROM ProcedureEntity p WHERE p.active = TRUE AND p.version ="
                 + " (SELECT MAX(q.version) FROM ProcedureEntity q WHERE q.code = p.code) ORDER BY p.code", ProcedureEntity.class)
+                .setHint(BATCH, "p.requiredDocuments").setHint(BATCH, "p.channels").setHint(BATCH_TYPE, "IN")
                 .getResultList().stream().map(Mapping::toModel).toList());
     }
 
@@ -92,6 +96,7 @@ public final class JpaProcedureRepository implements ProcedureRepository {
     public List<Procedure> latestVersions() {
         return cache.read(em -> em.createQuery("SELECT p FROM ProcedureEntity p WHERE p.version ="
                 + " (SELECT MAX(q.version) FROM ProcedureEntity q WHERE q.code = p.code) ORDER BY p.code", ProcedureEntity.class)
+                .setHint(BATCH, "p.requiredDocuments").setHint(BATCH, "p.channels").setHint(BATCH_TYPE, "IN")
                 .getResultList().stream().map(Mapping::toModel).toList());
     }
 

@@ -37,7 +37,10 @@ public final class DemoData {
         List<Procedure> procedures = seedCatalogue(cache);
         List<Dossier> list = new DemoDataGenerator(WorkingTimeCalendar.defaults()).dossiers(seed, dossiers, procedures,
                 DemoCatalogue.COMMUNE.code(), now);
-        cache.dossierRepository().insertAll(list);
+        // In chunks: one unit of work holding 100,000 dossiers does not fit a 2 GB heap.
+        for (int i = 0; i < list.size(); i += 10_000) {
+            cache.dossierRepository().insertAll(list.subList(i, Math.min(list.size(), i + 10_000)));
+        }
         return list.size();
     }
 
