@@ -50,6 +50,19 @@ public final class JpaDossierRepository implements DossierRepository {
         });
     }
 
+    /**
+     * As {@link #save(Dossier, DossierEvent)}, with documents the change produced (a signed result and its approval
+     * record): all of it commits, or none of it.
+     */
+    public void save(Dossier dossier, DossierEvent event, List<DossierDocuments.NewDocument> documents) {
+        cache.inTransaction(em -> {
+            saveIn(em, dossier, event);
+            java.time.Instant at = java.time.Instant.now();
+            documents.forEach(doc -> DossierDocuments.insert(em, doc, at));
+            return null;
+        });
+    }
+
     @Override
     public void saveWithoutEvent(Dossier dossier) {
         cache.inTransaction(em -> {

@@ -154,6 +154,11 @@ public final class LocalCache implements AutoCloseable {
         return new JpaDossierRepository(this);
     }
 
+    /** Scans, draft and signed results, approval records. */
+    public DossierDocuments documents() {
+        return new DossierDocuments(this);
+    }
+
     public JpaAgencyRepository agencies() {
         return new JpaAgencyRepository(this);
     }
