@@ -1,5 +1,7 @@
 package vn.motcua.sign.tests;
 
+import vn.motcua.sign.testing.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

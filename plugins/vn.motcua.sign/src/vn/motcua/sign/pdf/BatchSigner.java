@@ -3,7 +3,6 @@ package vn.motcua.sign.pdf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -13,16 +12,14 @@ import vn.motcua.sign.SigningException;
 import vn.motcua.sign.trust.CertificateGate;
 
 /**
- * Signs many PDFs in one session (one PIN): the certificate gate runs once, each document is signed into a
- * temporary file and moved in place, one bad document does not affect the others, and an error that makes the
- * token unusable (removed, locked, PIN per signature) stops the batch cleanly — documents already signed stay
- * signed, the rest are left untouched and reported as not attempted. Progress is reported after each document;
- * cancel is checked before each document.
+ * Signs many PDFs in one session (one PIN) with the {@link Batch} loop: the certificate gate runs once, each document
+ * is signed into a temporary file and moved in place.
  */
 public final class BatchSigner {
     public record Item(Path input, Path output) {
     }
 
+    /** Kept as BatchSigner's own names for callers that sign files. */
     public enum Status {
         SIGNED, FAILED, NOT_ATTEMPTED
     }
@@ -45,36 +42,12 @@ public final class BatchSigner {
             throws SigningException {
         gate.require(signer, Instant.now()); // once: same certificate for every document
         PadesSigner pades = new PadesSigner(null);
-        SignatureSpec fixedTime = spec;
-        List<Result> results = new ArrayList<>();
-        SigningException stop = null;
-        for (int i = 0; i < items.size(); i++) {
-            Item it = items.get(i);
-            Result r;
-            if (stop != null) {
-                r = new Result(it, Status.NOT_ATTEMPTED, stop.reason(), stop.message(locale));
-            } else if (cancelled != null && cancelled.getAsBoolean()) {
-                r = new Result(it, Status.NOT_ATTEMPTED, SigningException.Reason.CANCELLED,
-                        new SigningException(SigningException.Reason.CANCELLED, null).message(locale));
-            } else {
-                try {
-                    byte[] signed = pades.sign(Files.readAllBytes(it.input()), signer, fixedTime);
-                    PadesSigner.writeAtomically(it.output(), signed);
-                    r = new Result(it, Status.SIGNED, null, null);
-                } catch (SigningException e) {
-                    r = new Result(it, Status.FAILED, e.reason(), e.message(locale));
-                    if (e.stopsBatch()) {
-                        stop = e;
-                    }
-                } catch (Exception e) {
-                    r = new Result(it, Status.FAILED, SigningException.Reason.FAILED, String.valueOf(e));
-                }
-            }
-            results.add(r);
-            if (progress != null) {
-                progress.done(i + 1, items.size(), r);
-            }
-        }
-        return results;
+        return Batch.run(items, it -> PadesSigner.writeAtomically(it.output(), pades.sign(Files.readAllBytes(it.input()), signer, spec)),
+                progress == null ? null : (done, total, o) -> progress.done(done, total, result(o)), cancelled, locale, null).stream()
+                .map(BatchSigner::result).toList();
+    }
+
+    private static Result result(Batch.Outcome<Item> o) {
+        return new Result(o.item(), Status.valueOf(o.status().name()), o.reason(), o.message());
     }
 }

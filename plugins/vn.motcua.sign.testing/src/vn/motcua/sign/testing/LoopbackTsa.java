@@ -1,4 +1,4 @@
-package vn.motcua.sign.tests;
+package vn.motcua.sign.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -33,14 +33,14 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * A tiny RFC 3161 timestamp authority over real HTTP on 127.0.0.1 (a plain ServerSocket: one request per
  * connection), answering with Bouncy Castle's TimeStampResponseGenerator.
  */
-final class LoopbackTsa implements AutoCloseable {
+public final class LoopbackTsa implements AutoCloseable {
     private final ServerSocket server;
     private final TimeStampResponseGenerator gen;
     private final AtomicLong serial = new AtomicLong(1);
-    final AtomicInteger requests = new AtomicInteger();
-    final X509Certificate cert;
+    public final AtomicInteger requests = new AtomicInteger();
+    public final X509Certificate cert;
 
-    LoopbackTsa(TestPki pki) throws Exception {
+    public LoopbackTsa(TestPki pki) throws Exception {
         KeyPair kp = TestPki.rsa(2048);
         cert = pki.issueTsa(kp.getPublic());
         TimeStampTokenGenerator tg = new TimeStampTokenGenerator(
@@ -56,7 +56,7 @@ final class LoopbackTsa implements AutoCloseable {
         t.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/tsa");
     }
 

@@ -1,4 +1,4 @@
-package vn.motcua.sign.tests;
+package vn.motcua.sign.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,18 +24,18 @@ import vn.motcua.sign.SigningCertificate;
  * plus the CA certificates. All of it happens once, before SunPKCS11 loads the module (SoftHSM only sees tokens
  * that exist at C_Initialize).
  */
-final class SoftHsm {
-    static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
-    static final String HEAD_PIN = "123456";
-    static final String CLERK_PIN = "654321";
+public final class SoftHsm {
+    public static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
+    public static final String HEAD_PIN = "123456";
+    public static final String CLERK_PIN = "654321";
 
     private static SoftHsm instance;
 
-    final TestPki pki;
-    final X509Certificate headRsa, headEc, headExpired, clerkRsa;
-    final Pkcs11KeySource source;
+    public final TestPki pki;
+    public final X509Certificate headRsa, headEc, headExpired, clerkRsa;
+    public final Pkcs11KeySource source;
 
-    static synchronized SoftHsm get() throws Exception {
+    public static synchronized SoftHsm get() throws Exception {
         if (instance == null) {
             instance = new SoftHsm();
         }
@@ -102,7 +102,7 @@ final class SoftHsm {
                 "--id", id, "--label", label);
     }
 
-    static String thumb(X509Certificate c) {
+    public static String thumb(X509Certificate c) {
         return SigningCertificate.thumbprint(c);
     }
 }

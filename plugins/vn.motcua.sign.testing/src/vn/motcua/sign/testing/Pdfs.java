@@ -1,4 +1,4 @@
-package vn.motcua.sign.tests;
+package vn.motcua.sign.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,12 +11,12 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /** Test documents: one A4 page of Vietnamese text; the title "TAMPERME-ORIGINAL" is stored uncompressed. */
-final class Pdfs {
+public final class Pdfs {
     private Pdfs() {
     }
 
-    static byte[] decision(String text) throws Exception {
-        try (PDDocument doc = new PDDocument(); InputStream font = Pdfs.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
+    public static byte[] decision(String text) throws Exception {
+        try (PDDocument doc = new PDDocument(); InputStream font = vn.motcua.sign.pdf.PadesSigner.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             doc.getDocumentInformation().setTitle("TAMPERME-ORIGINAL");

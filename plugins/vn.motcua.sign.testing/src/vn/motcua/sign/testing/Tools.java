@@ -1,4 +1,4 @@
-package vn.motcua.sign.tests;
+package vn.motcua.sign.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the command-line tools the tests rely on; a missing tool fails with the Debian package to install. */
-final class Tools {
+public final class Tools {
     private Tools() {
     }
 
-    static Path testDir() {
+    public static Path testDir() {
         return Path.of(System.getProperty("motcua.sign.testdir", System.getProperty("java.io.tmpdir")));
     }
 
-    static void require(String tool, String debianPackage) {
+    public static void require(String tool, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return;
@@ -28,10 +28,10 @@ final class Tools {
         fail("'" + tool + "' is missing: install the Debian package '" + debianPackage + "' (apt-get install " + debianPackage + ")");
     }
 
-    record Out(int code, String text) {
+    public record Out(int code, String text) {
     }
 
-    static Out run(String... cmd) throws IOException, InterruptedException {
+    public static Out run(String... cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -42,7 +42,7 @@ final class Tools {
         return new Out(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    static String ok(String... cmd) throws IOException, InterruptedException {
+    public static String ok(String... cmd) throws IOException, InterruptedException {
         Out o = run(cmd);
         if (o.code() != 0) {
             fail(String.join(" ", cmd) + " exited " + o.code() + ":\n" + o.text());
@@ -51,7 +51,7 @@ final class Tools {
     }
 
     /** pdfsig's output split per signature ("Signature #1:", …). */
-    static List<String> pdfsig(Path pdf) throws IOException, InterruptedException {
+    public static List<String> pdfsig(Path pdf) throws IOException, InterruptedException {
         require("pdfsig", "poppler-utils");
         Out o = run("pdfsig", "-no-ocsp", pdf.toString());
         List<String> blocks = new ArrayList<>();

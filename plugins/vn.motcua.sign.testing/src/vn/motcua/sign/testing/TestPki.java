@@ -1,4 +1,4 @@
-package vn.motcua.sign.tests;
+package vn.motcua.sign.testing;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -24,14 +24,14 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A test CA chain made with Bouncy Castle: root → intermediate → end entities (signers, TSA). */
-final class TestPki {
+public final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
-    final KeyPair rootKey = rsa(2048);
-    final X509Certificate root;
-    final KeyPair interKey = rsa(2048);
-    final X509Certificate inter;
+    public final KeyPair rootKey = rsa(2048);
+    public final X509Certificate root;
+    public final KeyPair interKey = rsa(2048);
+    public final X509Certificate inter;
 
-    TestPki(String name) throws Exception {
+    public TestPki(String name) throws Exception {
         Instant now = Instant.now();
         X500Name rootName = new X500Name("CN=" + name + " Root CA,O=MotCua Test PKI,C=VN");
         root = build(rootName, rootName, rootKey.getPublic(), rootKey.getPrivate(), now.minus(3650, ChronoUnit.DAYS), now.plus(3650, ChronoUnit.DAYS), true, null, null);
@@ -39,7 +39,7 @@ final class TestPki {
         inter = build(interName, rootName, interKey.getPublic(), rootKey.getPrivate(), now.minus(1000, ChronoUnit.DAYS), now.plus(3000, ChronoUnit.DAYS), true, root, null);
     }
 
-    static KeyPair rsa(int bits) {
+    public static KeyPair rsa(int bits) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(bits);
@@ -50,12 +50,12 @@ final class TestPki {
     }
 
     /** A signing certificate for a key held elsewhere (on the token). */
-    X509Certificate issue(String subject, PublicKey key, Instant from, Instant to) throws Exception {
+    public X509Certificate issue(String subject, PublicKey key, Instant from, Instant to) throws Exception {
         return build(new X500Name(subject), X500Name.getInstance(inter.getSubjectX500Principal().getEncoded()), key, interKey.getPrivate(), from, to,
                 false, inter, null);
     }
 
-    X509Certificate issueTsa(PublicKey key) throws Exception {
+    public X509Certificate issueTsa(PublicKey key) throws Exception {
         Instant now = Instant.now();
         return build(new X500Name("CN=MotCua Test TSA,O=MotCua Test PKI,C=VN"), X500Name.getInstance(inter.getSubjectX500Principal().getEncoded()), key,
                 interKey.getPrivate(), now.minus(10, ChronoUnit.DAYS), now.plus(1000, ChronoUnit.DAYS), false, inter, KeyPurposeId.id_kp_timeStamping);

@@ -1,0 +1,200 @@
+package vn.motcua.approval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import vn.motcua.core.i18n.Localizer;
+import vn.motcua.core.lifecycle.Actor;
+import vn.motcua.core.lifecycle.Command;
+import vn.motcua.core.lifecycle.Lifecycle;
+import vn.motcua.core.lifecycle.Transition;
+import vn.motcua.core.lifecycle.TransitionException;
+import vn.motcua.core.model.Agency;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.DossierAction;
+import vn.motcua.core.model.DossierEvent;
+import vn.motcua.core.model.DossierRepository.ConcurrentDossierChangeException;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.core.model.Level;
+import vn.motcua.core.model.Procedure;
+import vn.motcua.core.model.User;
+import vn.motcua.forms.FormRenderer;
+import vn.motcua.forms.ResultDraftForm;
+import vn.motcua.sign.ApprovalRecord;
+import vn.motcua.sign.ApprovalSignatures;
+import vn.motcua.sign.Signer;
+import vn.motcua.sign.SigningException;
+import vn.motcua.sign.pdf.Batch;
+import vn.motcua.sign.pdf.PadesSigner;
+import vn.motcua.sign.pdf.SignatureSpec;
+import vn.motcua.sign.trust.CertificateGate;
+import vn.motcua.store.DossierDocuments;
+import vn.motcua.store.DossierDocuments.Kind;
+import vn.motcua.store.DossierDocuments.NewDocument;
+import vn.motcua.store.LocalCache;
+
+/**
+ * The head's approval of result documents: the inbox of dossiers awaiting approval, their draft results, and
+ * approval with a signature — per dossier, the draft is signed (PAdES), a detached CMS approval record is made over
+ * the decision and the signed document's hash, and the lifecycle's approval is applied; the signed result, the
+ * record and the approval commit in one transaction, so a dossier is either approved with its signed result or
+ * untouched. Plain Java: the UI only chooses the key, asks the PIN and shows progress.
+ */
+public final class ApprovalService {
+    public static final Localizer TEXT = Localizer.of(ApprovalService.class, "messages");
+    /** The decision word in approval records. */
+    public static final String DECISION = "APPROVE";
+
+    private final LocalCache cache;
+    private final FormRenderer forms;
+    private final CertificateGate gate;
+    private final boolean training;
+    private final Clock clock;
+    private final Lifecycle lifecycle = Lifecycle.standard();
+
+    /** A refusal to approve one dossier, already worded for the user. */
+    public static final class ApprovalException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ApprovalException(String message) {
+            super(message);
+        }
+    }
+
+    public ApprovalService(LocalCache cache, FormRenderer forms, CertificateGate gate, boolean training, Clock clock) {
+        this.cache = cache;
+        this.forms = forms;
+        this.gate = gate;
+        this.training = training;
+        this.clock = clock;
+    }
+
+    /** Dossiers of the agency awaiting the head's approval, oldest reception first. */
+    public List<Dossier> inbox(String agencyCode) {
+        return cache.dossierRepository().findByAgencyAndStatus(agencyCode, java.util.Set.of(DossierStatus.PENDING_APPROVAL));
+    }
+
+    /** Who submitted the dossier for approval (username), or "". */
+    public static String submitter(Dossier d) {
+        for (int i = d.events().size() - 1; i >= 0; i--) {
+            DossierEvent e = d.events().get(i);
+            if (e.action() == DossierAction.SUBMIT_FOR_APPROVAL) {
+                return e.actorUsername();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The draft result of a dossier: the one stored (the specialist's), else one made from the result template and
+     * stored, so the head always signs exactly the bytes that were previewed.
+     */
+    public byte[] draft(Dossier d) throws IOException {
+        DossierDocuments docs = cache.documents();
+        Optional<DossierDocuments.Document> stored = docs.latest(d.code(), Kind.DRAFT_RESULT);
+        if (stored.isPresent()) {
+            return docs.content(stored.get());
+        }
+        Procedure p = cache.procedures().find(d.procedureCode(), d.procedureVersion())
+                .orElseThrow(() -> new IOException("procedure " + d.procedureCode() + " v" + d.procedureVersion() + " missing from the cache"));
+        Agency agency = cache.agencies().findByCode(d.agencyCode()).orElse(new Agency(d.agencyCode(), d.agencyCode(), Level.COMMUNE, null));
+        String parent = agency.parentCode() == null ? "" : cache.agencies().findByCode(agency.parentCode()).map(Agency::name).orElse("");
+        String by = submitter(d);
+        String specialist = cache.users().find(by).map(User::fullName).orElse(by);
+        byte[] pdf = ResultDraftForm.render(forms, d, p, agency, parent, specialist, training);
+        docs.add(new NewDocument(d.code(), Kind.DRAFT_RESULT, TEXT.format(null, "draft.name", d.code()), "application/pdf", pdf,
+                by.isEmpty() ? "system" : by, ""));
+        return pdf;
+    }
+
+    /**
+     * Approves and signs the dossiers with one signer (one PIN): the certificate gate runs once, then each dossier
+     * as described above. Returns one outcome per code, in order.
+     */
+    public List<Batch.Outcome<String>> approve(List<String> codes, Signer signer, SignatureSpec spec, Actor actor, Batch.Progress<String> progress,
+            BooleanSupplier cancelled, Locale locale) throws SigningException {
+        gate.require(signer, clock.instant());
+        PadesSigner pades = new PadesSigner(null);
+        return Batch.run(codes, code -> approveOne(code, pades, signer, spec, actor, locale), progress, cancelled, locale, ApprovalService::explain);
+    }
+
+    private void approveOne(String code, PadesSigner pades, Signer signer, SignatureSpec spec, Actor actor, Locale locale) throws Exception {
+        Dossier d = cache.dossierRepository().findByCode(code).orElseThrow(() -> new ApprovalException(TEXT.format(locale, "notFound", code)));
+        if (d.status() != DossierStatus.PENDING_APPROVAL) {
+            throw new ApprovalException(TEXT.format(locale, "notPending", code, d.status().displayName(locale)));
+        }
+        byte[] draft;
+        try {
+            draft = draft(d);
+        } catch (IllegalStateException e) {
+            throw new ApprovalException(TEXT.format(locale, "damaged", code, e.getMessage()));
+        }
+        Instant now = clock.instant();
+        // Refuse before touching the token when the lifecycle would refuse anyway (wrong agency, role).
+        Transition t = lifecycle.apply(d, new Command.Approve(), actor, now);
+        byte[] signed = pades.sign(draft, signer, spec.withTime(now));
+        ApprovalRecord record = new ApprovalRecord(code, DECISION, LocalDateTime.ofInstant(now, SignatureSpec.VIETNAM),
+                java.security.MessageDigest.getInstance("SHA-256").digest(signed));
+        byte[] cms = ApprovalSignatures.sign(record, signer);
+        String thumb = signer.certificate().thumbprint();
+        try {
+            cache.dossierRepository().save(t.dossier(), t.event(), List.of(new NewDocument(code, Kind.SIGNED_RESULT, TEXT.format(null, "signed.name", code), "application/pdf", signed,
+                        actor.username(), "signer=" + thumb),
+                        new NewDocument(code, Kind.APPROVAL_RECORD, TEXT.format(null, "record.name", code), "application/pkcs7-signature", cms,
+                                actor.username(), new String(record.canonicalBytes(), StandardCharsets.UTF_8))));
+        } catch (ConcurrentDossierChangeException e) {
+            throw new ApprovalException(TEXT.format(locale, "changed", code));
+        }
+    }
+
+    /** The head sends the dossier back to the specialist with a mandatory comment. */
+    public Dossier sendBack(String code, String comment, Actor actor) {
+        Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
+        Transition t = lifecycle.apply(d, new Command.SendBack(comment), actor, clock.instant());
+        cache.dossierRepository().save(t.dossier(), t.event());
+        return t.dossier();
+    }
+
+    /** The approval record stored with an approved dossier, as the server would rebuild it (for checks). */
+    public static ApprovalRecord parseRecord(String canonical) {
+        String dossier = null, decision = null, time = null, sha = null;
+        for (String line : canonical.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String v = line.substring(eq + 1);
+            switch (line.substring(0, eq)) {
+                case "dossier" -> dossier = v;
+                case "decision" -> decision = v;
+                case "time" -> time = v;
+                case "sha256" -> sha = v;
+                default -> {
+                }
+            }
+        }
+        if (dossier == null || decision == null || time == null || sha == null) {
+            throw new IllegalArgumentException("not an approval record: " + canonical);
+        }
+        return new ApprovalRecord(dossier, decision, LocalDateTime.parse(time, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")),
+                HexFormat.of().parseHex(sha));
+    }
+
+    private static String explain(Exception e, Locale locale) {
+        if (e instanceof ApprovalException a) {
+            return a.getMessage();
+        }
+        if (e instanceof TransitionException t) {
+            return t.message(locale);
+        }
+        return String.valueOf(e.getMessage() == null ? e : e.getMessage());
+    }
+}
