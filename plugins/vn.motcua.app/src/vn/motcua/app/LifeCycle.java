@@ -138,8 +138,16 @@ public class LifeCycle {
      */
     @ProcessAdditions
     void processAdditions(MApplication app, EModelService models, @Optional @Named(TranslationService.LOCALE) Locale locale,
-            TranslationService translations) {
+            TranslationService translations, @Optional UserSession session) {
         boolean training = TrainingMode.active();
+        // Screens tagged "role:X" are for users holding role X (the head's approval inbox, …).
+        for (vn.motcua.core.model.Role role : vn.motcua.core.model.Role.values()) {
+            if (session == null || !session.hasRole(role)) {
+                for (MPart part : models.findElements(app, null, MPart.class, List.of("role:" + role.name()))) {
+                    part.setToBeRendered(false);
+                }
+            }
+        }
         for (MTrimBar bar : models.findElements(app, TRAINING_BAR, MTrimBar.class)) {
             bar.setToBeRendered(training);
         }

@@ -23,6 +23,8 @@ public final class ResultDraftForm {
         LocalDateTime today = LocalDateTime.now(ReceiptForm.VIETNAM);
         return ReceiptForm.data(d, p, agency, parentAgencyName, specialistName, ReceiptForm.place(agency.name()), "", "")
                 .put("specialistName", specialistName == null || specialistName.isBlank() ? "chuyên viên thụ lý" : "chuyên viên " + specialistName)
+                // Catalogue names often begin with "Thủ tục"; the sentence already says it.
+                .put("procedureTitle", p.name().replaceFirst("^(?i:thủ tục)\\s+", ""))
                 .put("day", String.format("%02d", today.getDayOfMonth())).put("month", String.format("%02d", today.getMonthValue()))
                 .put("year", Integer.toString(today.getYear()));
     }

@@ -1,0 +1,500 @@
+package vn.motcua.ui.approval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.BusyIndicator;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import vn.motcua.app.AppEvents;
+import vn.motcua.approval.ApprovalService;
+import vn.motcua.core.model.Agency;
+import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.Role;
+import vn.motcua.core.model.User;
+import vn.motcua.core.session.UserSession;
+import vn.motcua.forms.FormRenderer;
+import vn.motcua.sign.KeyToken;
+import vn.motcua.sign.Pkcs11KeySource;
+import vn.motcua.sign.PracticeKeys;
+import vn.motcua.sign.Signer;
+import vn.motcua.sign.SigningException;
+import vn.motcua.sign.SigningKeySource;
+import vn.motcua.sign.SigningSession;
+import vn.motcua.sign.pdf.Batch;
+import vn.motcua.sign.pdf.PdfVerifier;
+import vn.motcua.sign.pdf.SignatureKind;
+import vn.motcua.sign.pdf.SignatureReport;
+import vn.motcua.sign.pdf.SignatureSpec;
+import vn.motcua.sign.trust.CertificateGate;
+import vn.motcua.sign.trust.TrustStore;
+import vn.motcua.store.DossierDocuments;
+import vn.motcua.store.LocalCache;
+
+/**
+ * The head's approval inbox: dossiers of the head's agency awaiting approval, a preview of the selected draft result,
+ * and "approve and sign" for the ticked dossiers with one PIN — token and PIN, certificate (remembered by thumbprint),
+ * then a background job with progress and a result per dossier. "Send back" returns a dossier with a comment.
+ * Thin: the work is {@link ApprovalService}'s.
+ */
+public class ApprovalPart {
+    /** Same key as the other screens use for stable widget ids (tests find widgets by it). */
+    static final String ID_KEY = "motcua.id";
+    static final String PRACTICE_TOKEN = "practice-token.p12";
+
+    private final LocalCache cache;
+    private final Texts text;
+    private final UserSession session;
+    private final IEventBroker broker;
+    private final ApprovalService service;
+    private final TrustStore trust;
+    private SigningKeySource keySource;
+    private Path keySourceModule;
+
+    private Composite root;
+    private Label title;
+    private Table inbox;
+    private Button signButton;
+    private Button sendBackButton;
+    private Label previewTitle;
+    private Label previewImage;
+    private ScrolledComposite previewScroll;
+    private Image shown;
+    private final Map<String, byte[]> drafts = new HashMap<>();
+    private ProgressBar progress;
+    private Label status;
+    private Table results;
+    private boolean busy;
+
+    @Inject
+    public ApprovalPart(LocalCache cache, @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale,
+            UserSession session, @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker) {
+        this.cache = cache;
+        this.text = new Texts(locale);
+        this.session = session;
+        this.broker = broker;
+        this.trust = trustStore(cache.dataDir());
+        this.service = new ApprovalService(cache, new FormRenderer(null), new CertificateGate(trust), session.training(), Clock.systemUTC());
+    }
+
+    /** The shipped roots plus the ones an admin put in the data folder's trust/ folder. */
+    static TrustStore trustStore(Path dataDir) {
+        try {
+            return TrustStore.shipped().plus(TrustStore.fromFolder(dataDir.resolve("trust")));
+        } catch (IOException e) {
+            System.getLogger(ApprovalPart.class.getName()).log(System.Logger.Level.ERROR, "Trust store unreadable: " + e);
+            return TrustStore.empty();
+        }
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        root = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(5).applyTo(root);
+        title = new Label(root, SWT.NONE);
+        title.setData(ID_KEY, "approval.title");
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(title);
+        signButton = button("approval.sign", text.get("sign", 0), this::signChosen);
+        sendBackButton = button("approval.sendBack", text.get("sendBack"), this::sendBack);
+        button("approval.refresh", text.get("refresh"), this::refresh);
+        button("approval.settings", text.get("settings"), this::settings);
+
+        SashForm sash = new SashForm(root, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, true).applyTo(sash);
+        inbox = new Table(sash, SWT.CHECK | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        inbox.setData(ID_KEY, "approval.inbox");
+        inbox.setHeaderVisible(true);
+        inbox.setLinesVisible(true);
+        for (String c : new String[] { "code", "applicant", "procedure", "due", "submitter" }) {
+            new TableColumn(inbox, SWT.LEFT).setText(text.get("col." + c));
+        }
+        inbox.addListener(SWT.Selection, e -> {
+            if (e.detail == SWT.CHECK) {
+                updateButtons();
+            } else {
+                preview();
+            }
+        });
+        Composite right = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(right);
+        previewTitle = new Label(right, SWT.WRAP);
+        previewTitle.setData(ID_KEY, "approval.previewTitle");
+        previewTitle.setText(text.get("preview.none"));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(previewTitle);
+        previewScroll = new ScrolledComposite(right, SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        previewImage = new Label(previewScroll, SWT.NONE);
+        previewImage.setData(ID_KEY, "approval.preview");
+        previewScroll.setContent(previewImage);
+        previewScroll.setBackground(root.getDisplay().getSystemColor(SWT.COLOR_GRAY));
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(previewScroll);
+        sash.setWeights(55, 45);
+
+        progress = new ProgressBar(root, SWT.HORIZONTAL | SWT.SMOOTH);
+        progress.setData(ID_KEY, "approval.progress");
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false).exclude(true).applyTo(progress);
+        progress.setVisible(false);
+        status = new Label(root, SWT.WRAP);
+        status.setData(ID_KEY, "approval.status");
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false).applyTo(status);
+        results = new Table(root, SWT.BORDER | SWT.FULL_SELECTION);
+        results.setData(ID_KEY, "approval.results");
+        results.setHeaderVisible(true);
+        for (String c : new String[] { "code", "outcome", "note" }) {
+            new TableColumn(results, SWT.LEFT).setText(text.get("result.col." + c));
+        }
+        GridDataFactory.fillDefaults().span(5, 1).grab(true, false).hint(SWT.DEFAULT, 110).exclude(true).applyTo(results);
+        results.setVisible(false);
+        refresh();
+    }
+
+    private Button button(String id, String label, Runnable action) {
+        Button b = new Button(root, SWT.PUSH);
+        b.setData(ID_KEY, id);
+        b.setText(label);
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    /** Another screen or a sync round changed dossiers: the inbox follows. */
+    @org.eclipse.e4.core.di.annotations.Optional
+    @Inject
+    void dossiersChanged(@UIEventTopic(AppEvents.DOSSIERS_CHANGED) Object count) {
+        if (root != null && !root.isDisposed() && !busy) {
+            refresh();
+        }
+    }
+
+    void refresh() {
+        List<String> checked = checkedCodes();
+        inbox.removeAll();
+        List<Dossier> list = service.inbox(session.agencyCode());
+        Map<String, String> procedureNames = new HashMap<>();
+        for (Dossier d : list) {
+            TableItem it = new TableItem(inbox, SWT.NONE);
+            String procedure = procedureNames.computeIfAbsent(d.procedureCode() + "/" + d.procedureVersion(),
+                    k -> cache.procedures().find(d.procedureCode(), d.procedureVersion()).map(p -> p.name()).orElse(d.procedureCode()));
+            String by = ApprovalService.submitter(d);
+            it.setText(new String[] { d.code(), d.applicant().displayName(), procedure, Texts.dateTime(d.dueAt()),
+                    cache.users().find(by).map(User::fullName).orElse(by) });
+            it.setData(d.code());
+            it.setChecked(checked.contains(d.code()));
+        }
+        for (TableColumn c : inbox.getColumns()) {
+            c.pack();
+            c.setWidth(Math.min(c.getWidth(), 320));
+        }
+        title.setText(text.get("title", list.size()));
+        updateButtons();
+        preview();
+        root.layout(true, true);
+    }
+
+    /** Ticked rows; when none is ticked, the selected rows. */
+    List<String> chosenCodes() {
+        List<String> checked = checkedCodes();
+        if (!checked.isEmpty()) {
+            return checked;
+        }
+        return Arrays.stream(inbox.getSelection()).map(it -> (String) it.getData()).toList();
+    }
+
+    private List<String> checkedCodes() {
+        List<String> out = new ArrayList<>();
+        if (inbox != null) {
+            for (TableItem it : inbox.getItems()) {
+                if (it.getChecked()) {
+                    out.add((String) it.getData());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void updateButtons() {
+        signButton.setText(text.get("sign", chosenCodes().size()));
+        signButton.setEnabled(!busy && !chosenCodes().isEmpty());
+        sendBackButton.setEnabled(!busy && inbox.getSelectionCount() == 1);
+        root.layout(true, true);
+    }
+
+    private void preview() {
+        updateButtons();
+        TableItem[] sel = inbox.getSelection();
+        if (shown != null) {
+            shown.dispose();
+            shown = null;
+        }
+        previewImage.setImage(null);
+        if (sel.length == 0) {
+            previewTitle.setText(text.get("preview.none"));
+            previewImage.setSize(0, 0);
+            return;
+        }
+        String code = (String) sel[0].getData();
+        BusyIndicator.showWhile(root.getDisplay(), () -> {
+            try {
+                byte[] pdf = drafts.get(code);
+                if (pdf == null) {
+                    pdf = service.draft(cache.dossierRepository().findByCode(code).orElseThrow());
+                    drafts.put(code, pdf);
+                }
+                int width = Math.max(300, previewScroll.getClientArea().width - 20);
+                PdfPreview.Page page = PdfPreview.firstPage(pdf, width);
+                shown = new Image(root.getDisplay(), page.image());
+                previewImage.setImage(shown);
+                previewImage.setSize(previewImage.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+                previewTitle.setText(text.get("preview.title", code, page.pages()));
+            } catch (IOException | RuntimeException e) {
+                previewTitle.setText(text.get("preview.failed", code, String.valueOf(e.getMessage())));
+            }
+        });
+        previewTitle.getParent().layout(true);
+    }
+
+    /** The key source of this workstation: the practice token in training, else the configured or detected PKCS#11 module. */
+    private SigningKeySource keySource(SigningSettings settings) throws SigningException, IOException {
+        if (session.training()) {
+            String agency = cache.agencies().findByCode(session.agencyCode()).map(Agency::name).orElse(session.agencyCode());
+            return PracticeKeys.ensure(cache.dataDir().resolve(PRACTICE_TOKEN), session.user().fullName(), agency);
+        }
+        Path module = settings.module();
+        // One source per module for the product's life: SunPKCS11 loads a module once per JVM.
+        if (keySource == null || !java.util.Objects.equals(module, keySourceModule)) {
+            keySource = Pkcs11KeySource.detect(module);
+            keySourceModule = module;
+        }
+        return keySource;
+    }
+
+    void signChosen() {
+        List<String> codes = chosenCodes();
+        Shell shell = root.getShell();
+        if (codes.isEmpty()) {
+            MessageDialog.openInformation(shell, text.get("error.title"), text.get("nothingChosen"));
+            return;
+        }
+        SigningSettings settings = new SigningSettings(cache.dataDir());
+        SigningSession login = null;
+        try {
+            SigningKeySource source = keySource(settings);
+            List<KeyToken> tokens = source.tokens();
+            if (tokens.isEmpty()) {
+                throw new SigningException(SigningException.Reason.NO_TOKEN, source.description());
+            }
+            String error = null;
+            int token = 0;
+            while (login == null) {
+                PinDialog pin = new PinDialog(shell, text, tokens, token, codes.size(), session.training() ? PracticeKeys.PIN : null, error);
+                if (pin.open() != Window.OK) {
+                    return;
+                }
+                token = pin.token();
+                char[] typed = pin.pin();
+                try {
+                    login = source.open(tokens.get(token), typed);
+                } catch (SigningException e) {
+                    if (e.reason() != SigningException.Reason.WRONG_PIN) {
+                        throw e;
+                    }
+                    error = e.message(text.locale);
+                } finally {
+                    Arrays.fill(typed, '\0');
+                }
+            }
+            String user = session.user().username();
+            CertificateDialog choose = new CertificateDialog(shell, text, login.certificates(), settings.thumbprintOf(user), codes.size());
+            if (login.certificates().stream().noneMatch(vn.motcua.sign.SigningCertificate::usable)) {
+                String why = login.certificates().stream().map(c -> c.holder() + ": " + c.whyNotUsable(text.locale)).reduce((a, b) -> a + "; " + b)
+                        .orElse("");
+                throw new SigningException(SigningException.Reason.CERTIFICATE_NOT_FOUND, why);
+            }
+            if (choose.open() != Window.OK) {
+                login.close();
+                return;
+            }
+            try {
+                settings.rememberCertificate(user, choose.thumbprint());
+            } catch (IOException e) {
+                System.getLogger(ApprovalPart.class.getName()).log(System.Logger.Level.WARNING, "Cannot remember the certificate: " + e);
+            }
+            Signer signer = login.signer(choose.thumbprint());
+            String place = cache.agencies().findByCode(session.agencyCode()).map(Agency::name).orElse("");
+            SignatureSpec spec = SignatureSpec.of(SignatureKind.APPROVAL).withStamp(settings.stampPlace().stamp()).withTsa(settings.tsa())
+                    .withReason(ApprovalService.TEXT.format(null, "reason"), place);
+            run(codes, signer, spec, login);
+            login = null; // the job logs out when it is done
+        } catch (SigningException e) {
+            MessageDialog.openError(shell, text.get("error.title"), e.message(text.locale));
+        } catch (IOException | RuntimeException e) {
+            MessageDialog.openError(shell, text.get("error.title"), new SigningException(SigningException.Reason.FAILED, String.valueOf(e.getMessage()))
+                    .message(text.locale));
+        } finally {
+            if (login != null) {
+                login.close();
+            }
+        }
+    }
+
+    private void run(List<String> codes, Signer signer, SignatureSpec spec, SigningSession login) {
+        busy = true;
+        updateButtons();
+        progress.setMaximum(codes.size());
+        progress.setSelection(0);
+        progress.setVisible(true);
+        ((org.eclipse.swt.layout.GridData) progress.getLayoutData()).exclude = false;
+        status.setText(text.get("progress", 0, codes.size()));
+        root.layout(true, true);
+        var display = root.getDisplay();
+        Job job = new Job(text.get("job.name", codes.size())) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask(getName(), codes.size());
+                try {
+                    List<Batch.Outcome<String>> out = service.approve(codes, signer, spec, session.actor(Role.HEAD), (done, total, last) -> {
+                        monitor.worked(1);
+                        monitor.subTask(text.get("job.item", last.item()));
+                        display.asyncExec(() -> progressed(done, total));
+                    }, monitor::isCanceled, text.locale);
+                    display.asyncExec(() -> finished(out));
+                } catch (SigningException e) {
+                    display.asyncExec(() -> {
+                        finished(List.of());
+                        MessageDialog.openError(root.getShell(), text.get("error.title"), e.message(text.locale));
+                    });
+                } finally {
+                    login.close();
+                    monitor.done();
+                }
+                return Status.OK_STATUS;
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+    }
+
+    private void progressed(int done, int total) {
+        if (!root.isDisposed()) {
+            progress.setSelection(done);
+            status.setText(text.get("progress", done, total));
+        }
+    }
+
+    private void finished(List<Batch.Outcome<String>> out) {
+        if (root.isDisposed()) {
+            return;
+        }
+        busy = false;
+        progress.setVisible(false);
+        ((org.eclipse.swt.layout.GridData) progress.getLayoutData()).exclude = true;
+        results.removeAll();
+        long signed = out.stream().filter(o -> o.status() == Batch.Status.SIGNED).count();
+        for (Batch.Outcome<String> o : out) {
+            TableItem it = new TableItem(results, SWT.NONE);
+            String note = o.status() == Batch.Status.SIGNED ? verdict(o.item()) : o.message();
+            it.setText(new String[] { o.item(), text.get("outcome." + o.status()), note == null ? "" : note });
+            if (o.status() != Batch.Status.SIGNED) {
+                it.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            }
+        }
+        for (TableColumn c : results.getColumns()) {
+            c.pack();
+        }
+        results.setVisible(!out.isEmpty());
+        ((org.eclipse.swt.layout.GridData) results.getLayoutData()).exclude = out.isEmpty();
+        status.setText(out.isEmpty() ? "" : signed == out.size() ? text.get("done", signed, out.size())
+                : text.get("done.failed", signed, out.size(), out.size() - signed));
+        for (TableItem it : inbox.getItems()) {
+            it.setChecked(false);
+        }
+        drafts.clear();
+        refresh();
+        if (broker != null && signed > 0) {
+            broker.post(AppEvents.DOSSIERS_CHANGED, (int) signed);
+        }
+    }
+
+    /** The verification of the stored signed result, in one line: what the head sees right after signing. */
+    private String verdict(String code) {
+        try {
+            DossierDocuments docs = cache.documents();
+            byte[] pdf = docs.content(docs.latest(code, DossierDocuments.Kind.SIGNED_RESULT).orElseThrow());
+            List<SignatureReport> reports = new PdfVerifier(trust).verify(pdf);
+            SignatureReport last = reports.get(reports.size() - 1);
+            return text.get("verdict", vn.motcua.sign.Texts.TEXT.format(text.locale, "verify.verdict." + last.verdict()));
+        } catch (IOException | RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    void sendBack() {
+        TableItem[] sel = inbox.getSelection();
+        Shell shell = root.getShell();
+        if (sel.length != 1) {
+            MessageDialog.openInformation(shell, text.get("error.title"), text.get("sendBack.oneOnly"));
+            return;
+        }
+        String code = (String) sel[0].getData();
+        InputDialog ask = new InputDialog(shell, text.get("sendBack.title", code), text.get("sendBack.prompt"), "",
+                v -> v == null || v.isBlank() ? text.get("sendBack.empty") : null);
+        if (ask.open() != Window.OK) {
+            return;
+        }
+        try {
+            service.sendBack(code, ask.getValue().strip(), session.actor(Role.HEAD));
+        } catch (vn.motcua.core.lifecycle.TransitionException e) {
+            MessageDialog.openError(shell, text.get("sendBack.title", code), e.message(text.locale));
+        }
+        refresh();
+        if (broker != null) {
+            broker.post(AppEvents.DOSSIERS_CHANGED, 1);
+        }
+    }
+
+    void settings() {
+        SigningSettings s = new SigningSettings(cache.dataDir());
+        if (new SettingsDialog(root.getShell(), text, s, cache.dataDir().resolve(SigningSettings.FILE)).open() == IDialogConstants.OK_ID) {
+            keySource = null;
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (shown != null) {
+            shown.dispose();
+        }
+    }
+}
