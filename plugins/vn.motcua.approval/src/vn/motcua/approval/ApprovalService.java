@@ -121,8 +121,7 @@ public final class ApprovalService {
      */
     public List<Batch.Outcome<String>> approve(List<String> codes, Signer signer, SignatureSpec spec, Actor actor, Batch.Progress<String> progress,
             BooleanSupplier cancelled, Locale locale) throws SigningException {
-        gate.require(signer, clock.instant());
-        PadesSigner pades = new PadesSigner(null);
+        PadesSigner pades = new PadesSigner(null, PadesSigner.evidenceOf(gate.require(signer, clock.instant())));
         return Batch.run(codes, code -> approveOne(code, pades, signer, spec, actor, locale), progress, cancelled, locale, ApprovalService::explain);
     }
 
@@ -153,6 +152,11 @@ public final class ApprovalService {
         } catch (ConcurrentDossierChangeException e) {
             throw new ApprovalException(TEXT.format(locale, "changed", code));
         }
+    }
+
+    /** The certificate check the batch will make, for the UI to show its warnings (revocation not checkable) first. */
+    public CertificateGate.Result check(Signer signer) {
+        return gate.check(signer.chain(), clock.instant(), signer.training());
     }
 
     /** The head sends the dossier back to the specialist with a mandatory comment. */

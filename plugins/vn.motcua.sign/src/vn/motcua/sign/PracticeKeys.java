@@ -54,15 +54,16 @@ public final class PracticeKeys {
             KeyPair ca = g.generateKeyPair();
             KeyPair user = g.generateKeyPair();
             Instant now = Instant.now();
-            var caName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "CA tập huấn MộtCửa (không có giá trị pháp lý)")
+            var caName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "CA ĐÀO TẠO / TRAINING MộtCửa Desk (không có giá trị pháp lý)")
                     .addRDN(BCStyle.O, "MộtCửa Desk").addRDN(BCStyle.C, "VN").build();
             var userName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, holder).addRDN(BCStyle.O, agency)
                     .addRDN(BCStyle.C, "VN").build();
-            X509Certificate caCert = cert(new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minus(1, ChronoUnit.DAYS)),
+            X509Certificate caCert = cert(new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minus(366, ChronoUnit.DAYS)),
                     Date.from(now.plus(3650, ChronoUnit.DAYS)), caName, ca.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)), ca);
-            X509Certificate userCert = cert(new JcaX509v3CertificateBuilder(caCert, serial(), Date.from(now.minus(1, ChronoUnit.DAYS)),
+            // Valid from a year back: exercises are often built "as of" a past date.
+            X509Certificate userCert = cert(new JcaX509v3CertificateBuilder(caCert, serial(), Date.from(now.minus(365, ChronoUnit.DAYS)),
                     Date.from(now.plus(730, ChronoUnit.DAYS)), userName, user.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)), ca);

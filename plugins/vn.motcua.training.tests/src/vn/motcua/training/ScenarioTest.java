@@ -159,8 +159,21 @@ class ScenarioTest {
                 apply(cache, d, new Command.SubmitForApproval(), specialist, t.plusSeconds(600));
             }
             case "ky-lo" -> {
-                for (int i = 1; i <= 3; i++) {
-                    apply(cache, cache.dossierRepository().findByCode(c1 + (8000 + i)).orElseThrow(), new Command.Approve(), head, t);
+                // As on the Approval tab: one login on the practice token, the three dossiers signed and approved.
+                try {
+                    var keys = vn.motcua.sign.PracticeKeys.ensure(java.nio.file.Files.createTempDirectory("practice").resolve("token.p12"),
+                            "Phạm Quốc Hưng", DemoData.communeName());
+                    try (var session = keys.open(keys.tokens().get(0), vn.motcua.sign.PracticeKeys.PIN.toCharArray())) {
+                        var service = new vn.motcua.approval.ApprovalService(cache, new vn.motcua.forms.FormRenderer(null),
+                                new vn.motcua.sign.trust.CertificateGate(vn.motcua.sign.trust.TrustStore.empty()), true,
+                                java.time.Clock.fixed(t, java.time.ZoneOffset.UTC));
+                        var out = service.approve(List.of(c1 + "8001", c1 + "8002", c1 + "8003"),
+                                session.signer(session.certificates().get(0).thumbprint()),
+                                vn.motcua.sign.pdf.SignatureSpec.of(vn.motcua.sign.pdf.SignatureKind.APPROVAL), head, null, () -> false, null);
+                        out.forEach(o -> assertEquals(vn.motcua.sign.pdf.Batch.Status.SIGNED, o.status(), o.message()));
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
                 }
             }
             case "tre-han" -> {

@@ -55,6 +55,35 @@ public final class TestPki {
                 false, inter, null);
     }
 
+    /**
+     * A signing certificate naming an OCSP responder (Authority Information Access) and a CRL distribution point, as
+     * certificates of the Vietnamese CAs do.
+     */
+    public X509Certificate issueWithRevocation(String subject, PublicKey key, Instant from, Instant to, java.net.URI ocsp, java.net.URI crl)
+            throws Exception {
+        return build(new X500Name(subject), X500Name.getInstance(inter.getSubjectX500Principal().getEncoded()), key, interKey.getPrivate(), from, to,
+                false, inter, null, b -> {
+                    if (ocsp != null) {
+                        b.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                                org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp,
+                                new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier, ocsp.toString())));
+                    }
+                    if (crl != null) {
+                        var name = new org.bouncycastle.asn1.x509.GeneralNames(
+                                new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier, crl.toString()));
+                        b.addExtension(Extension.cRLDistributionPoints, false, new org.bouncycastle.asn1.x509.CRLDistPoint(
+                                new org.bouncycastle.asn1.x509.DistributionPoint[] { new org.bouncycastle.asn1.x509.DistributionPoint(
+                                        new org.bouncycastle.asn1.x509.DistributionPointName(name), null, null) }));
+                    }
+                });
+    }
+
+    /** Extensions a test adds to a certificate. */
+    @FunctionalInterface
+    interface Extra {
+        void add(X509v3CertificateBuilder b) throws Exception;
+    }
+
     public X509Certificate issueTsa(PublicKey key) throws Exception {
         Instant now = Instant.now();
         return build(new X500Name("CN=MotCua Test TSA,O=MotCua Test PKI,C=VN"), X500Name.getInstance(inter.getSubjectX500Principal().getEncoded()), key,
@@ -63,6 +92,11 @@ public final class TestPki {
 
     private static X509Certificate build(X500Name subject, X500Name issuer, PublicKey key, PrivateKey signWith, Instant from, Instant to, boolean ca,
             X509Certificate issuerCert, KeyPurposeId eku) throws Exception {
+        return build(subject, issuer, key, signWith, from, to, ca, issuerCert, eku, null);
+    }
+
+    private static X509Certificate build(X500Name subject, X500Name issuer, PublicKey key, PrivateKey signWith, Instant from, Instant to, boolean ca,
+            X509Certificate issuerCert, KeyPurposeId eku, Extra extra) throws Exception {
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(from), Date.from(to),
                 subject, key);
         JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
@@ -75,6 +109,9 @@ public final class TestPki {
         }
         if (eku != null) {
             b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(eku));
+        }
+        if (extra != null) {
+            extra.add(b);
         }
         return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(signWith)));
     }

@@ -248,4 +248,22 @@ class FaultyTokenTest {
         assertTrue(e.message(null).contains("/nonexistent/libeTPkcs11.so"));
         assertTrue(BigInteger.ONE.signum() > 0);
     }
+
+    @Test
+    void thePracticeTokenSignsWithTheMarkAndIsReportedAsTraining() throws Exception {
+        Pkcs12TrainingKeySource src = vn.motcua.sign.PracticeKeys.ensure(dir.resolve("practice.p12"), "Học Viên Tập Huấn", "UBND xã Hợp Thịnh");
+        assertEquals(Reason.WRONG_PIN, org.junit.jupiter.api.Assertions.assertThrows(SigningException.class,
+                () -> src.open(src.tokens().get(0), "0000".toCharArray())).reason());
+        byte[] signed;
+        try (SigningSession s = src.open(src.tokens().get(0), vn.motcua.sign.PracticeKeys.PIN.toCharArray())) {
+            Signer signer = s.signer(s.certificates().get(0).thumbprint());
+            assertTrue(signer.training());
+            signed = new PadesSigner(new CertificateGate(TrustStore.empty())).sign(Pdfs.decision("thực hành"), signer,
+                    SignatureSpec.of(SignatureKind.APPROVAL));
+        }
+        var report = new vn.motcua.sign.pdf.PdfVerifier(TrustStore.empty()).verify(signed).get(0);
+        assertTrue(report.training(), report.text(null));
+        assertTrue(report.text(null).contains("Chứng thư ĐÀO TẠO"), report.text(null));
+        assertTrue(Tools.pdfsig(java.nio.file.Files.write(dir.resolve("practice-signed.pdf"), signed)).get(0).contains("Signature is Valid."));
+    }
 }

@@ -40,8 +40,8 @@ public final class BatchSigner {
 
     public List<Result> sign(List<Item> items, Signer signer, SignatureSpec spec, Progress progress, BooleanSupplier cancelled, Locale locale)
             throws SigningException {
-        gate.require(signer, Instant.now()); // once: same certificate for every document
-        PadesSigner pades = new PadesSigner(null);
+        // Once: same certificate for every document, and the same revocation answers embedded in each (B-LT).
+        PadesSigner pades = new PadesSigner(null, PadesSigner.evidenceOf(gate.require(signer, Instant.now())));
         return Batch.run(items, it -> PadesSigner.writeAtomically(it.output(), pades.sign(Files.readAllBytes(it.input()), signer, spec)),
                 progress == null ? null : (done, total, o) -> progress.done(done, total, result(o)), cancelled, locale, null).stream()
                 .map(BatchSigner::result).toList();

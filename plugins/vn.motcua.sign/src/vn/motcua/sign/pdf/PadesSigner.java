@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -45,6 +49,7 @@ import vn.motcua.sign.SigningException.Reason;
 import vn.motcua.sign.Texts;
 import vn.motcua.sign.TimestampClient;
 import vn.motcua.sign.trust.CertificateGate;
+import vn.motcua.sign.trust.RevocationChecker;
 
 /**
  * PAdES baseline signing with PDFBox external signing and a Bouncy Castle CMS: SubFilter ETSI.CAdES.detached,
@@ -59,10 +64,25 @@ public final class PadesSigner {
     private static final int RESERVED_TSA_BYTES = 0x3000;
 
     private final CertificateGate gate;
+    private final RevocationChecker.Evidence validationData;
 
     /** @param gate checked before each signature; {@code null} only where the caller already ran it (batch) */
     public PadesSigner(CertificateGate gate) {
+        this(gate, null);
+    }
+
+    /**
+     * @param validationData revocation answers of the caller's own gate check (batch), embedded as a DSS (PAdES B-LT);
+     *                       {@code null} = what this signer's gate found online, if anything
+     */
+    public PadesSigner(CertificateGate gate, RevocationChecker.Evidence validationData) {
         this.gate = gate;
+        this.validationData = validationData;
+    }
+
+    /** The evidence to embed after signing with this gate result: only answers actually obtained online. */
+    public static RevocationChecker.Evidence evidenceOf(CertificateGate.Result r) {
+        return r.revocationChecked() ? r.revocation().evidence() : null;
     }
 
     /** Signs {@code in} into {@code out} (written to a temporary file next to it, then moved in place). */
@@ -89,10 +109,15 @@ public final class PadesSigner {
 
     public byte[] sign(byte[] pdf, Signer signer, SignatureSpec spec) throws SigningException, IOException {
         Instant time = spec.time() == null ? Instant.now() : spec.time();
+        RevocationChecker.Evidence ltv = validationData;
         if (gate != null) {
-            gate.require(signer, Instant.now());
+            CertificateGate.Result checked = gate.require(signer, Instant.now());
+            if (ltv == null) {
+                ltv = evidenceOf(checked);
+            }
         }
         SigningCertificate who = signer.certificate();
+        ByteArrayOutputStream out;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             if (doc.isEncrypted()) {
                 throw new SigningException(Reason.UNSUPPORTED, "encrypted PDF");
@@ -112,7 +137,7 @@ public final class PadesSigner {
 
             int reserve = RESERVED_CMS_BYTES + (spec.tsaUrl() != null ? RESERVED_TSA_BYTES : 0);
             Stamp stamp = spec.stamp() == null && signer.training() ? Stamp.defaultPlace() : spec.stamp();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reserve + 65536);
+            out = new ByteArrayOutputStream(pdf.length + 2 * reserve + 65536);
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(reserve);
                 if (stamp != null) {
@@ -134,8 +159,56 @@ public final class PadesSigner {
                 }
                 ext.setSignature(cms);
             }
+        }
+        return ltv == null ? out.toByteArray() : withValidationData(out.toByteArray(), ltv);
+    }
+
+    /**
+     * PAdES B-LT: appends, as an incremental update after the signature, a document security store (DSS) with the
+     * chain's certificates and the OCSP answers and CRLs obtained when signing, so the signature can be checked after
+     * the certificate expires and without the responders. Only the catalog changes (it gains /DSS); the verifier
+     * checks exactly that ({@link PdfVerifier}).
+     */
+    public static byte[] withValidationData(byte[] signedPdf, RevocationChecker.Evidence ev) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(signedPdf)) {
+            COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
+            COSDictionary dss = new COSDictionary();
+            List<byte[]> certs = new ArrayList<>();
+            for (java.security.cert.X509Certificate c : ev.certificates()) {
+                try {
+                    certs.add(c.getEncoded());
+                } catch (java.security.cert.CertificateEncodingException e) {
+                    throw new IOException(e);
+                }
+            }
+            dss.setItem(COSName.getPDFName("Certs"), streams(doc, certs));
+            if (!ev.ocspResponses().isEmpty()) {
+                dss.setItem(COSName.getPDFName("OCSPs"), streams(doc, ev.ocspResponses()));
+            }
+            if (!ev.crls().isEmpty()) {
+                dss.setItem(COSName.getPDFName("CRLs"), streams(doc, ev.crls()));
+            }
+            dss.setNeedToBeUpdated(true);
+            catalog.setItem(COSName.getPDFName("DSS"), dss);
+            catalog.setNeedToBeUpdated(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(signedPdf.length + 16384);
+            doc.saveIncremental(out);
             return out.toByteArray();
         }
+    }
+
+    private static COSArray streams(PDDocument doc, List<byte[]> items) throws IOException {
+        COSArray a = new COSArray();
+        for (byte[] der : items) {
+            COSStream st = doc.getDocument().createCOSStream();
+            try (java.io.OutputStream os = st.createOutputStream(COSName.FLATE_DECODE)) {
+                os.write(der);
+            }
+            st.setNeedToBeUpdated(true);
+            a.add(st);
+        }
+        a.setNeedToBeUpdated(true);
+        return a;
     }
 
     static List<String> stampLines(SignatureSpec spec, SigningCertificate who, Instant time, Locale locale) {

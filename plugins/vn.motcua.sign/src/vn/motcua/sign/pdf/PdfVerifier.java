@@ -12,8 +12,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -34,9 +40,11 @@ import org.bouncycastle.util.Store;
 
 import vn.motcua.sign.CmsSignatures;
 import vn.motcua.sign.SigningCertificate;
+import vn.motcua.sign.Texts;
 import vn.motcua.sign.pdf.SignatureReport.Coverage;
 import vn.motcua.sign.pdf.SignatureReport.Integrity;
 import vn.motcua.sign.pdf.SignatureReport.Verdict;
+import vn.motcua.sign.trust.RevocationChecker;
 import vn.motcua.sign.trust.TrustResult;
 import vn.motcua.sign.trust.TrustStore;
 
@@ -49,9 +57,19 @@ import vn.motcua.sign.trust.TrustStore;
  */
 public final class PdfVerifier {
     private final TrustStore trust;
+    private final RevocationChecker revocation;
+    private final Locale locale;
 
+    /** Offline: revocation is reported as not checked. */
     public PdfVerifier(TrustStore trust) {
+        this(trust, null, null);
+    }
+
+    /** @param revocation the online checker (null = offline); {@code locale} of the revocation and DSS lines */
+    public PdfVerifier(TrustStore trust, RevocationChecker revocation, Locale locale) {
         this.trust = trust;
+        this.revocation = revocation;
+        this.locale = locale;
     }
 
     public List<SignatureReport> verify(Path pdf) throws IOException {
@@ -70,22 +88,27 @@ public final class PdfVerifier {
                 }
             }
             List<Long> eofEnds = revisionEnds(file);
+            String dss = dssText(doc);
             for (PDSignature s : sigs) {
-                out.add(check(s, file, sigEnds, eofEnds));
+                out.add(check(s, file, sigEnds, eofEnds, doc, dss));
             }
         }
         return out;
     }
 
-    private SignatureReport check(PDSignature s, byte[] file, List<Long> sigEnds, List<Long> eofEnds) {
+    private SignatureReport check(PDSignature s, byte[] file, List<Long> sigEnds, List<Long> eofEnds, PDDocument full, String dss) {
         String field = s.getName();
         Instant declared = s.getSignDate() == null ? null : s.getSignDate().toInstant();
         int[] br = s.getByteRange();
         if (br == null || br.length != 4 || br[0] != 0 || br[1] < 0 || br[2] < br[1] || (long) br[2] + br[3] > file.length) {
             return new SignatureReport(field, s.getSubFilter(), "?", "", "", declared, null, Integrity.BROKEN, Coverage.INVALID_RANGE,
-                    false, null, null, false, Verdict.INVALID, "ByteRange " + Arrays.toString(br));
+                    false, null, null, false, Verdict.INVALID, "ByteRange " + Arrays.toString(br), null, dss);
         }
         Coverage coverage = coverage((long) br[2] + br[3], file.length, sigEnds, eofEnds);
+        if (coverage == Coverage.CHANGED_AFTER_SIGNING && onlyValidationDataAfter(file, (long) br[2] + br[3], full)) {
+            coverage = Coverage.VALIDATION_DATA_ADDED;
+        }
+        String revocationText = null;
         String signer = "?", agency = "", issuer = "";
         Instant tsTime = null;
         Integrity integrity;
@@ -132,6 +155,10 @@ public final class PdfVerifier {
                 }
             }
             TrustResult t = trust.validate(chain, Date.from(at));
+            if (revocation != null) {
+                // Now, online: a certificate revoked after a timestamped signature is reported, the verdict is the reader's.
+                revocationText = revocation.check(t.trusted() ? t.pathWithAnchor() : chain, Instant.now()).text(locale);
+            }
             trusted = t.trusted();
             anchor = t.anchor() == null ? null : SigningCertificate.of(t.anchor(), "trust", at).holder();
             trustProblem = t.problem();
@@ -148,7 +175,86 @@ public final class PdfVerifier {
             v = Verdict.VALID;
         }
         return new SignatureReport(field, s.getSubFilter(), signer, agency, issuer, declared, tsTime, integrity, coverage, trusted, anchor,
-                trustProblem, validThen, v, detail);
+                trustProblem, validThen, v, detail, revocationText, dss);
+    }
+
+    /** The DSS line of the report, or null when the file has none. */
+    private String dssText(PDDocument doc) {
+        COSBase d = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.getPDFName("DSS"));
+        if (!(d instanceof COSDictionary dss)) {
+            return null;
+        }
+        return Texts.TEXT.format(locale, "verify.ltv", size(dss, "Certs"), size(dss, "OCSPs"), size(dss, "CRLs"));
+    }
+
+    private static int size(COSDictionary d, String key) {
+        return d.getDictionaryObject(COSName.getPDFName(key)) instanceof COSArray a ? a.size() : 0;
+    }
+
+    /** A value's text with indirect objects as their numbers, never dereferenced (so two revisions compare). */
+    private static String shallow(COSBase v) {
+        if (v instanceof org.apache.pdfbox.cos.COSObject o) {
+            return "ref " + o.getKey();
+        }
+        if (v instanceof COSDictionary d) {
+            StringBuilder b = new StringBuilder("<<");
+            d.keySet().stream().sorted(java.util.Comparator.comparing(COSName::getName))
+                    .forEach(k -> b.append('/').append(k.getName()).append(' ').append(shallow(d.getItem(k))).append(' '));
+            return b.append(">>").toString();
+        }
+        if (v instanceof COSArray a) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < a.size(); i++) {
+                b.append(shallow(a.get(i))).append(' ');
+            }
+            return b.append(']').toString();
+        }
+        return String.valueOf(v);
+    }
+
+    private static COSObjectKey rootKey(PDDocument d) {
+        return d.getDocument().getTrailer().getItem(COSName.ROOT) instanceof org.apache.pdfbox.cos.COSObject o ? o.getKey() : null;
+    }
+
+    /**
+     * Whether everything after {@code end} (the signed revision) only adds validation data: no object of the signed
+     * revision is redefined except the catalog, the catalog differs only by /DSS, and no compressed object stream hides
+     * other objects. New objects are then reachable only through the DSS, so nothing visible can have changed.
+     */
+    static boolean onlyValidationDataAfter(byte[] file, long end, PDDocument full) {
+        String tail = new String(file, (int) end, file.length - (int) end, StandardCharsets.ISO_8859_1);
+        if (tail.contains("/ObjStm")) {
+            return false;
+        }
+        try (PDDocument signed = Loader.loadPDF(Arrays.copyOf(file, (int) end))) {
+            COSDictionary before = signed.getDocumentCatalog().getCOSObject();
+            COSDictionary after = full.getDocumentCatalog().getCOSObject();
+            COSObjectKey catalog = rootKey(signed);
+            if (catalog == null || !catalog.equals(rootKey(full))) {
+                return false;
+            }
+            java.util.Set<COSObjectKey> existing = signed.getDocument().getXrefTable().keySet();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)(?:^|\\s)(\\d+)\\s+(\\d+)\\s+obj\\b").matcher(tail);
+            while (m.find()) {
+                COSObjectKey k = new COSObjectKey(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)));
+                if (existing.contains(k) && !k.equals(catalog)) {
+                    return false;
+                }
+            }
+            java.util.Set<COSName> keys = new java.util.HashSet<>(after.keySet());
+            keys.remove(COSName.getPDFName("DSS"));
+            if (!keys.equals(new java.util.HashSet<>(before.keySet()))) {
+                return false;
+            }
+            for (COSName k : keys) {
+                if (!shallow(before.getItem(k)).equals(shallow(after.getItem(k)))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The RFC 3161 signature timestamp's time, after checking its imprint and its TSA signature. */

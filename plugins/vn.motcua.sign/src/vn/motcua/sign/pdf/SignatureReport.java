@@ -10,7 +10,7 @@ import vn.motcua.sign.Texts;
 /** What the verifier found about one signature of a PDF. */
 public record SignatureReport(String field, String subFilter, String signer, String agency, String issuer, Instant declaredTime,
         Instant timestampTime, Integrity integrity, Coverage coverage, boolean trusted, String trustAnchor, String trustProblem,
-        boolean validAtSigningTime, Verdict verdict, String detail) {
+        boolean validAtSigningTime, Verdict verdict, String detail, String revocation, String validationData) {
 
     public enum Integrity {
         /** digest over the ByteRange matches and the CMS signature verifies */
@@ -26,6 +26,8 @@ public record SignatureReport(String field, String subFilter, String signer, Str
         WHOLE_DOCUMENT,
         /** later revisions only add other signatures */
         OTHER_SIGNATURES_ADDED,
+        /** later revisions only add long-term validation data (a DSS in the catalog: PAdES B-LT) */
+        VALIDATION_DATA_ADDED,
         /** the file was changed after signing by an unsigned update */
         CHANGED_AFTER_SIGNING,
         /** the ByteRange is malformed */
@@ -67,7 +69,10 @@ public record SignatureReport(String field, String subFilter, String signer, Str
         b.append("  ").append(trusted ? Texts.TEXT.format(locale, "verify.trusted", trustAnchor)
                 : Texts.TEXT.format(locale, "verify.untrusted", trustProblem)).append('\n');
         b.append("  ").append(Texts.TEXT.format(locale, validAtSigningTime ? "verify.certValid" : "verify.certInvalid")).append('\n');
-        b.append("  ").append(Texts.TEXT.format(locale, "revocation.notChecked")).append('\n');
+        b.append("  ").append(revocation != null ? revocation : Texts.TEXT.format(locale, "revocation.notChecked")).append('\n');
+        if (validationData != null) {
+            b.append("  ").append(validationData).append('\n');
+        }
         if (detail != null && !detail.isEmpty()) {
             b.append("  (").append(detail).append(")\n");
         }

@@ -24,7 +24,7 @@ public final class CertificateChecks {
             "1.3.101.112", "1.3.101.113");
 
     public enum Problem {
-        EXPIRED, NOT_YET_VALID, KEY_USAGE, WEAK_KEY, WEAK_SIGNATURE_ALGORITHM, UNTRUSTED;
+        EXPIRED, NOT_YET_VALID, KEY_USAGE, WEAK_KEY, WEAK_SIGNATURE_ALGORITHM, UNTRUSTED, REVOKED;
 
         public String text(Locale locale) {
             return Texts.TEXT.format(locale, "problem." + name());

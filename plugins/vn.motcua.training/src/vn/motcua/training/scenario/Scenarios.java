@@ -232,6 +232,9 @@ public final class Scenarios {
                 Dossier d = c.dossier(code).orElseThrow();
                 if (eventsSince(d, c, DossierAction.APPROVE).isEmpty()) {
                     missing.add(text(locale, "check.notApproved", code));
+                } else if (c.cache().documents().latest(code, vn.motcua.store.DossierDocuments.Kind.SIGNED_RESULT).isEmpty()) {
+                    // The exercise is the batch signature: an approval without the signed result is not it.
+                    missing.add(text(locale, "check.notSigned", code));
                 }
             }
             return CheckResult.of(missing);

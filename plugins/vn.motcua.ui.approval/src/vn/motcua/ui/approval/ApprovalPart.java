@@ -61,6 +61,7 @@ import vn.motcua.sign.pdf.SignatureKind;
 import vn.motcua.sign.pdf.SignatureReport;
 import vn.motcua.sign.pdf.SignatureSpec;
 import vn.motcua.sign.trust.CertificateGate;
+import vn.motcua.sign.trust.RevocationChecker;
 import vn.motcua.sign.trust.TrustStore;
 import vn.motcua.store.DossierDocuments;
 import vn.motcua.store.LocalCache;
@@ -108,7 +109,11 @@ public class ApprovalPart {
         this.session = session;
         this.broker = broker;
         this.trust = trustStore(cache.dataDir());
-        this.service = new ApprovalService(cache, new FormRenderer(null), new CertificateGate(trust), session.training(), Clock.systemUTC());
+        // Revocation is asked online before each batch (an unreachable responder is a warning the head confirms);
+        // a training sandbox never reaches outside.
+        RevocationChecker revocation = session.training() ? null : new RevocationChecker(java.time.Duration.ofSeconds(5));
+        this.service = new ApprovalService(cache, new FormRenderer(null), new CertificateGate(trust, revocation), session.training(),
+                Clock.systemUTC());
     }
 
     /** The shipped roots plus the ones an admin put in the data folder's trust/ folder. */
@@ -352,6 +357,17 @@ public class ApprovalPart {
                 System.getLogger(ApprovalPart.class.getName()).log(System.Logger.Level.WARNING, "Cannot remember the certificate: " + e);
             }
             Signer signer = login.signer(choose.thumbprint());
+            CertificateGate.Result gate = BusyIndicatorResult.of(root.getDisplay(), () -> service.check(signer));
+            if (!gate.allowsSigning()) {
+                throw new SigningException(SigningException.Reason.CERTIFICATE_REFUSED, gate.text(text.locale));
+            }
+            String warning = gate.revocationWarning(text.locale);
+            if (warning != null && !session.training() && new MessageDialog(shell, text.get("revocation.title"), null,
+                    warning + "\n\n" + text.get("revocation.question", codes.size()), MessageDialog.WARNING, 1, text.get("revocation.sign"),
+                    text.get("cancel")).open() != 0) {
+                login.close();
+                return;
+            }
             String place = cache.agencies().findByCode(session.agencyCode()).map(Agency::name).orElse("");
             SignatureSpec spec = SignatureSpec.of(SignatureKind.APPROVAL).withStamp(settings.stampPlace().stamp()).withTsa(settings.tsa())
                     .withReason(ApprovalService.TEXT.format(null, "reason"), place);
@@ -454,9 +470,21 @@ public class ApprovalPart {
             byte[] pdf = docs.content(docs.latest(code, DossierDocuments.Kind.SIGNED_RESULT).orElseThrow());
             List<SignatureReport> reports = new PdfVerifier(trust).verify(pdf);
             SignatureReport last = reports.get(reports.size() - 1);
-            return text.get("verdict", vn.motcua.sign.Texts.TEXT.format(text.locale, "verify.verdict." + last.verdict()));
+            String v = text.get("verdict", vn.motcua.sign.Texts.TEXT.format(text.locale, "verify.verdict." + last.verdict()));
+            return last.training() ? v + " " + vn.motcua.sign.Texts.TEXT.format(text.locale, "verify.training") : v;
         } catch (IOException | RuntimeException e) {
             return String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Runs a short blocking call (an online revocation check) with the busy cursor and returns its result. */
+    private static final class BusyIndicatorResult {
+        static <T> T of(org.eclipse.swt.widgets.Display display, java.util.function.Supplier<T> work) {
+            Object[] out = new Object[1];
+            BusyIndicator.showWhile(display, () -> out[0] = work.get());
+            @SuppressWarnings("unchecked")
+            T t = (T) out[0];
+            return t;
         }
     }
 

@@ -93,7 +93,9 @@ public class VerifyPart {
             if (Files.isDirectory(local)) {
                 trust = trust.plus(TrustStore.fromFolder(local));
             }
-            List<SignatureReport> reports = new PdfVerifier(trust).verify(pdf);
+            // Online when it can be: revocation asked now, "could not be checked" said when not.
+            List<SignatureReport> reports = new PdfVerifier(trust, new vn.motcua.sign.trust.RevocationChecker(java.time.Duration.ofSeconds(5)), locale)
+                    .verify(pdf);
             if (reports.isEmpty()) {
                 result.setText(text("none", pdf.getFileName()));
                 return;

@@ -76,26 +76,50 @@ class ExerciseThroughTheUiTest {
     }
 
     @Test
-    void theHeadApprovesTheThreeDossiers() throws Exception {
+    void theHeadSignsTheThreeDossiersWithThePracticeToken() throws Exception {
         Workbench wb = start("ky-lo", "lanhdao.ubnd");
         try {
             assertCheck(wb, "Chưa xong");
-            wb.showPart(DOSSIERS);
-            Text search = wb.find("dossiers.search", Text.class);
-            Table table = wb.find("dossiers.table", Table.class);
-            for (int n = 8001; n <= 8003; n++) {
-                String code = Integer.toString(n);
-                wb.run(() -> search.setText(""));
-                wb.type(search, code);
-                wb.waitUntil("dossier " + code + " alone in the list", () -> table.getItemCount() == 1, Duration.ofSeconds(10));
-                wb.selectRow(table, 0);
-                command(wb, "APPROVE", "Phê duyệt");
-            }
-            wb.screenshot("exercise-ky-lo-approved");
+            wb.showPart("vn.motcua.ui.approval.part.inbox");
+            Table inbox = wb.find("approval.inbox", Table.class);
+            wb.waitUntil("the exercise's dossiers in the inbox", () -> inbox.getItemCount() >= 3, Duration.ofSeconds(10));
+            wb.run(() -> {
+                for (org.eclipse.swt.widgets.TableItem it : inbox.getItems()) {
+                    it.setChecked(((String) it.getData()).matches(".*-800[123]"));
+                }
+                Event e = new Event();
+                e.detail = SWT.CHECK;
+                inbox.notifyListeners(SWT.Selection, e);
+            });
+            Button sign = wb.find("approval.sign", Button.class);
+            assertEquals("Ký duyệt (3)", wb.call(sign::getText));
+            wb.run(() -> sign.getDisplay().asyncExec(() -> sign.notifyListeners(SWT.Selection, new Event())));
+            Shell pin = wb.awaitShell("Nhập mã PIN");
+            wb.run(() -> text(pin, "sign.pin").setText("1111"));
+            wb.press(pin, "Đăng nhập");
+            wb.press(wb.awaitShell("Chọn chứng thư số"), "Ký 3 hồ sơ");
+            Label status = wb.find("approval.status", Label.class);
+            wb.waitUntil("the batch signed", () -> status.getText().startsWith("Đã ký duyệt 3/3"), Duration.ofSeconds(60));
+            wb.screenshot("exercise-ky-lo-signed");
             assertCheck(wb, "Hoàn thành!");
         } finally {
             wb.close();
         }
+    }
+
+    private static Text text(org.eclipse.swt.widgets.Composite c, String id) {
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof Text t && id.equals(t.getData(Workbench.ID_KEY))) {
+                return t;
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite comp) {
+                Text t = text(comp, id);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     private static Workbench start(String scenario, String user) throws Exception {
