@@ -154,6 +154,59 @@ public final class ApprovalService {
         }
     }
 
+    /** Approved dossiers of the agency whose signed result waits for its number and the organisation's seal. */
+    public List<Dossier> issuable(String agencyCode) {
+        DossierDocuments docs = cache.documents();
+        return cache.dossierRepository().findByAgencyAndStatus(agencyCode, java.util.Set.of(DossierStatus.APPROVED)).stream()
+                .filter(d -> docs.latest(d.code(), Kind.SIGNED_RESULT).isPresent()).toList();
+    }
+
+    /** The head's signed result of a dossier (what the records clerk numbers and seals). */
+    public byte[] signedResult(Dossier d) throws ApprovalException {
+        DossierDocuments docs = cache.documents();
+        var doc = docs.latest(d.code(), Kind.SIGNED_RESULT)
+                .orElseThrow(() -> new ApprovalException(TEXT.format(null, "noSignedResult", d.code())));
+        return docs.content(doc);
+    }
+
+    /**
+     * The records clerk issues approved results with the organisation's (seal) signature: per dossier the head's signed
+     * result gets a second, incremental signature (the head's stays valid), a document number {@code first/symbol},
+     * {@code first+1/symbol}… (consecutive over the dossiers actually issued) and today's date, and the lifecycle's
+     * {@code Issue} records it — committed together.
+     */
+    public List<Batch.Outcome<String>> issue(List<String> codes, Signer signer, SignatureSpec spec, Actor actor, int firstNumber, String symbol,
+            Batch.Progress<String> progress, BooleanSupplier cancelled, Locale locale) throws SigningException {
+        PadesSigner pades = new PadesSigner(null, PadesSigner.evidenceOf(gate.require(signer, clock.instant())));
+        int[] next = { firstNumber };
+        return Batch.run(codes, code -> {
+            issueOne(code, pades, signer, spec, actor, next[0] + "/" + symbol, locale);
+            next[0]++;
+        }, progress, cancelled, locale, ApprovalService::explain);
+    }
+
+    private void issueOne(String code, PadesSigner pades, Signer signer, SignatureSpec spec, Actor actor, String number, Locale locale) throws Exception {
+        Dossier d = cache.dossierRepository().findByCode(code).orElseThrow(() -> new ApprovalException(TEXT.format(locale, "notFound", code)));
+        if (d.status() != DossierStatus.APPROVED) {
+            throw new ApprovalException(TEXT.format(locale, "notApproved", code, d.status().displayName(locale)));
+        }
+        byte[] headSigned = signedResult(d);
+        Instant now = clock.instant();
+        java.time.LocalDate today = LocalDateTime.ofInstant(now, SignatureSpec.VIETNAM).toLocalDate();
+        String name = TEXT.format(null, "issued.name", code);
+        // The lifecycle first (who may issue), with the file's hash filled in once it is signed.
+        lifecycle.apply(d, new Command.Issue(new vn.motcua.core.model.ResultDocument(name, number, today, null)), actor, now);
+        byte[] issued = pades.sign(headSigned, signer, spec.withTime(now));
+        var file = new vn.motcua.core.model.Attachment(DossierDocuments.sha256(issued), name, issued.length, "application/pdf");
+        Transition t = lifecycle.apply(d, new Command.Issue(new vn.motcua.core.model.ResultDocument(name, number, today, file)), actor, now);
+        try {
+            cache.dossierRepository().save(t.dossier(), t.event(), List.of(new NewDocument(code, Kind.ISSUED_RESULT, name, "application/pdf", issued,
+                    actor.username(), "number=" + number + "; signer=" + signer.certificate().thumbprint())));
+        } catch (ConcurrentDossierChangeException e) {
+            throw new ApprovalException(TEXT.format(locale, "changed", code));
+        }
+    }
+
     /** The certificate check the batch will make, for the UI to show its warnings (revocation not checkable) first. */
     public CertificateGate.Result check(Signer signer) {
         return gate.check(signer.chain(), clock.instant(), signer.training());

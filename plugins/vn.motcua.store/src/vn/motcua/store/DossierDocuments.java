@@ -30,6 +30,8 @@ public final class DossierDocuments {
         DRAFT_RESULT,
         /** The result document with the head's PAdES signature. */
         SIGNED_RESULT,
+        /** The signed result numbered and sealed: the organisation's issuing signature added after the head's. */
+        ISSUED_RESULT,
         /** Detached CMS signature over the approval decision (vn.motcua.sign.ApprovalRecord). */
         APPROVAL_RECORD
     }

@@ -64,6 +64,10 @@ public final class ScenarioContext {
         return new Actor(u, role, "DAOTAO");
     }
 
+    Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
     /** Applies a lifecycle command and stores the dossier with its new event. */
     Dossier apply(Dossier d, Command c, Actor actor, Instant at) {
         Transition t = lifecycle.apply(d, c, actor, at);

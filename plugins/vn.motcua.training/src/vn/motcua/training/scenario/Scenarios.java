@@ -44,7 +44,7 @@ public final class Scenarios {
     /** The built-in exercises, in workshop order. */
     public static List<Scenario> builtIn() {
         return List.of(new ReceiveBirthRegistration(), new RefuseIneligible(), new RequestAndReceiveSupplement(), new ProcessAndSubmit(),
-                new ApproveBatch(), new LateDossierExtension());
+                new ApproveBatch(), new LateDossierExtension(), new SyncConflict());
     }
 
     public static Optional<Scenario> byId(String id) {
@@ -273,6 +273,41 @@ public final class Scenarios {
                 missing.add(text(locale, "check.newDueNotLater"));
             }
             return CheckResult.of(missing);
+        }
+    }
+
+    /**
+     * 7. A sync conflict: the specialist started processing a dossier while offline, but at the counter of another
+     * workstation the applicant had already withdrawn it; the server refused the change. The starting state is made
+     * exactly as a real sync leaves it (the local change in the outbox, then {@code SyncLedger.refused} with the
+     * server's version), so the trainee meets the real status-bar link and dialog.
+     */
+    static final class SyncConflict implements Scenario {
+        @Override
+        public String id() {
+            return "xung-dot";
+        }
+
+        @Override
+        public void setUp(ScenarioContext c) {
+            Dossier assigned = exercise(c, 1, BIRTH, Duration.ofHours(7), DossierStatus.ASSIGNED);
+            Instant t = c.startedAt().minus(Duration.ofMinutes(40));
+            // What the server has: the applicant withdrew the dossier at the other counter.
+            Actor otherCounter = new Actor(c.actor(CLERK, Role.CLERK).user(), Role.CLERK, "QUAY-2");
+            Dossier server = c.lifecycle().apply(assigned, new Command.Withdraw(text(null, "xung-dot.withdrawReason")), otherCounter, t).dossier();
+            // What this workstation did offline meanwhile: started processing (waiting in the outbox).
+            c.apply(assigned, new Command.StartProcessing(), c.actor(SPECIALIST, Role.SPECIALIST), t.plus(Duration.ofMinutes(10)));
+            String code = assigned.code();
+            vn.motcua.store.SyncLedger.PendingChange mine = c.cache().sync().pending(Integer.MAX_VALUE).stream()
+                    .filter(p -> p.dossierCode().equals(code) && p.eventSequence() == server.events().size()).findFirst().orElseThrow();
+            c.cache().sync().refused(mine, text(null, "xung-dot.serverReason"), server);
+        }
+
+        @Override
+        public CheckResult check(ScenarioContext c, Locale locale) {
+            String code = c.exerciseCode(1);
+            boolean open = c.cache().sync().conflicts(false).stream().anyMatch(x -> x.dossierCode().equals(code));
+            return CheckResult.of(open ? List.of(text(locale, "check.conflictOpen", code)) : List.of());
         }
     }
 }

@@ -36,6 +36,7 @@ import vn.motcua.ui.testing.Workbench;
  */
 class ApprovalUiTest {
     static final String PART = "vn.motcua.ui.approval.part.inbox";
+    static final String ISSUING = "vn.motcua.ui.approval.part.issuing";
 
     @Test
     void aHeadSignsThreeDossiersWithOnePin() throws Exception {
@@ -78,7 +79,7 @@ class ApprovalUiTest {
             Label error = wb.call(() -> find(again, "sign.pinError", Label.class));
             wb.waitUntil("wrong PIN said", () -> error.getText().startsWith("Sai mã PIN"), Duration.ofSeconds(10));
             wb.screenshotScreen("approval-wrong-pin");
-            Shell certs = loginAsHead(wb, again);
+            Shell certs = login(wb, again, SoftHsm.HEAD_PIN);
             Table list = wb.call(() -> find(certs, "sign.certificates", Table.class));
             // the expired certificate is listed, greyed, with its reason
             assertTrue(wb.call(() -> java.util.Arrays.stream(list.getItems()).anyMatch(i -> i.getText(5).contains("hết hạn"))));
@@ -110,22 +111,60 @@ class ApprovalUiTest {
             }
             wb.screenshot("approval-signed");
             assertTrue(wb.call(() -> java.util.Arrays.stream(inbox.getItems()).noneMatch(it -> codes.contains(it.getData()))));
+
+            // The records clerk numbers and seals the three results with the organisation's token (CLERK).
+            wb.showPart(ISSUING);
+            Table issuable = wb.call(() -> visible("approval.inbox", Table.class, wb));
+            wb.waitUntil("approved results to issue", () -> java.util.Arrays.stream(issuable.getItems()).filter(it -> codes.contains(it.getData()))
+                    .count() == 3, Duration.ofSeconds(10));
+            wb.run(() -> {
+                for (TableItem it : issuable.getItems()) {
+                    it.setChecked(codes.contains(it.getData()));
+                }
+                Event e = new Event();
+                e.detail = SWT.CHECK;
+                issuable.notifyListeners(SWT.Selection, e);
+                issuable.setSelection(0);
+                issuable.notifyListeners(SWT.Selection, new Event());
+            });
+            wb.screenshot("issuing-inbox");
+            press(wb, wb.call(() -> visible("approval.sign", Button.class, wb)));
+            Shell sealCerts = login(wb, wb.awaitShell("Nhập mã PIN"), SoftHsm.CLERK_PIN);
+            wb.press(sealCerts, "Ký 3 hồ sơ");
+            wb.press(wb.awaitShell("Không kiểm tra được tình trạng thu hồi"), "Vẫn ký");
+            Shell number = wb.awaitShell("Số văn bản");
+            wb.run(() -> find(number, null, Text.class).setText("15/GCN-UBND"));
+            wb.press(number, "OK");
+            Label issuedStatus = wb.call(() -> visible("approval.status", Label.class, wb));
+            wb.waitUntil("issued", () -> issuedStatus.getText().startsWith("Đã ban hành 3/3"), Duration.ofSeconds(60));
+            wb.screenshot("issuing-done");
         } finally {
             wb.close();
         }
         // The cache after the product closed: approved, with signed results pdfsig accepts.
         try (LocalCache cache = open(data)) {
             for (String code : codes) {
-                assertEquals(DossierStatus.APPROVED, cache.dossierRepository().findByCode(code).orElseThrow().status(), code);
+                assertTrue(cache.dossierRepository().findByCode(code).orElseThrow().events().stream()
+                        .anyMatch(e -> e.action() == vn.motcua.core.model.DossierAction.APPROVE), code);
                 var doc = cache.documents().latest(code, DossierDocuments.Kind.SIGNED_RESULT).orElseThrow();
                 Path pdf = Files.write(data.resolveSibling(code + ".pdf"), cache.documents().content(doc));
                 List<String> p = Tools.pdfsig(pdf);
                 assertTrue(p.get(0).contains("Signature Validation: Signature is Valid.") && p.get(0).contains("Total document signed"), p.get(0));
                 assertTrue(cache.documents().latest(code, DossierDocuments.Kind.APPROVAL_RECORD).isPresent());
+                // issued: the head's signature and the seal, both valid, numbered from 15/GCN-UBND on
+                assertEquals(DossierStatus.ISSUED, cache.dossierRepository().findByCode(code).orElseThrow().status(), code);
+                var issued = cache.documents().latest(code, DossierDocuments.Kind.ISSUED_RESULT).orElseThrow();
+                assertTrue(issued.note().matches("number=1[567]/GCN-UBND; .*"), issued.note());
+                List<String> both = Tools.pdfsig(Files.write(data.resolveSibling(code + "-issued.pdf"), cache.documents().content(issued)));
+                assertEquals(2, both.size());
+                assertTrue(both.get(0).contains("Signature is Valid.") && both.get(0).contains("Not total document signed"), both.get(0));
+                assertTrue(both.get(1).contains("Signature is Valid.") && both.get(1).contains("Total document signed"), both.get(1));
             }
         }
-        assertTrue(Files.readString(data.resolve(SigningSettings.FILE)).contains("certificate.demo=" + SigningCertificate.thumbprint(hsm.headRsa)),
+        assertTrue(Files.readString(data.resolve(SigningSettings.FILE)).contains("certificate.demo.approve=" + SigningCertificate.thumbprint(hsm.headRsa)),
                 "the choice is remembered by thumbprint");
+        assertTrue(Files.readString(data.resolve(SigningSettings.FILE)).contains("certificate.demo.issue=" + SigningCertificate.thumbprint(hsm.clerkRsa)),
+                "the seal token's certificate is remembered separately");
     }
 
     @Test
@@ -148,7 +187,7 @@ class ApprovalUiTest {
      * SoftHSM has the HEAD and CLERK tokens and SunPKCS11 tells them apart only after login, as with real tokens: try
      * the head's PIN on each token in turn, as a head with two tokens plugged in would pick the other one.
      */
-    private static Shell loginAsHead(Workbench wb, Shell first) {
+    private static Shell login(Workbench wb, Shell first, String pinCode) {
         Shell pin = first;
         for (int idx = 0; idx < 4; idx++) {
             int i = idx;
@@ -158,7 +197,7 @@ class ApprovalUiTest {
                 if (i < c.getItemCount()) {
                     c.select(i);
                 }
-                find(dialog, "sign.pin", Text.class).setText(SoftHsm.HEAD_PIN);
+                find(dialog, "sign.pin", Text.class).setText(pinCode);
             });
             wb.press(dialog, "Đăng nhập");
             wb.waitUntil("an answer to the PIN", () -> dialog.isDisposed() && shell(wb, "Chọn chứng thư số", "Nhập mã PIN") != null,
@@ -192,8 +231,37 @@ class ApprovalUiTest {
         wb.run(() -> b.getDisplay().asyncExec(() -> b.notifyListeners(SWT.Selection, new Event())));
     }
 
-    static <W extends org.eclipse.swt.widgets.Widget> W find(org.eclipse.swt.widgets.Control c, String id, Class<W> type) {
+    /** A widget by id inside the visible (active) part: the approval and issuing screens use the same ids. */
+    static <W extends org.eclipse.swt.widgets.Widget> W visible(String id, Class<W> type, Workbench wb) {
+        for (Shell s : wb.display().getShells()) {
+            W w = findVisible(s, id, type);
+            if (w != null) {
+                return w;
+            }
+        }
+        throw new AssertionError("no visible " + id);
+    }
+
+    private static <W extends org.eclipse.swt.widgets.Widget> W findVisible(org.eclipse.swt.widgets.Control c, String id, Class<W> type) {
+        if (!c.isVisible()) {
+            return null;
+        }
         if (id.equals(c.getData(Workbench.ID_KEY)) && type.isInstance(c)) {
+            return type.cast(c);
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                W w = findVisible(child, id, type);
+                if (w != null) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
+    static <W extends org.eclipse.swt.widgets.Widget> W find(org.eclipse.swt.widgets.Control c, String id, Class<W> type) {
+        if ((id == null || id.equals(c.getData(Workbench.ID_KEY))) && type.isInstance(c)) {
             return type.cast(c);
         }
         if (c instanceof org.eclipse.swt.widgets.Composite comp) {

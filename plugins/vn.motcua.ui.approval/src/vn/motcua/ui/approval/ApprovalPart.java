@@ -77,6 +77,12 @@ public class ApprovalPart {
     static final String ID_KEY = "motcua.id";
     static final String PRACTICE_TOKEN = "practice-token.p12";
 
+    /** What the inbox is for: the head's approval, or the records clerk's issuing (number and seal). */
+    enum Mode {
+        APPROVE, ISSUE
+    }
+
+    private final Mode mode;
     private final LocalCache cache;
     private final Texts text;
     private final UserSession session;
@@ -104,6 +110,11 @@ public class ApprovalPart {
     @Inject
     public ApprovalPart(LocalCache cache, @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale,
             UserSession session, @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker) {
+        this(Mode.APPROVE, cache, locale, session, broker);
+    }
+
+    ApprovalPart(Mode mode, LocalCache cache, Locale locale, UserSession session, IEventBroker broker) {
+        this.mode = mode;
         this.cache = cache;
         this.text = new Texts(locale);
         this.session = session;
@@ -133,8 +144,9 @@ public class ApprovalPart {
         title = new Label(root, SWT.NONE);
         title.setData(ID_KEY, "approval.title");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(title);
-        signButton = button("approval.sign", text.get("sign", 0), this::signChosen);
+        signButton = button("approval.sign", signLabel(0), this::signChosen);
         sendBackButton = button("approval.sendBack", text.get("sendBack"), this::sendBack);
+        sendBackButton.setVisible(mode == Mode.APPROVE);
         button("approval.refresh", text.get("refresh"), this::refresh);
         button("approval.settings", text.get("settings"), this::settings);
 
@@ -158,7 +170,7 @@ public class ApprovalPart {
         GridLayoutFactory.fillDefaults().applyTo(right);
         previewTitle = new Label(right, SWT.WRAP);
         previewTitle.setData(ID_KEY, "approval.previewTitle");
-        previewTitle.setText(text.get("preview.none"));
+        previewTitle.setText(text.get(mode == Mode.APPROVE ? "preview.none" : "issue.preview.none"));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(previewTitle);
         previewScroll = new ScrolledComposite(right, SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         previewImage = new Label(previewScroll, SWT.NONE);
@@ -206,7 +218,7 @@ public class ApprovalPart {
     void refresh() {
         List<String> checked = checkedCodes();
         inbox.removeAll();
-        List<Dossier> list = service.inbox(session.agencyCode());
+        List<Dossier> list = mode == Mode.APPROVE ? service.inbox(session.agencyCode()) : service.issuable(session.agencyCode());
         Map<String, String> procedureNames = new HashMap<>();
         for (Dossier d : list) {
             TableItem it = new TableItem(inbox, SWT.NONE);
@@ -222,7 +234,7 @@ public class ApprovalPart {
             c.pack();
             c.setWidth(Math.min(c.getWidth(), 320));
         }
-        title.setText(text.get("title", list.size()));
+        title.setText(text.get(mode == Mode.APPROVE ? "title" : "issue.title", list.size()));
         updateButtons();
         preview();
         root.layout(true, true);
@@ -250,10 +262,19 @@ public class ApprovalPart {
     }
 
     private void updateButtons() {
-        signButton.setText(text.get("sign", chosenCodes().size()));
+        signButton.setText(signLabel(chosenCodes().size()));
         signButton.setEnabled(!busy && !chosenCodes().isEmpty());
         sendBackButton.setEnabled(!busy && inbox.getSelectionCount() == 1);
         root.layout(true, true);
+    }
+
+    private String signLabel(int n) {
+        return text.get(mode == Mode.APPROVE ? "sign" : "issue.sign", n);
+    }
+
+    /** The role the user acts in: the head approves; the records clerk (or a head) issues. */
+    private Role role() {
+        return mode == Mode.APPROVE || !session.hasRole(Role.CLERK) ? Role.HEAD : Role.CLERK;
     }
 
     private void preview() {
@@ -265,7 +286,7 @@ public class ApprovalPart {
         }
         previewImage.setImage(null);
         if (sel.length == 0) {
-            previewTitle.setText(text.get("preview.none"));
+            previewTitle.setText(text.get(mode == Mode.APPROVE ? "preview.none" : "issue.preview.none"));
             previewImage.setSize(0, 0);
             return;
         }
@@ -274,7 +295,8 @@ public class ApprovalPart {
             try {
                 byte[] pdf = drafts.get(code);
                 if (pdf == null) {
-                    pdf = service.draft(cache.dossierRepository().findByCode(code).orElseThrow());
+                    Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
+                    pdf = mode == Mode.APPROVE ? service.draft(d) : service.signedResult(d);
                     drafts.put(code, pdf);
                 }
                 int width = Math.max(300, previewScroll.getClientArea().width - 20);
@@ -282,8 +304,8 @@ public class ApprovalPart {
                 shown = new Image(root.getDisplay(), page.image());
                 previewImage.setImage(shown);
                 previewImage.setSize(previewImage.computeSize(SWT.DEFAULT, SWT.DEFAULT));
-                previewTitle.setText(text.get("preview.title", code, page.pages()));
-            } catch (IOException | RuntimeException e) {
+                previewTitle.setText(text.get(mode == Mode.APPROVE ? "preview.title" : "issue.preview.title", code, page.pages()));
+            } catch (IOException | ApprovalService.ApprovalException | RuntimeException e) {
                 previewTitle.setText(text.get("preview.failed", code, String.valueOf(e.getMessage())));
             }
         });
@@ -340,7 +362,8 @@ public class ApprovalPart {
                     Arrays.fill(typed, '\0');
                 }
             }
-            String user = session.user().username();
+            // Remembered per user and per purpose: a head's own key for approval, the seal token for issuing.
+            String user = session.user().username() + "." + mode.name().toLowerCase(Locale.ROOT);
             CertificateDialog choose = new CertificateDialog(shell, text, login.certificates(), settings.thumbprintOf(user), codes.size());
             if (login.certificates().stream().noneMatch(vn.motcua.sign.SigningCertificate::usable)) {
                 String why = login.certificates().stream().map(c -> c.holder() + ": " + c.whyNotUsable(text.locale)).reduce((a, b) -> a + "; " + b)
@@ -369,9 +392,22 @@ public class ApprovalPart {
                 return;
             }
             String place = cache.agencies().findByCode(session.agencyCode()).map(Agency::name).orElse("");
-            SignatureSpec spec = SignatureSpec.of(SignatureKind.APPROVAL).withStamp(settings.stampPlace().stamp()).withTsa(settings.tsa())
-                    .withReason(ApprovalService.TEXT.format(null, "reason"), place);
-            run(codes, signer, spec, login);
+            SignatureSpec spec;
+            Numbering numbering = null;
+            if (mode == Mode.APPROVE) {
+                spec = SignatureSpec.of(SignatureKind.APPROVAL).withStamp(settings.stampPlace().stamp()).withTsa(settings.tsa())
+                        .withReason(ApprovalService.TEXT.format(null, "reason"), place);
+            } else {
+                numbering = askNumbering(shell, codes.size());
+                if (numbering == null) {
+                    login.close();
+                    return;
+                }
+                // The seal goes beside the head's stamp, never over it.
+                spec = SignatureSpec.of(SignatureKind.ISSUING).withStamp(settings.issuingPlace().stamp()).withTsa(settings.tsa())
+                        .withReason(ApprovalService.TEXT.format(null, "issue.reason"), place);
+            }
+            run(codes, signer, spec, login, numbering);
             login = null; // the job logs out when it is done
         } catch (SigningException e) {
             MessageDialog.openError(shell, text.get("error.title"), e.message(text.locale));
@@ -385,7 +421,22 @@ public class ApprovalPart {
         }
     }
 
-    private void run(List<String> codes, Signer signer, SignatureSpec spec, SigningSession login) {
+    /** The first document number and its symbol, e.g. 15 and GCN-UBND for "15/GCN-UBND". */
+    record Numbering(int first, String symbol) {
+    }
+
+    private Numbering askNumbering(Shell shell, int n) {
+        InputDialog ask = new InputDialog(shell, text.get("issue.number.title"), text.get("issue.number.prompt", n), "1/KQ-UBND",
+                v -> v != null && v.strip().matches("\\d{1,7}/\\S{1,40}") ? null : text.get("issue.number.bad"));
+        if (ask.open() != Window.OK) {
+            return null;
+        }
+        String v = ask.getValue().strip();
+        int slash = v.indexOf('/');
+        return new Numbering(Integer.parseInt(v.substring(0, slash)), v.substring(slash + 1));
+    }
+
+    private void run(List<String> codes, Signer signer, SignatureSpec spec, SigningSession login, Numbering numbering) {
         busy = true;
         updateButtons();
         progress.setMaximum(codes.size());
@@ -395,16 +446,20 @@ public class ApprovalPart {
         status.setText(text.get("progress", 0, codes.size()));
         root.layout(true, true);
         var display = root.getDisplay();
-        Job job = new Job(text.get("job.name", codes.size())) {
+        Job job = new Job(text.get(mode == Mode.APPROVE ? "job.name" : "issue.job.name", codes.size())) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask(getName(), codes.size());
                 try {
-                    List<Batch.Outcome<String>> out = service.approve(codes, signer, spec, session.actor(Role.HEAD), (done, total, last) -> {
+                    Batch.Progress<String> progress = (done, total, last) -> {
                         monitor.worked(1);
                         monitor.subTask(text.get("job.item", last.item()));
                         display.asyncExec(() -> progressed(done, total));
-                    }, monitor::isCanceled, text.locale);
+                    };
+                    List<Batch.Outcome<String>> out = mode == Mode.APPROVE
+                            ? service.approve(codes, signer, spec, session.actor(role()), progress, monitor::isCanceled, text.locale)
+                            : service.issue(codes, signer, spec, session.actor(role()), numbering.first(), numbering.symbol(), progress,
+                                    monitor::isCanceled, text.locale);
                     display.asyncExec(() -> finished(out));
                 } catch (SigningException e) {
                     display.asyncExec(() -> {
@@ -441,7 +496,7 @@ public class ApprovalPart {
         for (Batch.Outcome<String> o : out) {
             TableItem it = new TableItem(results, SWT.NONE);
             String note = o.status() == Batch.Status.SIGNED ? verdict(o.item()) : o.message();
-            it.setText(new String[] { o.item(), text.get("outcome." + o.status()), note == null ? "" : note });
+            it.setText(new String[] { o.item(), text.get((mode == Mode.APPROVE ? "outcome." : "issue.outcome.") + o.status()), note == null ? "" : note });
             if (o.status() != Batch.Status.SIGNED) {
                 it.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             }
@@ -451,8 +506,9 @@ public class ApprovalPart {
         }
         results.setVisible(!out.isEmpty());
         ((org.eclipse.swt.layout.GridData) results.getLayoutData()).exclude = out.isEmpty();
-        status.setText(out.isEmpty() ? "" : signed == out.size() ? text.get("done", signed, out.size())
-                : text.get("done.failed", signed, out.size(), out.size() - signed));
+        String prefix = mode == Mode.APPROVE ? "" : "issue.";
+        status.setText(out.isEmpty() ? "" : signed == out.size() ? text.get(prefix + "done", signed, out.size())
+                : text.get(prefix + "done.failed", signed, out.size(), out.size() - signed));
         for (TableItem it : inbox.getItems()) {
             it.setChecked(false);
         }
@@ -467,10 +523,16 @@ public class ApprovalPart {
     private String verdict(String code) {
         try {
             DossierDocuments docs = cache.documents();
-            byte[] pdf = docs.content(docs.latest(code, DossierDocuments.Kind.SIGNED_RESULT).orElseThrow());
+            DossierDocuments.Document doc = docs.latest(code, mode == Mode.APPROVE ? DossierDocuments.Kind.SIGNED_RESULT
+                    : DossierDocuments.Kind.ISSUED_RESULT).orElseThrow();
+            byte[] pdf = docs.content(doc);
             List<SignatureReport> reports = new PdfVerifier(trust).verify(pdf);
             SignatureReport last = reports.get(reports.size() - 1);
             String v = text.get("verdict", vn.motcua.sign.Texts.TEXT.format(text.locale, "verify.verdict." + last.verdict()));
+            v = reports.size() > 1 ? text.get("verdicts", reports.size(), v) : v;
+            if (mode == Mode.ISSUE && doc.note().startsWith("number=")) {
+                v = text.get("issue.number", doc.note().substring(7, doc.note().indexOf(';') < 0 ? doc.note().length() : doc.note().indexOf(';'))) + " — " + v;
+            }
             return last.training() ? v + " " + vn.motcua.sign.Texts.TEXT.format(text.locale, "verify.training") : v;
         } catch (IOException | RuntimeException e) {
             return String.valueOf(e.getMessage());

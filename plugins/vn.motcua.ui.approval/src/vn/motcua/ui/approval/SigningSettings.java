@@ -79,6 +79,11 @@ public final class SigningSettings {
         }
     }
 
+    /** The organisation's seal stamp: beside the head's, on the other side of the page. */
+    public StampPlace issuingPlace() {
+        return stampPlace() == StampPlace.BOTTOM_LEFT ? StampPlace.BOTTOM_RIGHT : StampPlace.BOTTOM_LEFT;
+    }
+
     public String thumbprintOf(String username) {
         return props.getProperty("certificate." + username, "");
     }

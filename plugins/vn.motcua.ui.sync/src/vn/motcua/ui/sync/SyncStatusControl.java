@@ -57,16 +57,22 @@ public class SyncStatusControl {
         box.setLayout(layout);
         label = new Label(box, SWT.NONE);
         label.setData("motcua.id", ID);
-        if (job == null) {
-            label.setText(SyncText.get(locale, "status.offlineOnly"));
-            return;
-        }
         conflicts = new Link(box, SWT.NONE);
         conflicts.setData("motcua.id", "status.sync.conflicts");
         conflicts.addListener(SWT.Selection, e -> {
             new ConflictsDialog(box.getShell(), cache, locale).open();
-            show(job.status());
+            if (job != null) {
+                show(job.status());
+            } else {
+                showConflicts(cache.sync().conflicts(false).size());
+            }
         });
+        if (job == null) {
+            // Refused changes stay to be seen even when sync is off (no server now, a training sandbox).
+            label.setText(SyncText.get(locale, "status.offlineOnly"));
+            showConflicts(cache.sync().conflicts(false).size());
+            return;
+        }
         Button now = new Button(box, SWT.PUSH);
         now.setText(SyncText.get(locale, "syncNow"));
         now.setData("motcua.id", "status.sync.now");
@@ -93,7 +99,11 @@ public class SyncStatusControl {
         }
         label.setText(String.join(" · ", parts));
         label.setToolTipText(s.lastError());
-        conflicts.setText(s.conflicts() == 0 ? "" : "<a>" + SyncText.get(locale, "status.conflicts", s.conflicts()) + "</a>");
+        showConflicts(s.conflicts());
+    }
+
+    private void showConflicts(long n) {
+        conflicts.setText(n == 0 ? "" : "<a>" + SyncText.get(locale, "status.conflicts", n) + "</a>");
         label.getParent().getParent().layout(true, true);
     }
 

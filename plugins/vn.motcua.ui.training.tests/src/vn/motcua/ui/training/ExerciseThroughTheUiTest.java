@@ -107,6 +107,25 @@ class ExerciseThroughTheUiTest {
         }
     }
 
+    @Test
+    void theSpecialistReadsAndAcknowledgesARefusedChange() throws Exception {
+        Workbench wb = start("xung-dot", "chuyenvien.tuphap");
+        try {
+            assertCheck(wb, "Chưa xong");
+            org.eclipse.swt.widgets.Link link = wb.find("status.sync.conflicts", org.eclipse.swt.widgets.Link.class);
+            assertTrue(wb.call(link::getText).contains("1 thay đổi bị từ chối"), wb.call(link::getText));
+            wb.run(() -> link.getDisplay().asyncExec(() -> link.notifyListeners(SWT.Selection, new Event())));
+            Shell dialog = wb.awaitShell("từ chối");
+            wb.screenshotScreen("exercise-xung-dot-dialog");
+            wb.press(dialog, "Đã xem");
+            wb.press(dialog, "Đóng");
+            wb.waitUntil("the link is gone", () -> link.getText().isEmpty(), Duration.ofSeconds(5));
+            assertCheck(wb, "Hoàn thành!");
+        } finally {
+            wb.close();
+        }
+    }
+
     private static Text text(org.eclipse.swt.widgets.Composite c, String id) {
         for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
             if (child instanceof Text t && id.equals(t.getData(Workbench.ID_KEY))) {
