@@ -173,16 +173,18 @@ public class LifeCycle {
      * typed; until the server answers, everything works offline.
      */
     private static SyncJob startSync(Path dataDir, LocalCache cache, LoggedIn in, Locale locale) {
-        if (TrainingMode.active()) {
-            return null;
-        }
+        boolean training = TrainingMode.active();
         try {
-            java.util.Optional<SyncSettings> settings = SyncSettings.resolve(dataDir, System.getenv());
+            // A training sandbox syncs only with its own training server, and only one that says it is one.
+            java.util.Optional<SyncSettings> settings = training ? SyncSettings.resolveTraining(dataDir) : SyncSettings.resolve(dataDir, System.getenv());
             if (settings.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "No sync server configured: working offline only");
                 return null;
             }
             SyncClient client = new SyncClient(settings.get().server(), locale);
+            if (training) {
+                client.requireTrainingServer();
+            }
             String ws = in.session().workstationId();
             SyncJob job = new SyncJob(new SyncEngine(cache, client, ws), cache, locale, settings.get().interval(), settings.get().maxBackoff());
             job.loginWith(client, in.session().user().username(), in.password(), ws);

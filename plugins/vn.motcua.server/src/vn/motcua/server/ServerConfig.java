@@ -15,7 +15,7 @@ import java.util.Properties;
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         Duration tokenLifetime, String adminUsername, String adminPassword, String adminAgency, Path dataDir,
-        long commitDelayMillisForTests, String commitDelayMatchForTests) {
+        long commitDelayMillisForTests, String commitDelayMatchForTests, boolean training) {
 
     public static ServerConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -32,7 +32,9 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
                 Integer.parseInt(value(p, env, "db.pool", "16")),
                 Duration.ofMinutes(Long.parseLong(value(p, env, "token.minutes", "720"))),
                 value(p, env, "admin.username", ""), value(p, env, "admin.password", ""), value(p, env, "admin.agency", "PROVINCE"),
-                data, Long.parseLong(value(p, env, "test.commit.delay.ms", "0")), value(p, env, "test.commit.delay.match", ""));
+                data, Long.parseLong(value(p, env, "test.commit.delay.ms", "0")), value(p, env, "test.commit.delay.match", ""),
+                // A workshop's server: training workstations sync only with a server that says so.
+                Boolean.parseBoolean(value(p, env, "training", "false")));
     }
 
     /** Environment first ({@code MOTCUA_} + key upper-cased, dots as underscores), then the file, then the default. */

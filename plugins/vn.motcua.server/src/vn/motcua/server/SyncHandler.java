@@ -61,7 +61,7 @@ final class SyncHandler extends Handler.Abstract {
             Runtime rt = Runtime.getRuntime();
             // Heap figures for monitoring (and the load benchmark's "stays within its heap").
             return java.util.Map.of("status", "ok", "serverId", service.serverId(), "protocol", Protocol.VERSION,
-                    "heapUsed", rt.totalMemory() - rt.freeMemory(), "heapMax", rt.maxMemory());
+                    "heapUsed", rt.totalMemory() - rt.freeMemory(), "heapMax", rt.maxMemory(), "training", service.training());
         }
         String version = request.getHeaders().get(Protocol.VERSION_HEADER);
         if (version == null || !version.strip().equals(Integer.toString(Protocol.VERSION))) {

@@ -96,6 +96,11 @@ public final class SyncService {
         }
     }
 
+    /** A training server (workshops), never holding real data. */
+    public boolean training() {
+        return config.training();
+    }
+
     public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException {
         this.db = db;
         this.config = config;
@@ -168,7 +173,7 @@ public final class SyncService {
                 s.setTimestamp(4, Timestamp.from(expires));
                 s.executeUpdate();
             }
-            return new LoginResponse(token, expires, u.get().user, serverId);
+            return new LoginResponse(token, expires, u.get().user, serverId, config.training());
         }
     }
 

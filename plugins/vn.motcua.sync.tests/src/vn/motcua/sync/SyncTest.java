@@ -220,4 +220,20 @@ class SyncTest {
         SyncException none = assertThrows(SyncException.class, () -> c.pull(0, 10));
         assertEquals(SyncException.Kind.UNAUTHORISED, none.kind());
     }
+
+    /** A training sandbox never logs in to a production server; a workshop's server says it is a training one. */
+    @Test
+    void aTrainingWorkstationRefusesAProductionServerAndAcceptsATrainingOne(@TempDir Path tmp) throws Exception {
+        vn.motcua.sync.SyncClient trainee = new vn.motcua.sync.SyncClient(world.server.uri(), java.util.Locale.forLanguageTag("vi"))
+                .requireTrainingServer();
+        vn.motcua.sync.SyncException e = assertThrows(vn.motcua.sync.SyncException.class,
+                () -> trainee.login(CLERK, SyncWorld.PASSWORD.toCharArray(), "DAOTAO-1"));
+        assertTrue(e.getMessage().contains("không phải máy chủ đào tạo"), e.getMessage());
+        assertFalse(trainee.loggedIn(), "no token kept from a production server");
+        try (SyncWorld workshop = new SyncWorld(tmp, Map.of("training", "true"))) {
+            vn.motcua.sync.SyncClient ok = new vn.motcua.sync.SyncClient(workshop.server.uri(), java.util.Locale.ENGLISH).requireTrainingServer();
+            assertTrue(ok.login(CLERK, SyncWorld.PASSWORD.toCharArray(), "DAOTAO-1").training());
+            assertTrue(ok.loggedIn());
+        }
+    }
 }

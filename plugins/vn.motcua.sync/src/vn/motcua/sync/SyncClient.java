@@ -55,8 +55,22 @@ public final class SyncClient {
         return token != null;
     }
 
+    /**
+     * For a training workstation: log-ins are accepted only from a server that declares itself a training server, so a
+     * sandbox can never push practice work to (or pull real citizens' data from) a production server.
+     */
+    public SyncClient requireTrainingServer() {
+        this.trainingOnly = true;
+        return this;
+    }
+
+    private volatile boolean trainingOnly;
+
     public LoginResponse login(String username, char[] password, String workstationId) throws SyncException {
         LoginResponse r = send("POST", Protocol.LOGIN, new LoginRequest(username, new String(password), workstationId), LoginResponse.class, false);
+        if (trainingOnly && !r.training()) {
+            throw new SyncException(SyncException.Kind.SERVER, SyncText.get(locale, "notTrainingServer", base), null);
+        }
         token = r.token();
         user = r.user();
         return r;

@@ -19,6 +19,27 @@ import java.util.Properties;
 public record SyncSettings(URI server, Duration interval, Duration maxBackoff) {
     public static final String FILE = "sync.properties";
 
+    /**
+     * The training workspace's server: only {@code training.server.url} of its own {@code sync.properties} — never
+     * {@code -Dmotcua.server}, {@code MOTCUA_SERVER} or {@code server.url}, which name the production server.
+     */
+    public static Optional<SyncSettings> resolveTraining(Path trainingDataDir) throws IOException {
+        Properties p = new Properties();
+        Path file = trainingDataDir.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        String url = p.getProperty("training.server.url", "").strip();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        long seconds = Long.parseLong(p.getProperty("sync.interval.seconds", "2").strip());
+        return Optional.of(new SyncSettings(URI.create(url.endsWith("/") ? url : url + "/"), Duration.ofSeconds(Math.max(1, seconds)),
+                Duration.ofMinutes(5)));
+    }
+
     public static Optional<SyncSettings> resolve(Path dataDir, Map<String, String> env) throws IOException {
         Properties p = new Properties();
         Path file = dataDir.resolve(FILE);

@@ -51,7 +51,7 @@ class ScenarioTest {
 
     @Test
     void everyExerciseFailsAtTheStartAndPassesAfterTheCorrectSteps() throws Exception {
-        assertEquals(7, Scenarios.builtIn().size());
+        assertEquals(8, Scenarios.builtIn().size());
         for (Scenario s : Scenarios.builtIn()) {
             Path ws = dir.resolve(s.id());
             long t0 = System.nanoTime();
@@ -180,6 +180,42 @@ class ScenarioTest {
                 Dossier d = cache.dossierRepository().findByCode(c1 + "8001").orElseThrow();
                 apply(cache, d, new Command.Extend(t.plus(Duration.ofDays(3)), "Xin lỗi ông/bà vì hồ sơ cần xác minh thêm với xã khác"),
                         specialist, t);
+            }
+            case "danh-muc" -> {
+                // As the trainee: read the errors, correct the two cells in the workbook, import again and commit.
+                try {
+                    java.nio.file.Path file = cache.dataDir().resolve("bai-tap/danh-muc-cap-nhat.xlsx");
+                    var importer = new vn.motcua.excel.CatalogueImporter(null);
+                    var first = importer.read(file);
+                    assertTrue(first.hasErrors(), "the exercise file has errors to fix");
+                    assertEquals(2, first.problems().stream().filter(p -> p.isError()).count(), first.problems().toString());
+                    java.util.Map<String, String> names = new java.util.HashMap<>();
+                    cache.procedures().activeCatalogue().forEach(p -> names.put(p.code(), p.name()));
+                    try (var in = java.nio.file.Files.newInputStream(file);
+                            var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                        var sheet = wb.getSheetAt(0);
+                        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                            var row = sheet.getRow(r);
+                            String code = row.getCell(1).getStringCellValue();
+                            if (code.equals("1.0O4947")) {
+                                row.getCell(1).setBlank();
+                                row.getCell(1).setCellValue("1.004947");
+                            } else if (row.getCell(2) == null || row.getCell(2).getStringCellValue().isBlank()) {
+                                row.createCell(2).setCellValue(names.get(code));
+                            }
+                        }
+                        try (var out = java.nio.file.Files.newOutputStream(file)) {
+                            wb.write(out);
+                        }
+                    }
+                    var fixed = importer.read(file);
+                    var preview = importer.preview(fixed, cache.procedures());
+                    assertTrue(preview.canCommit(), fixed.problems().toString());
+                    vn.motcua.excel.CatalogueImporter.commit(preview, vn.motcua.excel.CatalogueImporter.MissingPolicy.KEEP, cache.procedures(),
+                            java.time.LocalDate.now());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
             }
             case "xung-dot" -> cache.sync().conflicts(false).forEach(c -> cache.sync().acknowledge(c.id()));
             default -> throw new AssertionError("no steps for " + id);

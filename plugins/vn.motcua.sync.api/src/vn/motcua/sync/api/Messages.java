@@ -18,7 +18,8 @@ public final class Messages {
     }
 
     /** @param serverId identifies the server's database: a client that sees it change starts a full re-sync */
-    public record LoginResponse(String token, Instant expiresAt, User user, String serverId) {
+    /** @param training the server is a training server (server.properties {@code training=true}): never real data */
+    public record LoginResponse(String token, Instant expiresAt, User user, String serverId, boolean training) {
     }
 
     /**

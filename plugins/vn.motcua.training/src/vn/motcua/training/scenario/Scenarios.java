@@ -44,7 +44,7 @@ public final class Scenarios {
     /** The built-in exercises, in workshop order. */
     public static List<Scenario> builtIn() {
         return List.of(new ReceiveBirthRegistration(), new RefuseIneligible(), new RequestAndReceiveSupplement(), new ProcessAndSubmit(),
-                new ApproveBatch(), new LateDossierExtension(), new SyncConflict());
+                new ApproveBatch(), new LateDossierExtension(), new CatalogueImportWithErrors(), new SyncConflict());
     }
 
     public static Optional<Scenario> byId(String id) {
@@ -308,6 +308,50 @@ public final class Scenarios {
             String code = c.exerciseCode(1);
             boolean open = c.cache().sync().conflicts(false).stream().anyMatch(x -> x.dossierCode().equals(code));
             return CheckResult.of(open ? List.of(text(locale, "check.conflictOpen", code)) : List.of());
+        }
+    }
+
+    /**
+     * 8. The province's updated procedure list arrives as Excel with two mistakes in it (a mistyped code, a name lost):
+     * the trainee imports it, reads the errors by row, corrects the file and imports again. The file is the canonical
+     * export of the demo catalogue with the updates and the mistakes written in, in the training folder's
+     * {@code bai-tap/} (where the import dialog's file chooser opens in training mode).
+     */
+    static final class CatalogueImportWithErrors implements Scenario {
+        /** The exercise's file, in the training data folder. */
+        static final String FILE = "bai-tap/danh-muc-cap-nhat.xlsx";
+        static final String NEW_CODE = "1.004947";
+        static final String NEW_CODE_MISTYPED = "1.0O4947";
+        static final String NEW_NAME = "Thủ tục đăng ký giám hộ";
+        static final String NEW_TIME = "03 ngày làm việc";
+
+        @Override
+        public String id() {
+            return "danh-muc";
+        }
+
+        @Override
+        public void setUp(ScenarioContext c) {
+            try {
+                CatalogueExercise.write(c.cache(), c.cache().dataDir().resolve(FILE));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public CheckResult check(ScenarioContext c, Locale locale) {
+            List<String> missing = new ArrayList<>();
+            List<Procedure> catalogue = c.cache().procedures().activeCatalogue();
+            if (catalogue.stream().noneMatch(p -> p.code().equals(NEW_CODE))) {
+                missing.add(text(locale, "check.procedureMissing", NEW_CODE, NEW_NAME));
+            }
+            boolean updated = catalogue.stream().filter(p -> p.code().equals(BIRTH)).anyMatch(p -> p.processingTime(Channel.IN_PERSON)
+                    .map(t -> t.originalText().equals(NEW_TIME)).orElse(false));
+            if (!updated) {
+                missing.add(text(locale, "check.timeNotUpdated", BIRTH, NEW_TIME));
+            }
+            return CheckResult.of(missing);
         }
     }
 }

@@ -117,6 +117,11 @@ public class ImportDialog extends Dialog {
         browse.addListener(SWT.Selection, e -> {
             FileDialog d = new FileDialog(getShell(), SWT.OPEN);
             d.setFilterExtensions(new String[] { "*.xlsx;*.xls", "*.*" });
+            // A training sandbox keeps its exercise files in bai-tap/: open there.
+            java.nio.file.Path exercises = cache.dataDir().resolve("bai-tap");
+            if (java.nio.file.Files.isDirectory(exercises)) {
+                d.setFilterPath(exercises.toString());
+            }
             String f = d.open();
             if (f != null) {
                 file.setText(f);
