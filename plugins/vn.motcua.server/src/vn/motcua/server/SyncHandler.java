@@ -16,6 +16,8 @@ import org.eclipse.jetty.util.Fields;
 
 import vn.motcua.core.i18n.Localizer;
 import vn.motcua.sync.api.Messages.AdminReference;
+import vn.motcua.sync.api.Messages.DocumentInfo;
+import vn.motcua.sync.api.Messages.DocumentList;
 import vn.motcua.sync.api.Messages.ErrorResponse;
 import vn.motcua.sync.api.Messages.LoginRequest;
 import vn.motcua.sync.api.Messages.NumberBlockRequest;
@@ -43,6 +45,15 @@ final class SyncHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         try {
+            if (method.equals("GET") && path.startsWith(Protocol.FILES) && !path.endsWith("/state")) {
+                // A file's bytes, not JSON.
+                checkVersion(request, locale);
+                byte[] bytes = service.documents().file(service.authenticate(bearer(request), locale), path.substring(Protocol.FILES.length()), locale);
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                response.write(true, ByteBuffer.wrap(bytes), callback);
+                return true;
+            }
             Object answer = route(request, method, path, locale);
             reply(response, callback, 200, answer);
         } catch (SyncService.Refusal r) {
@@ -63,10 +74,7 @@ final class SyncHandler extends Handler.Abstract {
             return java.util.Map.of("status", "ok", "serverId", service.serverId(), "protocol", Protocol.VERSION,
                     "heapUsed", rt.totalMemory() - rt.freeMemory(), "heapMax", rt.maxMemory(), "training", service.training());
         }
-        String version = request.getHeaders().get(Protocol.VERSION_HEADER);
-        if (version == null || !version.strip().equals(Integer.toString(Protocol.VERSION))) {
-            throw new SyncService.Refusal(426, "protocol", SyncService.text(locale, "protocol", version == null ? "?" : version, Protocol.VERSION));
-        }
+        checkVersion(request, locale);
         if (method.equals("POST") && path.equals(Protocol.LOGIN)) {
             LoginRequest in = read(request, LoginRequest.class);
             return service.login(in.username(), in.password(), in.workstationId(), locale);
@@ -96,7 +104,38 @@ final class SyncHandler extends Handler.Abstract {
         if (method.equals("POST") && path.equals(Protocol.NUMBER_BLOCKS)) {
             return service.reserveBlock(caller, read(request, NumberBlockRequest.class));
         }
+        if (path.startsWith(Protocol.FILES)) {
+            String rest = path.substring(Protocol.FILES.length());
+            if (method.equals("GET") && rest.endsWith("/state")) {
+                return service.documents().state(rest.substring(0, rest.length() - "/state".length()), locale);
+            }
+            if (method.equals("PUT")) {
+                Fields q = Request.extractQueryParameters(request);
+                long offset = Long.parseLong(q.getValue("offset") == null ? "-1" : q.getValue("offset"));
+                long total = Long.parseLong(q.getValue("total") == null ? "0" : q.getValue("total"));
+                byte[] chunk;
+                try (InputStream in = Content.Source.asInputStream(request)) {
+                    chunk = in.readNBytes(Protocol.MAX_CHUNK + 1);
+                }
+                return service.documents().putChunk(rest, offset, total, chunk, locale);
+            }
+        }
+        if (method.equals("POST") && path.equals(Protocol.DOCUMENTS)) {
+            service.documents().add(caller, read(request, DocumentInfo.class), locale);
+            return java.util.Map.of("status", "ok");
+        }
+        if (method.equals("GET") && path.equals(Protocol.DOCUMENTS)) {
+            String code = Request.extractQueryParameters(request).getValue("dossier");
+            return new DocumentList(service.documents().list(caller, code == null ? "" : code, locale));
+        }
         throw new SyncService.Refusal(404, "notFound", SyncService.text(locale, "notFound", method + " " + path));
+    }
+
+    private static void checkVersion(Request request, Locale locale) throws SyncService.Refusal {
+        String version = request.getHeaders().get(Protocol.VERSION_HEADER);
+        if (version == null || !version.strip().equals(Integer.toString(Protocol.VERSION))) {
+            throw new SyncService.Refusal(426, "protocol", SyncService.text(locale, "protocol", version == null ? "?" : version, Protocol.VERSION));
+        }
     }
 
     private <T> T read(Request request, Class<T> type) throws IOException {

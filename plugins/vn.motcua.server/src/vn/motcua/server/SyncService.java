@@ -101,7 +101,15 @@ public final class SyncService {
         return config.training();
     }
 
+    /** The dossiers' documents (files uploaded in chunks, document rows). */
+    ServerDocuments documents() {
+        return documents;
+    }
+
+    private ServerDocuments documents;
+
     public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException {
+        this.documents = new ServerDocuments(db);
         this.db = db;
         this.config = config;
         this.clock = clock;

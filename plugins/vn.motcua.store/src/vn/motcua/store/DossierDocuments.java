@@ -94,6 +94,37 @@ public final class DossierDocuments {
         return bytes;
     }
 
+    /** Documents made here that the sync server does not have yet, oldest first. */
+    public List<Document> unsynced(int max) {
+        return cache.read(em -> {
+            List<Document> all = select(em, "WHERE d.synced = FALSE ORDER BY d.id");
+            return all.size() > max ? all.subList(0, max) : all;
+        });
+    }
+
+    /** The server has this document now. */
+    public void markSynced(long id) {
+        cache.inTransaction(em -> em.createNativeQuery("UPDATE dossier_document SET synced = TRUE WHERE id = ?").setParameter(1, id).executeUpdate());
+    }
+
+    /**
+     * A document fetched from the sync server, its bytes already checked against {@code sha256}; nothing happens when
+     * this dossier already has it. Returns whether it was new.
+     */
+    public boolean addFromServer(NewDocument doc, Instant createdAt) {
+        return cache.inTransaction(em -> {
+            String hash = sha256(doc.content());
+            Number have = (Number) em.createNativeQuery("SELECT COUNT(*) FROM dossier_document WHERE dossier_code = ? AND kind = ? AND sha256 = ?")
+                    .setParameter(1, doc.dossierCode()).setParameter(2, doc.kind().name()).setParameter(3, hash).getSingleResult();
+            if (have.longValue() > 0) {
+                return false;
+            }
+            Document d = insert(em, doc, createdAt);
+            em.createNativeQuery("UPDATE dossier_document SET synced = TRUE WHERE id = ?").setParameter(1, d.id()).executeUpdate();
+            return true;
+        });
+    }
+
     /** Inserts inside a caller's transaction (used by the dossier repository to commit with a lifecycle change). */
     static Document insert(EntityManager em, NewDocument doc, Instant at) {
         String hash = sha256(doc.content());

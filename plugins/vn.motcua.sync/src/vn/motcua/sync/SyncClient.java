@@ -26,6 +26,9 @@ import vn.motcua.sync.api.Messages.PushRequest;
 import vn.motcua.sync.api.Messages.PushResponse;
 import vn.motcua.sync.api.Messages.ReferenceData;
 import vn.motcua.sync.api.Protocol;
+import vn.motcua.sync.api.Messages.DocumentInfo;
+import vn.motcua.sync.api.Messages.DocumentList;
+import vn.motcua.sync.api.Messages.UploadState;
 import vn.motcua.sync.api.SyncJson;
 
 /**
@@ -107,9 +110,52 @@ public final class SyncClient {
     }
 
     private <T> T send(String method, String path, Object body, Class<T> type, boolean authenticated) throws SyncException {
+        byte[] bytes = exchange(method, path, body == null ? null : json.write(body), "application/json", authenticated);
+        try {
+            return json.read(bytes, type);
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Kind.SERVER, SyncText.get(locale, "unreadable", e.getMessage()), e);
+        }
+    }
+
+    // ---- documents: content-addressed files in chunks, and their rows ----
+
+    /** How much of the file the server has (resume an interrupted upload from {@code received}). */
+    public UploadState uploadState(String sha256) throws SyncException {
+        return send("GET", Protocol.FILES + sha256 + "/state", null, UploadState.class, true);
+    }
+
+    /** Sends one chunk of at most {@link Protocol#MAX_CHUNK} bytes starting at {@code offset}. */
+    public UploadState putChunk(String sha256, long offset, long total, byte[] chunk) throws SyncException {
+        byte[] bytes = exchange("PUT", Protocol.FILES + sha256 + "?offset=" + offset + "&total=" + total, chunk, "application/octet-stream", true);
+        try {
+            return json.read(bytes, UploadState.class);
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Kind.SERVER, SyncText.get(locale, "unreadable", e.getMessage()), e);
+        }
+    }
+
+    public void addDocument(DocumentInfo document) throws SyncException {
+        send("POST", Protocol.DOCUMENTS, document, java.util.Map.class, true);
+    }
+
+    public List<DocumentInfo> documents(String dossierCode) throws SyncException {
+        return send("GET", Protocol.DOCUMENTS + "?dossier=" + java.net.URLEncoder.encode(dossierCode, java.nio.charset.StandardCharsets.UTF_8), null,
+                DocumentList.class, true).documents();
+    }
+
+    /** A file's bytes (the caller checks them against the SHA-256 it asked for). */
+    public byte[] file(String sha256) throws SyncException {
+        return exchange("GET", Protocol.FILES + sha256, null, null, true);
+    }
+
+    private byte[] exchange(String method, String path, byte[] body, String contentType, boolean authenticated) throws SyncException {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
                 .header(Protocol.VERSION_HEADER, Integer.toString(Protocol.VERSION)).header("Accept-Encoding", "gzip")
-                .header("Accept-Language", locale.getLanguage()).header("Content-Type", "application/json");
+                .header("Accept-Language", locale.getLanguage());
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
         if (authenticated) {
             String t = token;
             if (t == null) {
@@ -117,7 +163,7 @@ public final class SyncClient {
             }
             b.header("Authorization", "Bearer " + t);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(json.write(body)));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<InputStream> response;
         try {
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -140,11 +186,7 @@ public final class SyncClient {
         }
         int status = response.statusCode();
         if (status == 200) {
-            try {
-                return json.read(bytes, type);
-            } catch (IOException e) {
-                throw new SyncException(SyncException.Kind.SERVER, SyncText.get(locale, "unreadable", e.getMessage()), e);
-            }
+            return bytes;
         }
         String message;
         try {

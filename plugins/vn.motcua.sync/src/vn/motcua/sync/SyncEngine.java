@@ -3,6 +3,7 @@ package vn.motcua.sync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,10 @@ import vn.motcua.sync.api.Messages.PullResponse;
 import vn.motcua.sync.api.Messages.PushResponse;
 import vn.motcua.sync.api.Messages.PushResult;
 import vn.motcua.sync.api.Messages.ReferenceData;
+import vn.motcua.sync.api.Messages.DocumentInfo;
+import vn.motcua.sync.api.Messages.UploadState;
+import vn.motcua.sync.api.Protocol;
+import vn.motcua.store.DossierDocuments;
 
 /**
  * One sync round against the server: push the outbox in batches, then pull every page after the cursor.
@@ -29,6 +34,7 @@ import vn.motcua.sync.api.Messages.ReferenceData;
  * server answers a replayed change from its stored answer.
  */
 public final class SyncEngine {
+    private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
     /** What a round did. */
     public record Report(int applied, int duplicates, int refused, int pulled, long cursor) {
     }
@@ -129,9 +135,81 @@ public final class SyncEngine {
                 break;
             }
         }
+        pushDocuments();
         ledger.state(SyncLedger.LAST_SUCCESS, Instant.now(clock).toString());
         ledger.state(SyncLedger.LAST_ERROR, null);
         return new Report(applied, duplicates, refused, pulled, cursor);
+    }
+
+    /**
+     * Uploads the documents made here (signed results, approval records, scans) once their dossier's changes are on
+     * the server: chunk by chunk from the offset the server reports, so an interrupted upload resumes; then the
+     * document row. A document the server refuses stays here, unsynced, and is tried again next round without
+     * holding up the rest; a lost connection stops the round (the job retries with backoff).
+     *
+     * @return how many documents the server took this round
+     */
+    public int pushDocuments() throws SyncException {
+        DossierDocuments docs = cache.documents();
+        SyncLedger ledger = cache.sync();
+        int sent = 0;
+        for (DossierDocuments.Document d : docs.unsynced(200)) {
+            if (ledger.hasPending(d.dossierCode())) {
+                continue; // the dossier's own changes go first
+            }
+            try {
+                byte[] bytes = docs.content(d);
+                UploadState st = client.uploadState(d.sha256());
+                while (!st.complete()) {
+                    int from = (int) st.received();
+                    int len = Math.min(Protocol.MAX_CHUNK, bytes.length - from);
+                    st = client.putChunk(d.sha256(), from, bytes.length, Arrays.copyOfRange(bytes, from, from + len));
+                }
+                client.addDocument(new DocumentInfo(d.dossierCode(), d.kind().name(), d.sha256(), d.size(), d.name(), d.mediaType(), d.createdAt(),
+                        d.createdBy(), d.note()));
+                docs.markSynced(d.id());
+                sent++;
+            } catch (SyncException e) {
+                if (e.kind() == SyncException.Kind.UNREACHABLE || e.kind() == SyncException.Kind.UNAUTHORISED) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING, "Document " + d.name() + " of " + d.dossierCode() + " not taken by the server: " + e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Fetches the documents of a dossier this workstation does not have yet (a result signed on the head's PC, for the
+     * records clerk's); each file is checked against its SHA-256 before it is stored.
+     *
+     * @return how many documents were new here
+     */
+    public int fetchDocuments(String dossierCode) throws SyncException {
+        DossierDocuments docs = cache.documents();
+        java.util.Set<String> have = new java.util.HashSet<>();
+        docs.list(dossierCode).forEach(d -> have.add(d.kind().name() + "/" + d.sha256()));
+        int added = 0;
+        for (DocumentInfo info : client.documents(dossierCode)) {
+            DossierDocuments.Kind kind;
+            try {
+                kind = DossierDocuments.Kind.valueOf(info.kind());
+            } catch (IllegalArgumentException e) {
+                continue; // a kind a newer server knows
+            }
+            if (have.contains(info.kind() + "/" + info.sha256())) {
+                continue;
+            }
+            byte[] bytes = client.file(info.sha256());
+            if (!DossierDocuments.sha256(bytes).equals(info.sha256())) {
+                throw new SyncException(SyncException.Kind.SERVER, SyncText.get(null, "fileDamaged", info.name(), dossierCode), null);
+            }
+            if (docs.addFromServer(new DossierDocuments.NewDocument(dossierCode, kind, info.name(), info.mediaType(), bytes, info.createdBy(),
+                    info.note()), info.createdAt())) {
+                added++;
+            }
+        }
+        return added;
     }
 
     private static boolean stillPending(SyncLedger ledger, PendingChange change) {

@@ -79,6 +79,18 @@ public final class SyncJob extends Job {
     }
 
     /** Runs a round as soon as possible (the user's "Sync now", or a local change). */
+    /**
+     * Fetches a dossier's documents from the server now (a result signed on another workstation); 0 when offline or
+     * not logged in yet — the caller simply shows what is here.
+     */
+    public int fetchDocuments(String dossierCode) {
+        try {
+            return engine.fetchDocuments(dossierCode);
+        } catch (SyncException e) {
+            return 0;
+        }
+    }
+
     public void syncNow() {
         if (stopped) {
             return;

@@ -90,4 +90,19 @@ public final class Messages {
     /** Any refusal: a stable code for programs and a message in the requested language for people. */
     public record ErrorResponse(String code, String message) {
     }
+
+    /**
+     * A dossier's document as the server knows it. {@code kind}: ATTACHMENT, DRAFT_RESULT, SIGNED_RESULT, ISSUED_RESULT,
+     * APPROVAL_RECORD; {@code note} keeps e.g. an approval record's canonical text.
+     */
+    public record DocumentInfo(String dossierCode, String kind, String sha256, long size, String name, String mediaType, Instant createdAt,
+            String createdBy, String note) {
+    }
+
+    public record DocumentList(List<DocumentInfo> documents) {
+    }
+
+    /** How much of a file the server has: {@code complete} once all of it arrived and matched its SHA-256. */
+    public record UploadState(String sha256, long received, boolean complete) {
+    }
 }

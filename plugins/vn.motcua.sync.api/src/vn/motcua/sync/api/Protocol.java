@@ -13,6 +13,14 @@ public final class Protocol {
     public static final String NUMBER_BLOCKS = BASE + "/number-blocks";
     public static final String ADMIN_REFERENCE = BASE + "/admin/reference";
     public static final String HEALTH = BASE + "/health";
+    /** {@code GET …/files/<sha256>/state}, {@code PUT …/files/<sha256>?offset=&total=} (a chunk), {@code GET …/files/<sha256>}. */
+    public static final String FILES = BASE + "/files/";
+    /** {@code POST} a DocumentInfo; {@code GET ?dossier=<code>} the dossier's documents. */
+    public static final String DOCUMENTS = BASE + "/documents";
+    /** Largest chunk of an upload. */
+    public static final int MAX_CHUNK = 1 << 20;
+    /** Largest file a workstation may upload (a scanned dossier of a few dozen pages). */
+    public static final long MAX_FILE = 64L << 20;
     /** Most commands a client sends in one push; the server refuses bigger batches. */
     public static final int MAX_PUSH = 200;
     /** Most dossiers in one pull page. */

@@ -83,6 +83,9 @@ public class ApprovalPart {
     }
 
     private final Mode mode;
+    /** Background sync, when this workstation has a server: results signed elsewhere are fetched from it. */
+    private final vn.motcua.sync.SyncJob sync;
+    private boolean fetching;
     private final LocalCache cache;
     private final Texts text;
     private final UserSession session;
@@ -109,12 +112,14 @@ public class ApprovalPart {
 
     @Inject
     public ApprovalPart(LocalCache cache, @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale,
-            UserSession session, @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker) {
-        this(Mode.APPROVE, cache, locale, session, broker);
+            UserSession session, @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker,
+            @org.eclipse.e4.core.di.annotations.Optional vn.motcua.sync.SyncJob sync) {
+        this(Mode.APPROVE, cache, locale, session, broker, sync);
     }
 
-    ApprovalPart(Mode mode, LocalCache cache, Locale locale, UserSession session, IEventBroker broker) {
+    ApprovalPart(Mode mode, LocalCache cache, Locale locale, UserSession session, IEventBroker broker, vn.motcua.sync.SyncJob sync) {
         this.mode = mode;
+        this.sync = sync;
         this.cache = cache;
         this.text = new Texts(locale);
         this.session = session;
@@ -235,9 +240,46 @@ public class ApprovalPart {
             c.setWidth(Math.min(c.getWidth(), 320));
         }
         title.setText(text.get(mode == Mode.APPROVE ? "title" : "issue.title", list.size()));
+        fetchMissingResults();
         updateButtons();
         preview();
         root.layout(true, true);
+    }
+
+    /**
+     * Issuing on the records clerk's PC: an approved dossier's signed result was made on the head's PC; fetch the ones
+     * missing here from the server in the background and show them when they arrive.
+     */
+    private void fetchMissingResults() {
+        if (mode != Mode.ISSUE || sync == null || fetching) {
+            return;
+        }
+        List<String> missing = cache.dossierRepository().findByAgencyAndStatus(session.agencyCode(), java.util.Set.of(vn.motcua.core.model.DossierStatus.APPROVED))
+                .stream().map(Dossier::code).filter(c -> cache.documents().latest(c, DossierDocuments.Kind.SIGNED_RESULT).isEmpty()).limit(100).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        fetching = true;
+        var display = root.getDisplay();
+        Job job = new Job(text.get("issue.fetch", missing.size())) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                int got = 0;
+                for (String code : missing) {
+                    got += sync.fetchDocuments(code);
+                }
+                int fetched = got;
+                display.asyncExec(() -> {
+                    if (!root.isDisposed() && fetched > 0 && !busy) {
+                        refresh();
+                    }
+                    fetching = false;
+                });
+                return Status.OK_STATUS;
+            }
+        };
+        job.setSystem(true);
+        job.schedule();
     }
 
     /** Ticked rows; when none is ticked, the selected rows. */

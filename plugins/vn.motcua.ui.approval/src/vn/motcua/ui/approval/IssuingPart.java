@@ -16,7 +16,8 @@ import vn.motcua.store.LocalCache;
 public class IssuingPart extends ApprovalPart {
     @Inject
     public IssuingPart(LocalCache cache, @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale, UserSession session,
-            @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker) {
-        super(Mode.ISSUE, cache, locale, session, broker);
+            @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker,
+            @org.eclipse.e4.core.di.annotations.Optional vn.motcua.sync.SyncJob sync) {
+        super(Mode.ISSUE, cache, locale, session, broker, sync);
     }
 }
