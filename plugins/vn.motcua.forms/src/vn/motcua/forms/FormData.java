@@ -8,6 +8,7 @@ import java.util.Map;
 public final class FormData {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, List<String>> lists = new HashMap<>();
+    private final Map<String, List<List<String>>> tables = new HashMap<>();
 
     public FormData put(String name, String value) {
         values.put(name, value == null ? "" : value);
@@ -17,6 +18,16 @@ public final class FormData {
     public FormData list(String name, List<String> items) {
         lists.put(name, List.copyOf(items));
         return this;
+    }
+
+    /** Rows of a table (each row one cell per column, in order). */
+    public FormData table(String name, List<List<String>> rows) {
+        tables.put(name, rows.stream().map(List::copyOf).toList());
+        return this;
+    }
+
+    List<List<String>> table(String name) {
+        return tables.getOrDefault(name, List.of());
     }
 
     String value(String name) {

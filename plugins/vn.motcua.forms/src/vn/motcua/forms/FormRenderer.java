@@ -62,7 +62,7 @@ public final class FormRenderer {
             PDType0Font regular = font(doc, "/fonts/DejaVuSerif.ttf");
             PDType0Font bold = font(doc, "/fonts/DejaVuSerif-Bold.ttf");
             for (int copy = 1; copy <= copies; copy++) {
-                Writer w = new Writer(doc, regular, bold, training);
+                Writer w = new Writer(doc, regular, bold, training, "landscape".equals(attr(form, "orientation", "portrait")));
                 if (copies > 1) {
                     w.corner(copy == 1 ? "Liên 1: giao người nộp hồ sơ" : "Liên " + copy + ": lưu tại Bộ phận Một cửa");
                 }
@@ -114,11 +114,13 @@ public final class FormRenderer {
         private final PDType0Font regular;
         private final PDType0Font bold;
         private final boolean training;
+        private final boolean landscape;
         private PDPageContentStream cs;
         private PDPage page;
         private float y;
 
-        Writer(PDDocument doc, PDType0Font regular, PDType0Font bold, boolean training) throws IOException {
+        Writer(PDDocument doc, PDType0Font regular, PDType0Font bold, boolean training, boolean landscape) throws IOException {
+            this.landscape = landscape;
             this.doc = doc;
             this.regular = regular;
             this.bold = bold;
@@ -130,7 +132,7 @@ public final class FormRenderer {
             if (cs != null) {
                 cs.close();
             }
-            page = new PDPage(PDRectangle.A4);
+            page = new PDPage(landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4);
             doc.addPage(page);
             cs = new PDPageContentStream(doc, page);
             y = page.getMediaBox().getHeight() - TOP;
@@ -194,6 +196,7 @@ public final class FormRenderer {
                     }
                 }
                 case "qr" -> qr(data.fill(attr(e, "text", "")), data.fill(attr(e, "caption", "")));
+                case "table" -> table(e, data.table(attr(e, "name", "")));
                 default -> throw new IOException("Unknown template element <" + e.getTagName() + ">");
             }
         }
@@ -275,6 +278,68 @@ public final class FormRenderer {
             }
         }
 
+        /**
+         * A ruled table: {@code <col width="…" title="…"/>} children give relative widths and the header (bold,
+         * repeated on each new page); cells wrap within their column; a row never splits across pages.
+         */
+        private void table(Element e, List<List<String>> rows) throws IOException {
+            List<Element> cols = new ArrayList<>();
+            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element c && c.getTagName().equals("col")) {
+                    cols.add(c);
+                }
+            }
+            float size = Float.parseFloat(attr(e, "size", "10"));
+            float total = 0;
+            for (Element c : cols) {
+                total += Float.parseFloat(attr(c, "width", "1"));
+            }
+            float[] w = new float[cols.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = width() * Float.parseFloat(attr(cols.get(i), "width", "1")) / total;
+            }
+            List<String> header = cols.stream().map(c -> attr(c, "title", "")).toList();
+            y -= 6;
+            row(header, w, bold, size, true);
+            for (List<String> r : rows) {
+                if (!row(r, w, regular, size, false)) {
+                    newPage();
+                    row(header, w, bold, size, true);
+                    row(r, w, regular, size, false);
+                }
+            }
+        }
+
+        /** Draws one row at {@code y}; false (nothing drawn) when it does not fit on this page. */
+        private boolean row(List<String> cells, float[] w, PDType0Font font, float size, boolean force) throws IOException {
+            float lineH = size * 1.3f;
+            List<List<String>> wrapped = new ArrayList<>();
+            int lines = 1;
+            for (int i = 0; i < w.length; i++) {
+                List<String> l = breakLong(font, size, wrap(font, size, i < cells.size() && cells.get(i) != null ? cells.get(i) : "", w[i] - 6), w[i] - 6);
+                wrapped.add(l);
+                lines = Math.max(lines, l.size());
+            }
+            float h = lines * lineH + 6;
+            if (y - h < BOTTOM && !force) {
+                return false;
+            }
+            float x = LEFT;
+            cs.setLineWidth(0.6f);
+            for (int i = 0; i < w.length; i++) {
+                cs.addRect(x, y - h, w[i], h);
+                float at = y - 3 - size;
+                for (String l : wrapped.get(i)) {
+                    show(font, size, x + 3, at, l);
+                    at -= lineH;
+                }
+                x += w[i];
+            }
+            cs.stroke();
+            y -= h;
+            return true;
+        }
+
         void close() throws IOException {
             cs.close();
         }
@@ -296,6 +361,24 @@ public final class FormRenderer {
         } catch (WriterException e) {
             throw new IOException("Cannot make the QR code: " + e.getMessage(), e);
         }
+    }
+
+    /** Lines still wider than {@code width} (one long word: a dossier code) are cut between characters. */
+    static List<String> breakLong(PDType0Font font, float size, List<String> lines, float width) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            String rest = l;
+            while (font.getStringWidth(rest) / 1000 * size > width && rest.length() > 1) {
+                int n = rest.length() - 1;
+                while (n > 1 && font.getStringWidth(rest.substring(0, n)) / 1000 * size > width) {
+                    n--;
+                }
+                out.add(rest.substring(0, n));
+                rest = rest.substring(n);
+            }
+            out.add(rest);
+        }
+        return out;
     }
 
     /** Greedy word wrap by measured width. */

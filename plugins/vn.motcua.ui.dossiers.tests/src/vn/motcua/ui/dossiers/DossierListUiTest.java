@@ -141,4 +141,36 @@ class DossierListUiTest {
         assertFalse(wb.call(() -> history.getItem(0).getText(1)).isBlank());
         wb.screenshot("dossier-details");
     }
+
+    /** Form 06 for the open dossier (from its history) and Form 07 for the whole list, as real PDFs read back. */
+    @Test
+    @Order(5)
+    void theControlSlipAndTheLedgerArePrinted() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        String code = wb.call(() -> table.getItem(5).getText(0));
+        wb.openRow(table, 5);
+        org.eclipse.swt.widgets.Button slip = wb.find("dossiers.form.control", org.eclipse.swt.widgets.Button.class);
+        wb.run(() -> slip.getDisplay().asyncExec(() -> slip.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event())));
+        org.eclipse.swt.widgets.Shell offer = wb.awaitShell("Mẫu 06");
+        wb.press(offer, "Hủy");
+        Path file = wb.dataDir().resolve("forms").resolve(code + "-mau06.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            String t = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(t.contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ") && t.contains(code), t);
+            assertTrue(t.contains("Nguyễn Thị Thu Hà") || t.contains("Tiếp nhận"), "the reception step, by name: " + t);
+        }
+
+        Path ledger = wb.dataDir().resolve("so-theo-doi.pdf");
+        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
+        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        int n = wb.call(table::getItemCount);
+        wb.call(() -> part.ledgerTo(ledger)).join();
+        Label count = wb.find("dossiers.count", Label.class);
+        wb.waitUntil("the ledger reported", () -> count.getText().startsWith("Đã lập sổ theo dõi " + n + " hồ sơ"), Duration.ofSeconds(30));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(ledger.toFile())) {
+            String t = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(t.contains("SỔ THEO DÕI HỒ SƠ") && t.contains(wb.call(() -> table.getItem(0).getText(0))), "first row in the ledger");
+            assertTrue(doc.getNumberOfPages() >= n / 40, n + " rows over pages: " + doc.getNumberOfPages());
+        }
+    }
 }

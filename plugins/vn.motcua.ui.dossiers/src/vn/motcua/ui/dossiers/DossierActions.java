@@ -103,6 +103,13 @@ final class DossierActions {
                 }
                 b.addListener(SWT.Selection, ev -> run(d.code(), e.getKey(), c));
             }
+            if (d.code() != null) {
+                Button slip = new Button(bar, SWT.PUSH);
+                slip.setText(text.get("control.button"));
+                slip.setToolTipText(text.get("control.tooltip"));
+                slip.setData(DossierListPart.ID_KEY, "dossiers.form.control");
+                slip.addListener(SWT.Selection, ev -> controlSlip(bar.getShell(), d.code()));
+            }
         }
         bar.getParent().layout(true, true);
     }
@@ -186,6 +193,38 @@ final class DossierActions {
         } catch (java.io.IOException | RuntimeException e) {
             MessageDialog.openError(shell, text.get("form.title", form), text.get("form.failed", form, String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * The process control slip (Form 06 of the 2025 pack, 05 of the 2018 pack) of a dossier, from its history, written
+     * to the data folder's {@code forms/} and offered for printing. Public-facing path kept in {@link #controlSlipFile}.
+     */
+    private void controlSlip(Shell shell, String code) {
+        Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
+        String form = vn.motcua.forms.ProcessForms.controlSlip(d.rulePackId());
+        try {
+            java.nio.file.Path file = controlSlipFile(d);
+            if (ask(shell, text.get("form.title", form), text.get("form.open", file))) {
+                org.eclipse.swt.program.Program.launch(file.toString());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            MessageDialog.openError(shell, text.get("form.title", form), text.get("form.failed", form, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Writes the dossier's control slip PDF under {@code forms/} and returns its path. */
+    java.nio.file.Path controlSlipFile(Dossier d) throws java.io.IOException {
+        Procedure p = cache.procedures().find(d.procedureCode(), d.procedureVersion()).orElse(null);
+        vn.motcua.core.model.Agency agency = cache.agencies().findByCode(d.agencyCode())
+                .orElse(new vn.motcua.core.model.Agency(d.agencyCode(), d.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
+        String parent = agency.parentCode() == null ? "" : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
+        String form = vn.motcua.forms.ProcessForms.controlSlip(d.rulePackId());
+        byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(d.rulePackId(), form,
+                vn.motcua.forms.ProcessForms.controlSlipData(d, p, agency, parent,
+                        u -> cache.users().find(u).map(vn.motcua.core.model.User::fullName).orElse(u)),
+                session.training());
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("forms"));
+        return java.nio.file.Files.write(dir.resolve(d.code() + "-mau" + form + ".pdf"), pdf);
     }
 
     /** The command with the data the action needs; empty when the user cancels. */

@@ -135,6 +135,21 @@ public class DossierListPart {
             }
         });
 
+        org.eclipse.swt.widgets.Button ledger = new org.eclipse.swt.widgets.Button(bar, SWT.PUSH);
+        ledger.setText(text.get("ledger.button"));
+        ledger.setToolTipText(text.get("ledger.tooltip"));
+        ledger.setData(ID_KEY, "dossiers.ledger");
+        ledger.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(bar.getShell(), SWT.SAVE);
+            d.setOverwrite(true);
+            d.setFilterExtensions(new String[] { "*.pdf" });
+            d.setFileName("so-theo-doi-ho-so-" + java.time.LocalDate.now(VIETNAM).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")) + ".pdf");
+            String target = d.open();
+            if (target != null) {
+                ledgerTo(java.nio.file.Path.of(target));
+            }
+        });
+
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
@@ -215,6 +230,62 @@ public class DossierListPart {
      * an Eclipse Job the user can follow and cancel in the progress view; the outcome shows in the count line.
      * Public for the UI test, which cannot drive the native file dialog.
      */
+    /** Most rows the ledger prints at once: a month of a commune's work; a longer list asks for a narrower filter. */
+    static final int LEDGER_MAX = 2_000;
+
+    /**
+     * The dossier ledger (Form 07 of the 2025 pack, 06 of the 2018 pack) of the list as filtered now, as a PDF, in a
+     * Job; the outcome shows in the count line. Public for the UI test.
+     */
+    public org.eclipse.core.runtime.jobs.Job ledgerTo(java.nio.file.Path target) {
+        DossierFilter f = filter;
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(text.get("ledger.job", target.getFileName()), monitor -> {
+            String message;
+            try {
+                long total = cache.dossiers().count(f);
+                List<DossierRow> rows = cache.dossiers().page(f, 0, LEDGER_MAX);
+                List<vn.motcua.core.model.Dossier> dossiers = new java.util.ArrayList<>();
+                java.util.Map<String, String> names = new java.util.HashMap<>();
+                for (DossierRow r : rows) {
+                    if (monitor.isCanceled()) {
+                        return;
+                    }
+                    cache.dossierRepository().findByCode(r.code()).ifPresent(dossiers::add);
+                    names.put(r.code(), r.procedureName());
+                }
+                String agencyCode = session.agencyCode();
+                vn.motcua.core.model.Agency agency = cache.agencies().findByCode(agencyCode)
+                        .orElse(new vn.motcua.core.model.Agency(agencyCode, agencyCode, vn.motcua.core.model.Level.COMMUNE, null));
+                String parent = agency.parentCode() == null ? ""
+                        : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
+                String pack = vn.motcua.core.rules.RulePacks.standard().forReceptionTime(java.time.Instant.now()).id();
+                String period = text.get("ledger.period", rows.size(), java.time.LocalDate.now(VIETNAM).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(pack, vn.motcua.forms.ProcessForms.ledger(pack),
+                        vn.motcua.forms.ProcessForms.ledgerData(dossiers, d -> names.getOrDefault(d.code(), d.procedureCode()), agency, parent, period),
+                        session.training());
+                // Written next to the target and moved in place: a half-written ledger never replaces a good one.
+                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".ledger", ".pdf");
+                java.nio.file.Files.write(tmp, pdf);
+                java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                message = total > rows.size() ? text.get("ledger.capped", rows.size(), total, target.getFileName())
+                        : text.get("ledger.done", rows.size(), target.getFileName());
+            } catch (java.io.IOException | RuntimeException ex) {
+                message = text.get("ledger.failed", target.getFileName(), String.valueOf(ex.getMessage()));
+            }
+            String m = message;
+            count.getDisplay().asyncExec(() -> {
+                if (!count.isDisposed()) {
+                    count.setText(m);
+                    count.setToolTipText(m);
+                    count.getParent().layout();
+                }
+            });
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
     public org.eclipse.core.runtime.jobs.Job exportTo(java.nio.file.Path target) {
         DossierFilter f = filter;
         org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(text.get("export.job", target.getFileName()), monitor -> {
