@@ -118,6 +118,12 @@ public final class SyncClient {
         }
     }
 
+    /** The server's health answer (no login needed): status, serverId, protocol, training… */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> health() throws SyncException {
+        return send("GET", Protocol.HEALTH, null, java.util.Map.class, false);
+    }
+
     // ---- documents: content-addressed files in chunks, and their rows ----
 
     /** How much of the file the server has (resume an interrupted upload from {@code received}). */

@@ -40,6 +40,56 @@ public record SyncSettings(URI server, Duration interval, Duration maxBackoff) {
                 Duration.ofMinutes(5)));
     }
 
+    /** The key of the server address in {@code sync.properties}: the training one in a training workspace. */
+    public static String urlKey(boolean training) {
+        return training ? "training.server.url" : "server.url";
+    }
+
+    /** The address as saved (may be empty), for the settings dialog. */
+    public static String savedUrl(Path dataDir, boolean training) throws IOException {
+        return load(dataDir).getProperty(urlKey(training), "").strip();
+    }
+
+    /** Null when {@code url} is usable (empty = no server), else the problem's message key. */
+    public static String check(String url) {
+        String u = url.strip();
+        if (u.isEmpty()) {
+            return null;
+        }
+        try {
+            URI parsed = URI.create(u);
+            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) || parsed.getHost() == null) {
+                return "settings.badUrl";
+            }
+        } catch (IllegalArgumentException e) {
+            return "settings.badUrl";
+        }
+        return null;
+    }
+
+    /** Writes the address (other keys kept), atomically; it applies from the next start. */
+    public static void saveUrl(Path dataDir, boolean training, String url) throws IOException {
+        Properties p = load(dataDir);
+        p.setProperty(urlKey(training), url.strip());
+        Files.createDirectories(dataDir);
+        Path tmp = Files.createTempFile(dataDir, ".sync", ".properties");
+        try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "MộtCửa Desk sync settings");
+        }
+        Files.move(tmp, dataDir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Properties load(Path dataDir) throws IOException {
+        Properties p = new Properties();
+        Path file = dataDir.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        return p;
+    }
+
     public static Optional<SyncSettings> resolve(Path dataDir, Map<String, String> env) throws IOException {
         Properties p = new Properties();
         Path file = dataDir.resolve(FILE);

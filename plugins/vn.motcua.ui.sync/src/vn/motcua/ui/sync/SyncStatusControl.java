@@ -41,6 +41,10 @@ public class SyncStatusControl {
 
     @Inject
     @Optional
+    vn.motcua.core.session.UserSession session;
+
+    @Inject
+    @Optional
     @Named(TranslationService.LOCALE)
     Locale locale;
 
@@ -51,7 +55,7 @@ public class SyncStatusControl {
     @PostConstruct
     void create(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(3, false);
+        GridLayout layout = new GridLayout(4, false);
         layout.marginHeight = 0;
         layout.marginWidth = 8;
         box.setLayout(layout);
@@ -67,6 +71,12 @@ public class SyncStatusControl {
                 showConflicts(cache.sync().conflicts(false).size());
             }
         });
+        if (session != null && session.hasRole(vn.motcua.core.model.Role.ADMIN)) {
+            Button server = new Button(box, SWT.PUSH);
+            server.setText(SyncText.get(locale, "settings.button"));
+            server.setData("motcua.id", "status.sync.settings");
+            server.addListener(SWT.Selection, e -> new ServerSettingsDialog(box.getShell(), cache.dataDir(), session.training(), locale).open());
+        }
         if (job == null) {
             // Refused changes stay to be seen even when sync is off (no server now, a training sandbox).
             label.setText(SyncText.get(locale, "status.offlineOnly"));
