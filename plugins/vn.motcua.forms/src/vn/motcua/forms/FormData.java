@@ -1,6 +1,7 @@
 package vn.motcua.forms;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,20 @@ public final class FormData {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, List<String>> lists = new HashMap<>();
     private final Map<String, List<List<String>>> tables = new HashMap<>();
+    private final Map<String, Table> ownTables = new LinkedHashMap<>();
+
+    /** A table that brings its own columns (a report's), printed by a template's {@code <tables/>} in the order added. */
+    public record Table(String caption, List<String> header, List<Float> weights, List<List<String>> rows) {
+        public Table {
+            if (header.size() != weights.size()) {
+                throw new IllegalArgumentException("one width per column: " + header.size() + " titles, " + weights.size() + " widths");
+            }
+            caption = caption == null ? "" : caption;
+            header = List.copyOf(header);
+            weights = List.copyOf(weights);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
 
     public FormData put(String name, String value) {
         values.put(name, value == null ? "" : value);
@@ -24,6 +39,16 @@ public final class FormData {
     public FormData table(String name, List<List<String>> rows) {
         tables.put(name, rows.stream().map(List::copyOf).toList());
         return this;
+    }
+
+    /** A table with its own column titles and relative widths, for a template's {@code <tables/>}. */
+    public FormData table(String name, String caption, List<String> header, List<Float> weights, List<List<String>> rows) {
+        ownTables.put(name, new Table(caption, header, weights, rows));
+        return this;
+    }
+
+    List<Table> tables() {
+        return List.copyOf(ownTables.values());
     }
 
     List<List<String>> table(String name) {

@@ -197,6 +197,7 @@ public final class FormRenderer {
                 }
                 case "qr" -> qr(data.fill(attr(e, "text", "")), data.fill(attr(e, "caption", "")));
                 case "table" -> table(e, data.table(attr(e, "name", "")));
+                case "tables" -> tables(e, data);
                 default -> throw new IOException("Unknown template element <" + e.getTagName() + ">");
             }
         }
@@ -283,23 +284,46 @@ public final class FormRenderer {
          * repeated on each new page); cells wrap within their column; a row never splits across pages.
          */
         private void table(Element e, List<List<String>> rows) throws IOException {
-            List<Element> cols = new ArrayList<>();
+            List<String> header = new ArrayList<>();
+            List<Float> weights = new ArrayList<>();
             for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element c && c.getTagName().equals("col")) {
-                    cols.add(c);
+                    header.add(attr(c, "title", ""));
+                    weights.add(Float.parseFloat(attr(c, "width", "1")));
                 }
             }
-            float size = Float.parseFloat(attr(e, "size", "10"));
+            table(header, weights, Float.parseFloat(attr(e, "size", "10")), rows);
+        }
+
+        /** Every table the data defines with its own columns ({@link FormData#table(String, String, List, List, List)}). */
+        private void tables(Element e, FormData data) throws IOException {
+            float size = Float.parseFloat(attr(e, "size", "9.5"));
+            for (FormData.Table t : data.tables()) {
+                if (!t.caption().isEmpty()) {
+                    y -= 6;
+                    for (String l : wrap(bold, BODY, t.caption(), width())) {
+                        line();
+                        show(bold, BODY, LEFT, y, l);
+                    }
+                }
+                table(t.header(), t.weights(), size, t.rows());
+                y -= 4;
+            }
+        }
+
+        private void table(List<String> header, List<Float> weights, float size, List<List<String>> rows) throws IOException {
             float total = 0;
-            for (Element c : cols) {
-                total += Float.parseFloat(attr(c, "width", "1"));
+            for (float f : weights) {
+                total += f;
             }
-            float[] w = new float[cols.size()];
+            float[] w = new float[weights.size()];
             for (int i = 0; i < w.length; i++) {
-                w[i] = width() * Float.parseFloat(attr(cols.get(i), "width", "1")) / total;
+                w[i] = width() * weights.get(i) / total;
             }
-            List<String> header = cols.stream().map(c -> attr(c, "title", "")).toList();
             y -= 6;
+            if (y - size * 4 < BOTTOM) {
+                newPage();
+            }
             row(header, w, bold, size, true);
             for (List<String> r : rows) {
                 if (!row(r, w, regular, size, false)) {

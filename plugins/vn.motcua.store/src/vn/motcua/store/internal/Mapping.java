@@ -1,11 +1,15 @@
 package vn.motcua.store.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.motcua.core.model.Delivery;
+import vn.motcua.core.model.DeliveryMethod;
+import vn.motcua.core.model.FeePayment;
 import vn.motcua.core.model.Agency;
 import vn.motcua.core.model.Applicant;
 import vn.motcua.core.model.Channel;
@@ -26,6 +30,7 @@ import vn.motcua.core.model.ReceivedPaper;
 import vn.motcua.core.model.RequiredDocument;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.text.VietnameseText;
+import vn.motcua.store.internal.entity.FeePaymentRow;
 import vn.motcua.store.internal.entity.AgencyEntity;
 import vn.motcua.store.internal.entity.DossierEntity;
 import vn.motcua.store.internal.entity.DossierEventEntity;
@@ -171,6 +176,39 @@ public final class Mapping {
             r.fromNationalStore = p.fromNationalStore();
             e.papers.add(r);
         }
+        Delivery delivery = d.delivery();
+        e.deliveryMethod = delivery == null ? null : delivery.method().name();
+        e.deliveryAddress = delivery == null ? null : delivery.address();
+        e.deliveredAt = delivery == null ? null : delivery.deliveredAt();
+        e.deliveryRecipient = delivery == null ? null : delivery.recipientName();
+        e.finishedAt = finishedAt(d);
+        // Payments are only ever appended: rewrite the collection only when it differs.
+        if (e.feesPaid.size() != d.feesPaid().size()) {
+            e.feesPaid.clear();
+            for (FeePayment p : d.feesPaid()) {
+                FeePaymentRow r = new FeePaymentRow();
+                r.name = p.name();
+                r.amountVnd = p.amountVnd();
+                r.paidAt = p.paidAt();
+                r.receiptNumber = p.receiptNumber();
+                r.online = p.online();
+                e.feesPaid.add(r);
+            }
+        }
+    }
+
+    /** End of processing as Decision 766 counts it: the first event into result-ready, delivered or a final stop. */
+    public static Instant finishedAt(Dossier d) {
+        for (DossierEvent ev : d.events()) {
+            switch (ev.toStatus()) {
+                case RESULT_READY, DELIVERED, REFUSED, STOPPED, RETURNED, WITHDRAWN -> {
+                    return ev.at();
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
     }
 
     public static DossierEventEntity toEntity(DossierEvent ev, DossierEntity owner) {
@@ -212,9 +250,15 @@ public final class Mapping {
         for (DossierEventEntity x : e.events) {
             events.add(toModel(x));
         }
+        List<FeePayment> fees = new ArrayList<>();
+        for (FeePaymentRow r : e.feesPaid) {
+            fees.add(new FeePayment(r.name, r.amountVnd, r.paidAt, r.receiptNumber, r.online));
+        }
+        Delivery delivery = e.deliveryMethod == null ? null
+                : new Delivery(DeliveryMethod.valueOf(e.deliveryMethod), e.deliveryAddress, e.deliveredAt, e.deliveryRecipient);
         return new Dossier(e.code, e.procedureCode, e.procedureVersion, e.rulePack, Channel.valueOf(e.channel), applicant, papers,
                 e.receivedAt, e.dueAt, DossierStatus.valueOf(e.status), e.assignee, e.agencyCode, events, List.of(), List.of(),
-                List.of(), null);
+                fees, delivery);
     }
 
     private static String nz(String s) {

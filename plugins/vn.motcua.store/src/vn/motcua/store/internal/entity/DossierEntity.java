@@ -70,6 +70,21 @@ public class DossierEntity {
     public String assignee;
     @Column(name = "search_text")
     public String searchText;
+    @Column(name = "delivery_method")
+    public String deliveryMethod;
+    @Column(name = "delivery_address")
+    public String deliveryAddress;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+    @Column(name = "delivery_recipient")
+    public String deliveryRecipient;
+    /** End of processing as the national index counts it (first result-ready/delivered/stopped…); for reports. */
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "fee_payment", joinColumns = @JoinColumn(name = "dossier_id"))
+    @OrderColumn(name = "position")
+    public List<FeePaymentRow> feesPaid = new ArrayList<>();
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "received_paper", joinColumns = @JoinColumn(name = "dossier_id"))
     @OrderColumn(name = "position")
