@@ -171,7 +171,7 @@ public class ReportsPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(culpritsTitle);
         culprits = table(bottom, "reports.culprits");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(culprits);
-        second.setWeights(55, 45);
+        second.setWeights(60, 40);
         index.addListener(SWT.Selection, e -> showCulprits());
         tab(tabs, text.get("tab.index"), second);
 
