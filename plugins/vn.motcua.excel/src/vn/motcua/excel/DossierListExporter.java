@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -51,35 +53,39 @@ public final class DossierListExporter {
                 s.setColumnWidth(i, WIDTHS[i] * 256);
             }
             s.createFreezePane(0, 1);
-            long n = 0;
-            // Keyset paging is not offered by DossierQueries; offset pages of 2,000 keep round trips few.
-            for (int offset = 0;; offset += PAGE) {
-                List<DossierRow> page = queries.page(filter, offset, PAGE);
-                for (DossierRow d : page) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new ExcelImportException("export.CANCELLED");
-                    }
-                    Row r = s.createRow((int) ++n);
-                    text(r, 0, d.code(), st.code);
-                    text(r, 1, d.applicantName(), st.wrap);
-                    text(r, 2, d.procedureCode(), st.code);
-                    text(r, 3, d.procedureName(), st.wrap);
-                    text(r, 4, d.fieldName(), st.wrap);
-                    date(r, 5, d.receivedAt(), zone, st);
-                    date(r, 6, d.dueAt(), zone, st);
-                    text(r, 7, status(d.status(), locale), st.wrap);
-                    text(r, 8, d.assignee(), st.wrap);
+            long[] n = { 0 };
+            boolean[] cancelledAt = { false };
+            Map<String, String> statusNames = new HashMap<>();
+            // One forward read of the whole list (DossierQueries.forEach), not OFFSET pages that re-walk the index.
+            queries.forEach(filter, d -> {
+                if (n[0] % PAGE == 0 && cancelled.getAsBoolean()) {
+                    cancelledAt[0] = true;
+                    return false;
                 }
-                progress.accept(n);
-                if (page.size() < PAGE) {
-                    break;
+                Row r = s.createRow((int) ++n[0]);
+                text(r, 0, d.code(), st.code);
+                text(r, 1, d.applicantName(), st.wrap);
+                text(r, 2, d.procedureCode(), st.code);
+                text(r, 3, d.procedureName(), st.wrap);
+                text(r, 4, d.fieldName(), st.wrap);
+                date(r, 5, d.receivedAt(), zone, st);
+                date(r, 6, d.dueAt(), zone, st);
+                text(r, 7, statusNames.computeIfAbsent(String.valueOf(d.status()), k -> status(d.status(), locale)), st.wrap);
+                text(r, 8, d.assignee(), st.wrap);
+                if (n[0] % PAGE == 0) {
+                    progress.accept(n[0]);
                 }
+                return true;
+            });
+            if (cancelledAt[0]) {
+                throw new ExcelImportException("export.CANCELLED");
             }
-            s.setAutoFilter(new CellRangeAddress(0, (int) Math.max(0, n), 0, KEYS.length - 1));
+            progress.accept(n[0]);
+            s.setAutoFilter(new CellRangeAddress(0, (int) Math.max(0, n[0]), 0, KEYS.length - 1));
             try (OutputStream out = Files.newOutputStream(target)) {
                 wb.write(out);
             }
-            return n;
+            return n[0];
         }
     }
 

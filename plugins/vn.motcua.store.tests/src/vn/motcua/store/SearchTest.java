@@ -64,6 +64,13 @@ class SearchTest {
     private List<String> codes(DossierFilter f) {
         List<String> codes = q.page(f, 0, 50).stream().map(DossierRow::code).map(s -> s.substring(s.length() - 4)).toList();
         assertEquals(codes.size(), q.count(f), "count agrees with the rows for " + f);
+        // The export's forward read gives the same rows in the same order, and stops when asked.
+        List<String> streamed = new java.util.ArrayList<>();
+        q.forEach(f, r -> streamed.add(r.code().substring(r.code().length() - 4)));
+        assertEquals(codes, streamed, "forEach agrees with the pages for " + f);
+        if (!codes.isEmpty()) {
+            assertEquals(1, q.forEach(f, r -> false));
+        }
         return codes;
     }
 

@@ -50,11 +50,23 @@ public final class DossierQueries {
         return jdbc(c -> {
             List<DossierRow> out = new ArrayList<>();
             for (Object[] r : ListSearch.page(c, f, plan(c, f), offset, limit)) {
-                out.add(new DossierRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Instant) r[5],
-                        (Instant) r[6], (String) r[7], (String) r[8]));
+                out.add(row(r));
             }
             return out;
         });
+    }
+
+    /**
+     * Every row of the filter's list in its order, streamed to {@code sink} until it returns false (exports: one
+     * forward read, not page after page); returns the number of rows given.
+     */
+    public long forEach(DossierFilter f, java.util.function.Predicate<DossierRow> sink) {
+        return jdbc(c -> ListSearch.each(c, f, plan(c, f), r -> sink.test(row(r))));
+    }
+
+    private static DossierRow row(Object[] r) {
+        return new DossierRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Instant) r[5], (Instant) r[6],
+                (String) r[7], (String) r[8]);
     }
 
     /**

@@ -45,6 +45,20 @@ public final class LocalCache implements AutoCloseable {
     private final vn.motcua.store.internal.search.ListSearch.TokenStatistics tokenStatistics =
             new vn.motcua.store.internal.search.ListSearch.TokenStatistics(writeVersion::get);
 
+    private volatile CatalogueMemo catalogueMemo;
+
+    /** The newest version of every procedure as of a cache version (immutable records, safe to share). */
+    record CatalogueMemo(long version, java.util.List<vn.motcua.core.model.Procedure> latest) {
+    }
+
+    CatalogueMemo catalogueMemo() {
+        return catalogueMemo;
+    }
+
+    void catalogueMemo(CatalogueMemo m) {
+        catalogueMemo = m;
+    }
+
     /** The last dossier-list plan and the cache version it was made for. */
     record ListMemo(DossierFilter filter, long version, vn.motcua.store.internal.search.ListSearch.Plan plan) {
     }

@@ -88,22 +88,40 @@ public final class ExcelBench {
         Path list = write(dir.resolve("danh-muc-2000.xlsx"), procedures, 0);
         System.out.printf("  %,d-procedure workbook: %,d bytes%n", procedures, Files.size(list));
         CatalogueImporter importer = new CatalogueImporter(null);
-        for (int i = 0; i < 2; i++) { // warm-up
+        int warmups = intArg(args, "--warmup", 2);
+        for (int i = 0; i < warmups; i++) { // warm-up
             rawRead(list);
             CatalogueImporter.preview(importer.read(list), List.of());
         }
         long raw = best(3, () -> rawRead(list));
+        // Where the time goes: our read of the file (POI SAX + header/section detection + parsing into the model)
+        // and the preview's diff against the stored catalogue, measured apart.
+        ParsedCatalogue[] parsedList = new ParsedCatalogue[1];
+        long readOnly = best(3, () -> {
+            parsedList[0] = importer.read(list);
+            return 0;
+        });
+        long diffOnly = best(3, () -> CatalogueImporter.preview(parsedList[0], List.of()).count(ImportPreview.Kind.NEW));
+        System.out.printf("  of which: our read %.0f ms, preview diff %.0f ms%n", readOnly / 1e6, diffOnly / 1e6);
         try (LocalCache cache = CacheOpener.open(dir.resolve("cache"), CacheKey.generate())) {
+            // In the product the catalogue screen has read the store before the import dialog opens: JPA is warm.
+            cache.procedures().count();
             long t0 = System.nanoTime();
             ImportPreview first = importer.preview(importer.read(list), cache.procedures());
             long previewEmpty = System.nanoTime() - t0;
             t0 = System.nanoTime();
             int written = CatalogueImporter.commit(first, CatalogueImporter.MissingPolicy.KEEP, cache.procedures(), LocalDate.now());
             long commit = System.nanoTime() - t0;
+            // First preview after the catalogue changed reads it from the store; later ones find it remembered.
+            t0 = System.nanoTime();
+            importer.preview(importer.read(list), cache.procedures());
+            long previewAfterChange = System.nanoTime() - t0;
             long previewFull = best(3, () -> importer.preview(importer.read(list), cache.procedures()));
             ImportPreview again = importer.preview(importer.read(list), cache.procedures());
             System.out.printf("  raw POI SAX read (baseline)      %8.0f ms%n", raw / 1e6);
             System.out.printf("  preview, empty store             %8.0f ms  (%.2fx raw)%n", previewEmpty / 1e6, (double) previewEmpty / raw);
+            System.out.printf("  preview, catalogue just changed  %8.0f ms  (%.2fx raw; reads the 2,000 stored procedures)%n",
+                    previewAfterChange / 1e6, (double) previewAfterChange / raw);
             System.out.printf("  preview, catalogue stored        %8.0f ms  (%.2fx raw; %d unchanged)%n", previewFull / 1e6,
                     (double) previewFull / raw, again.count(ImportPreview.Kind.UNCHANGED));
             System.out.printf("  commit %,d new procedures      %8.0f ms  (one transaction)%n", written, commit / 1e6);
@@ -134,15 +152,8 @@ public final class ExcelBench {
             System.out.printf("  export %,d dossiers (SXSSF): %.1f s, %,d bytes, peak heap %d MB%n", n, exp / 1e9,
                     Files.size(dir.resolve("ho-so.xlsx")), peakHeapMb());
             t0 = System.nanoTime();
-            long pages = 0;
-            for (int off = 0;; off += 2000) {
-                int got = cache.dossiers().page(DossierFilter.all(), off, 2000).size();
-                pages += got;
-                if (got < 2000) {
-                    break;
-                }
-            }
-            System.out.printf("  baseline: same %,d rows paged from the store, no Excel: %.1f s%n", pages, (System.nanoTime() - t0) / 1e9);
+            long rows = cache.dossiers().forEach(DossierFilter.all(), r -> true);
+            System.out.printf("  baseline: same %,d rows read from the store, no Excel: %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
         }
     }
 

@@ -252,6 +252,47 @@ public final class ListSearch {
         return out;
     }
 
+    /**
+     * Every row of the list in its order, to {@code sink} until it returns false: one forward read (H2's lazy
+     * execution, so rows are not gathered first) instead of OFFSET pages that walk the index again from the start
+     * each time. For exports of whole lists.
+     */
+    public static long each(Connection c, DossierFilter f, Plan plan, java.util.function.Predicate<Object[]> sink) throws SQLException {
+        long n = 0;
+        if (plan.orderedIds() != null) {
+            for (int offset = 0;; offset += 1_000) {
+                List<Object[]> rows = page(c, f, plan, offset, 1_000);
+                for (Object[] r : rows) {
+                    n++;
+                    if (!sink.test(r)) {
+                        return n;
+                    }
+                }
+                if (offset + 1_000 >= plan.orderedIds().length) {
+                    return n;
+                }
+            }
+        }
+        Sql sql = plan.broad() ? DossierSearchSql.broadPage(f, plan.words(), 0, Integer.MAX_VALUE)
+                : DossierSearchSql.page(f, List.of(), 0, Integer.MAX_VALUE);
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        try (PreparedStatement p = prepare(c, sql.sql(), sql.params(), 1); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                n++;
+                if (!sink.test(row(r))) {
+                    break;
+                }
+            }
+        } finally {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
+        return n;
+    }
+
     private static Object[] row(ResultSet r) throws SQLException {
         return new Object[] { r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), instant(r.getObject(6)),
                 instant(r.getObject(7)), r.getString(8), r.getString(9) };
