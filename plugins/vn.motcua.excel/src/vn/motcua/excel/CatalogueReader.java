@@ -339,11 +339,14 @@ final class CatalogueReader implements RowHandler {
         entries.add(new ParsedCatalogue.Entry(sheet, row, p));
     }
 
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\R");
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^[-+•]\\s+");
+
     private static List<String> legalBasis(String basisText) {
         List<String> basis = new ArrayList<>();
         {
-            for (String line : basisText.split("\\R")) {
-                String l = line.strip().replaceFirst("^[-+•]\\s+", "");
+            for (String line : LINE_BREAK.split(basisText)) {
+                String l = BULLET.matcher(line.strip()).replaceFirst("");
                 if (!l.isEmpty()) {
                     basis.add(l);
                 }

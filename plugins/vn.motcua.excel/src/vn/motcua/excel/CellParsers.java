@@ -138,6 +138,11 @@ public final class CellParsers {
      */
     public static Map<Channel, String> perChannel(String text, Channel fallback) {
         Map<Channel, String> out = new EnumMap<>(Channel.class);
+        if (text.indexOf(':') < 0) {
+            // Every channel label ends with a colon: most cells have none, and need no regular expression.
+            out.put(fallback, text);
+            return out;
+        }
         Matcher m = CHANNEL_LABEL.matcher(text);
         int start = -1;
         Channel current = null;
@@ -159,7 +164,9 @@ public final class CellParsers {
         return out;
     }
 
+    private static final Pattern SEPARATORS = Pattern.compile("^[-;,.+\\s]+|[;,+\\s]+$");
+
     private static String trimSeparators(String s) {
-        return s.strip().replaceAll("^[-;,.+\\s]+|[;,+\\s]+$", "");
+        return SEPARATORS.matcher(s.strip()).replaceAll("");
     }
 }

@@ -31,8 +31,15 @@ public record ColumnMapping(String signature, List<String> headers, Map<Integer,
         }
     }
 
+    /** The first column of {@code kind}, or -1 (asked for every cell of every row: a plain loop, no stream). */
     public int columnOf(ColumnKind kind) {
-        return columns.entrySet().stream().filter(e -> e.getValue() == kind).mapToInt(Map.Entry::getKey).findFirst().orElse(-1);
+        int first = -1;
+        for (Map.Entry<Integer, ColumnKind> e : columns.entrySet()) {
+            if (e.getValue() == kind && (first < 0 || e.getKey() < first)) {
+                first = e.getKey();
+            }
+        }
+        return first;
     }
 
     /** A copy with column {@code col} set to {@code kind} (the user's correction). */

@@ -18,7 +18,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -161,9 +160,26 @@ final class WorkbookStreamer {
             }
         }
 
+        /** The column of an A1 reference ("AB12" → 27): its leading letters, without CellReference's full parse. */
+        static int column(String ref) {
+            int col = 0;
+            int i = 0;
+            for (; i < ref.length(); i++) {
+                char ch = ref.charAt(i);
+                if (ch == '$') {
+                    continue;
+                }
+                if (ch < 'A' || ch > 'Z') {
+                    break;
+                }
+                col = col * 26 + (ch - 'A' + 1);
+            }
+            return col - 1;
+        }
+
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
-            int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            int col = ref == null ? cells.size() : column(ref);
             if (col > 16_384) {
                 return;
             }
