@@ -38,6 +38,18 @@ class CatalogueReadTest {
             cache.procedures().save(renamed);
             assertEquals(List.of(renamed, copy), cache.procedures().latestVersions(), "the new version at once");
             assertEquals(List.of(copy), cache.procedures().activeCatalogue(), "inactive newest version leaves the active list");
+            // What the write left remembered is what the store holds (read again on a fresh view of the file).
+            cache.changed();
+            assertEquals(List.of(renamed, copy), cache.procedures().latestVersions());
+            // A name with decomposed diacritics (NFD, as some Excel files carry) is remembered as the store keeps it.
+            Procedure nfd = new Procedure("1.000894", java.text.Normalizer.normalize("Đăng ký kết hôn", java.text.Normalizer.Form.NFD),
+                    "Hộ tịch", copy.level(), copy.processingTimes(), copy.cutOffTime(), copy.fees(), copy.requiredDocuments(), copy.legalBasis(),
+                    copy.implementingAgency(), copy.onlineLevel(), true, 1, copy.effectiveDate());
+            cache.procedures().saveAll(List.of(nfd));
+            List<Procedure> remembered = cache.procedures().latestVersions();
+            cache.changed();
+            assertEquals(cache.procedures().latestVersions(), remembered);
+            assertEquals("Đăng ký kết hôn", remembered.get(0).name());
         }
     }
 }
