@@ -62,6 +62,7 @@ import vn.motcua.core.text.VietnameseText;
 import vn.motcua.store.DossierDetails;
 import vn.motcua.store.DossierFilter;
 import vn.motcua.store.DossierRow;
+import vn.motcua.store.DossierDocuments;
 import vn.motcua.store.LocalCache;
 
 /**
@@ -92,6 +93,22 @@ public class ReceptionPart {
     private Text phone;
     private Text address;
     private Table papers;
+    /** Digitisation at the counter, per required-document id: the scan taken in, and the national index's flags. */
+    private final Map<String, Scan> scans = new HashMap<>();
+    private final java.util.Set<String> reusedPapers = new java.util.HashSet<>();
+    private final java.util.Set<String> nationalPapers = new java.util.HashSet<>();
+    private Button attachScan;
+    private Button removeScan;
+    private Button reusedFlag;
+    private Button nationalFlag;
+    private Label scanMessage;
+    public static final String PART_KEY = "counter.part";
+    /** Largest scan taken at the counter: a few pages at 300 dpi; larger files belong in the document system. */
+    static final long MAX_SCAN_BYTES = 20L * 1024 * 1024;
+
+    /** A paper's scan: the file's name, type and bytes (stored with the dossier when it is received). */
+    record Scan(String name, String mediaType, byte[] content) {
+    }
     private Label fee;
     private Label appointment;
     private Label result;
@@ -141,8 +158,30 @@ public class ReceptionPart {
         label(left, "papers");
         papers = new Table(left, SWT.BORDER | SWT.CHECK | SWT.FULL_SELECTION);
         papers.setData(ID_KEY, "counter.papers");
+        papers.setHeaderVisible(true);
+        for (String[] c : new String[][] { { "paper.column", "300" }, { "scan.column", "140" }, { "reused.column", "0" },
+                { "national.column", "0" } }) {
+            org.eclipse.swt.widgets.TableColumn col = new org.eclipse.swt.widgets.TableColumn(papers, SWT.LEFT);
+            col.setText(text(c[0]));
+            col.setWidth(Integer.parseInt(c[1]));
+            if (col.getWidth() == 0) {
+                col.pack();
+            }
+        }
+        // The paper's name takes what the other columns leave.
+        papers.addListener(SWT.Resize, e -> {
+            int others = 0;
+            for (int i = 1; i < papers.getColumnCount(); i++) {
+                others += papers.getColumn(i).getWidth();
+            }
+            papers.getColumn(0).setWidth(Math.max(160, papers.getClientArea().width - others));
+        });
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 140).applyTo(papers);
-        papers.addListener(SWT.Selection, e -> updateState());
+        papers.addListener(SWT.Selection, e -> {
+            updateState();
+            showPaperFlags();
+        });
+        createScanControls(left);
 
         Composite right = column(parent);
         name = field(right, "name", "counter.name");
@@ -347,6 +386,7 @@ public class ReceptionPart {
         int i = procedureList.getSelectionIndex();
         chosen = i < 0 ? null : (Procedure) procedureList.getItem(i).getData();
         papers.removeAll();
+        clearScans();
         if (chosen != null) {
             for (RequiredDocument d : chosen.requiredDocuments()) {
                 TableItem it = new TableItem(papers, SWT.NONE);
@@ -427,6 +467,178 @@ public class ReceptionPart {
         appointment.getParent().layout(true);
     }
 
+    private void createScanControls(Composite parent) {
+        Composite row = new Composite(parent, SWT.NONE);
+        org.eclipse.jface.layout.RowLayoutFactory.fillDefaults().spacing(6).wrap(true).applyTo(row);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+        attachScan = new Button(row, SWT.PUSH);
+        attachScan.setText(text("scan.attach"));
+        attachScan.setToolTipText(text("scan.attach.tooltip"));
+        attachScan.setData(ID_KEY, "counter.scan.attach");
+        attachScan.setData(PART_KEY, this); // the UI test attaches through attachScan: it cannot drive the file dialog
+        attachScan.addListener(SWT.Selection, e -> {
+            int i = papers.getSelectionIndex();
+            if (i < 0) {
+                return;
+            }
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(parent.getShell(), SWT.OPEN);
+            d.setFilterExtensions(new String[] { "*.pdf;*.jpg;*.jpeg;*.png", "*.*" });
+            String file = d.open();
+            if (file != null) {
+                attachScan(i, java.nio.file.Path.of(file));
+            }
+        });
+        removeScan = new Button(row, SWT.PUSH);
+        removeScan.setText(text("scan.remove"));
+        removeScan.setData(ID_KEY, "counter.scan.remove");
+        removeScan.addListener(SWT.Selection, e -> {
+            int i = papers.getSelectionIndex();
+            if (i >= 0) {
+                scans.remove(((RequiredDocument) papers.getItem(i).getData()).id());
+                refreshPaper(i);
+                showPaperFlags();
+            }
+        });
+        reusedFlag = flag(row, "paper.reused", "counter.paper.reused", reusedPapers);
+        nationalFlag = flag(row, "paper.national", "counter.paper.national", nationalPapers);
+        scanMessage = new Label(parent, SWT.WRAP);
+        scanMessage.setData(ID_KEY, "counter.scan.message");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(scanMessage);
+        showPaperFlags();
+    }
+
+    private Button flag(Composite row, String key, String id, java.util.Set<String> flagged) {
+        Button b = new Button(row, SWT.CHECK);
+        b.setText(text(key));
+        b.setToolTipText(text(key + ".tooltip"));
+        b.setData(ID_KEY, id);
+        b.addListener(SWT.Selection, e -> {
+            int i = papers.getSelectionIndex();
+            if (i < 0) {
+                return;
+            }
+            String docId = ((RequiredDocument) papers.getItem(i).getData()).id();
+            if (b.getSelection()) {
+                flagged.add(docId);
+                // A paper reused or taken from the national data store was received (as data).
+                papers.getItem(i).setChecked(true);
+                updateState();
+            } else {
+                flagged.remove(docId);
+            }
+            refreshPaper(i);
+        });
+        return b;
+    }
+
+    /**
+     * Takes a scan of paper {@code row} from {@code file} (PDF, JPEG or PNG, at most 20 MB), marks the paper received
+     * and digitised; returns null, or the reason it was refused (also shown under the list). Public for the UI test,
+     * which cannot drive the native file dialog.
+     */
+    public String attachScan(int row, java.nio.file.Path file) {
+        String problem;
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size > MAX_SCAN_BYTES) {
+                problem = text("scan.tooLarge", file.getFileName(), size / (1024 * 1024), MAX_SCAN_BYTES / (1024 * 1024));
+            } else {
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                String type = scanType(bytes);
+                if (type == null) {
+                    problem = text("scan.notScan", file.getFileName());
+                } else {
+                    RequiredDocument d = (RequiredDocument) papers.getItem(row).getData();
+                    scans.put(d.id(), new Scan(file.getFileName().toString(), type, bytes));
+                    papers.getItem(row).setChecked(true);
+                    refreshPaper(row);
+                    updateState();
+                    problem = null;
+                }
+            }
+        } catch (java.io.IOException e) {
+            problem = text("scan.unreadable", file.getFileName(), String.valueOf(e.getMessage()));
+        }
+        scanMessage.setText(problem == null ? "" : problem);
+        scanMessage.setForeground(problem == null ? null : scanMessage.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        showPaperFlags();
+        scanMessage.getParent().layout(true);
+        return problem;
+    }
+
+    /** The file's type by its first bytes (not its name): PDF, JPEG or PNG; null for anything else. */
+    static String scanType(byte[] b) {
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        return null;
+    }
+
+    private void refreshPaper(int row) {
+        TableItem it = papers.getItem(row);
+        RequiredDocument d = (RequiredDocument) it.getData();
+        Scan scan = scans.get(d.id());
+        it.setText(1, scan == null ? "" : scan.name() + " (" + Math.max(1, scan.content().length / 1024) + " KB)");
+        it.setText(2, reusedPapers.contains(d.id()) ? "✓" : "");
+        it.setText(3, nationalPapers.contains(d.id()) ? "✓" : "");
+    }
+
+    /** The flag buttons follow the selected paper; without one they are disabled. */
+    private void showPaperFlags() {
+        int i = papers.getSelectionIndex();
+        boolean any = i >= 0;
+        String docId = any ? ((RequiredDocument) papers.getItem(i).getData()).id() : null;
+        attachScan.setEnabled(any);
+        removeScan.setEnabled(any && scans.containsKey(docId));
+        reusedFlag.setEnabled(any);
+        nationalFlag.setEnabled(any);
+        reusedFlag.setSelection(any && reusedPapers.contains(docId));
+        nationalFlag.setSelection(any && nationalPapers.contains(docId));
+    }
+
+    private void clearScans() {
+        scans.clear();
+        reusedPapers.clear();
+        nationalPapers.clear();
+        if (scanMessage != null) {
+            scanMessage.setText("");
+            showPaperFlags();
+        }
+    }
+
+    /** The ticked papers with their digitisation flags. */
+    private List<ReceivedPaper> receivedPapers() {
+        List<ReceivedPaper> received = new ArrayList<>();
+        for (TableItem it : papers.getItems()) {
+            if (it.getChecked()) {
+                RequiredDocument d = (RequiredDocument) it.getData();
+                received.add(new ReceivedPaper(d.id(), d.count(), d.kind(), scans.containsKey(d.id()), reusedPapers.contains(d.id()),
+                        nationalPapers.contains(d.id())));
+            }
+        }
+        return received;
+    }
+
+    /** The scans of the ticked papers, as the dossier's attachments (the note names the paper they digitise). */
+    private List<DossierDocuments.NewDocument> scanDocuments(String code) {
+        List<DossierDocuments.NewDocument> docs = new ArrayList<>();
+        for (TableItem it : papers.getItems()) {
+            RequiredDocument d = (RequiredDocument) it.getData();
+            Scan scan = scans.get(d.id());
+            if (it.getChecked() && scan != null) {
+                docs.add(new DossierDocuments.NewDocument(code, DossierDocuments.Kind.ATTACHMENT, scan.name(), scan.mediaType(), scan.content(),
+                        session.user().username(), "paper:" + d.id() + " " + d.name()));
+            }
+        }
+        return docs;
+    }
+
     private List<String> missingPapers() {
         List<String> out = new ArrayList<>();
         for (TableItem it : papers.getItems()) {
@@ -466,13 +678,7 @@ public class ReceptionPart {
             return;
         }
         Instant now = Instant.now();
-        List<ReceivedPaper> received = new ArrayList<>();
-        for (TableItem it : papers.getItems()) {
-            if (it.getChecked()) {
-                RequiredDocument d = (RequiredDocument) it.getData();
-                received.add(new ReceivedPaper(d.id(), d.count(), d.kind(), false, false, false));
-            }
-        }
+        List<ReceivedPaper> received = receivedPapers();
         PersonApplicant applicant = new PersonApplicant(name.getText().strip(), dob.orElse(null), citizenId.getText().strip(),
                 address.getText().strip(), phone.getText().strip(), "");
         String pack = RulePacks.standard().forReceptionTime(now).id();
@@ -487,7 +693,8 @@ public class ReceptionPart {
             } while (cache.dossierRepository().findByCode(code.code().format()).isPresent());
             Instant due = dueTime(now).flatMap(DueTime::due).map(d -> d.atZone(VIETNAM).toInstant()).orElse(null);
             Transition t = lifecycle.apply(draft, new Command.Receive(code.code().format(), due), session.actor(Role.CLERK), now);
-            cache.dossierRepository().save(t.dossier(), t.event());
+            // The dossier, its reception and the scans taken at the counter: one transaction.
+            cache.dossierRepository().save(t.dossier(), t.event(), scanDocuments(t.dossier().code()));
             result.setText(text("received", t.dossier().code(), due == null ? text("noDueDate")
                     : LocalDateTime.ofInstant(due, VIETNAM).format(DATE_TIME)));
             receipt = writeReceipt(t.dossier());
@@ -528,13 +735,7 @@ public class ReceptionPart {
             return;
         }
         Instant now = Instant.now();
-        List<ReceivedPaper> received = new ArrayList<>();
-        for (TableItem it : papers.getItems()) {
-            if (it.getChecked()) {
-                RequiredDocument d = (RequiredDocument) it.getData();
-                received.add(new ReceivedPaper(d.id(), d.count(), d.kind(), false, false, false));
-            }
-        }
+        List<ReceivedPaper> received = receivedPapers();
         PersonApplicant applicant = new PersonApplicant(name.getText().strip(), parseDate(birth.getText()).orElse(null),
                 citizenId.getText().strip(), address.getText().strip(), phone.getText().strip(), "");
         Dossier draft = Dossier.draft(chosen.code(), chosen.version(), RulePacks.standard().forReceptionTime(now).id(), Channel.IN_PERSON,
@@ -544,7 +745,7 @@ public class ReceptionPart {
                     .next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM)).code().format();
             Command command = refusal ? new Command.Refuse(dialog.reason(), code) : new Command.RequestSupplement(dialog.reason(), code);
             Transition t = lifecycle.apply(draft, command, session.actor(Role.CLERK), now);
-            cache.dossierRepository().save(t.dossier(), t.event());
+            cache.dossierRepository().save(t.dossier(), t.event(), scanDocuments(t.dossier().code()));
             result.setText(text(refusal ? "refused" : "supplementRequested", t.dossier().code()));
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
             receipt = writeForm(t.dossier(), new Decision(refusal, missing, dialog.reason()));
@@ -682,6 +883,7 @@ public class ReceptionPart {
         search.setText("");
         chosen = null;
         papers.removeAll();
+        clearScans();
         updateState();
         search.setFocus();
     }
