@@ -55,6 +55,26 @@ public final class DossierDocuments {
         }
     }
 
+    /**
+     * The type of a scan by its first bytes (not its name): PDF, JPEG or PNG; null for anything else (what the counter
+     * and the dossier screen accept as a digitised paper or attachment).
+     */
+    public static String scanType(byte[] b) {
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        return null;
+    }
+
+    /** Largest scan or attachment taken from a user's file: a few pages at 300 dpi. */
+    public static final long MAX_SCAN_BYTES = 20L * 1024 * 1024;
+
     private final LocalCache cache;
 
     DossierDocuments(LocalCache cache) {

@@ -103,8 +103,7 @@ public class ReceptionPart {
     private Button nationalFlag;
     private Label scanMessage;
     public static final String PART_KEY = "counter.part";
-    /** Largest scan taken at the counter: a few pages at 300 dpi; larger files belong in the document system. */
-    static final long MAX_SCAN_BYTES = 20L * 1024 * 1024;
+    private static final long MAX_SCAN_BYTES = DossierDocuments.MAX_SCAN_BYTES;
 
     /** A paper's scan: the file's name, type and bytes (stored with the dossier when it is received). */
     record Scan(String name, String mediaType, byte[] content) {
@@ -544,7 +543,7 @@ public class ReceptionPart {
                 problem = text("scan.tooLarge", file.getFileName(), size / (1024 * 1024), MAX_SCAN_BYTES / (1024 * 1024));
             } else {
                 byte[] bytes = java.nio.file.Files.readAllBytes(file);
-                String type = scanType(bytes);
+                String type = DossierDocuments.scanType(bytes);
                 if (type == null) {
                     problem = text("scan.notScan", file.getFileName());
                 } else {
@@ -564,20 +563,6 @@ public class ReceptionPart {
         showPaperFlags();
         scanMessage.getParent().layout(true);
         return problem;
-    }
-
-    /** The file's type by its first bytes (not its name): PDF, JPEG or PNG; null for anything else. */
-    static String scanType(byte[] b) {
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        return null;
     }
 
     private void refreshPaper(int row) {

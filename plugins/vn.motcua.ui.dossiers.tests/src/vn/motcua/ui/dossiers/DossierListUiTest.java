@@ -173,4 +173,44 @@ class DossierListUiTest {
             assertTrue(doc.getNumberOfPages() >= n / 40, n + " rows over pages: " + doc.getNumberOfPages());
         }
     }
+
+    /** A specialist attaches a scan to the open dossier: a text file is named and refused, a PNG stored and opened back. */
+    @Test
+    @Order(6)
+    void aScanIsAttachedToTheOpenDossierAndOpensBack() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        String code = wb.call(() -> table.getItem(3).getText(0));
+        wb.openRow(table, 3);
+        Label heading = wb.find("dossiers.details.heading", Label.class);
+        wb.waitUntil("details", () -> heading.getText().startsWith(code), Duration.ofSeconds(5));
+        org.eclipse.swt.custom.CTabFolder tabs = wb.find("dossiers.details.tabs", org.eclipse.swt.custom.CTabFolder.class);
+        wb.run(() -> tabs.setSelection(1));
+        wb.settle();
+        org.eclipse.swt.widgets.Button add = wb.find("dossiers.docs.add", org.eclipse.swt.widgets.Button.class);
+        DossierDetailsView view = wb.call(() -> (DossierDetailsView) add.getData(DossierDetailsView.VIEW_KEY));
+        Path dir = java.nio.file.Files.createTempDirectory("motcua-attach");
+        Path text = java.nio.file.Files.writeString(dir.resolve("bien-ban.txt"), "không phải bản quét");
+        assertEquals("Tệp \"bien-ban.txt\" không phải PDF hoặc ảnh JPG, PNG: không đính kèm.", wb.call(() -> view.addAttachment(text)));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path png = dir.resolve("giay-xac-nhan.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        assertEquals(null, wb.call(() -> view.addAttachment(png)));
+        Table docs = wb.find("dossiers.docs", Table.class);
+        wb.waitUntil("the scan listed", () -> java.util.Arrays.stream(docs.getItems()).anyMatch(i -> i.getText(1).equals("giay-xac-nhan.png")),
+                Duration.ofSeconds(5));
+        int row = wb.call(() -> {
+            for (int i = 0; i < docs.getItemCount(); i++) {
+                if (docs.getItem(i).getText(1).equals("giay-xac-nhan.png")) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertEquals("Bản quét, đính kèm", wb.call(() -> docs.getItem(row).getText(0)));
+        Path opened = wb.call(() -> view.openDocument((vn.motcua.store.DossierDocuments.Document) docs.getItem(row).getData()));
+        assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(png), java.nio.file.Files.readAllBytes(opened)), "the same bytes back");
+        assertEquals("Tài liệu (1)", wb.call(() -> tabs.getItem(1).getText()));
+        wb.screenshot("dossier-attachments");
+        wb.run(() -> tabs.setSelection(0));
+    }
 }

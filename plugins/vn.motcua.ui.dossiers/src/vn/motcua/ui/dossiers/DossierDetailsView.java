@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Label;
 
 import vn.motcua.app.ui.Fonts;
 import vn.motcua.store.DossierDetails;
+import vn.motcua.store.DossierDocuments;
 import vn.motcua.store.LocalCache;
 
 /** The selected dossier: who, what, when, where it stands, and every step of its history. */
@@ -49,11 +50,21 @@ final class DossierDetailsView {
         scroll.setExpandVertical(true);
         GridDataFactory.fillDefaults().grab(false, true).hint(460, SWT.DEFAULT).applyTo(scroll);
 
-        Composite right = new Composite(root, SWT.NONE);
-        GridLayoutFactory.fillDefaults().applyTo(right);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(right);
-        Label h = new Label(right, SWT.NONE);
-        h.setText(text.get("details.history"));
+        // History and documents as two tabs: the details pane is short on a 768-pixel screen.
+        tabs = new org.eclipse.swt.custom.CTabFolder(root, SWT.BORDER);
+        tabs.setData(DossierListPart.ID_KEY, "dossiers.details.tabs");
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
+        Composite right = new Composite(tabs, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(2, 2).applyTo(right);
+        Composite lower = new Composite(tabs, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(2, 2).applyTo(lower);
+        org.eclipse.swt.custom.CTabItem historyTab = new org.eclipse.swt.custom.CTabItem(tabs, SWT.NONE);
+        historyTab.setText(text.get("details.history"));
+        historyTab.setControl(right);
+        docsTab = new org.eclipse.swt.custom.CTabItem(tabs, SWT.NONE);
+        docsTab.setText(text.get("docs.tab", 0));
+        docsTab.setControl(lower);
+        tabs.setSelection(0);
         history = new TableViewer(right, SWT.BORDER | SWT.FULL_SELECTION);
         history.getTable().setData(DossierListPart.ID_KEY, "dossiers.details.history");
         history.getTable().setHeaderVisible(true);
@@ -65,7 +76,132 @@ final class DossierDetailsView {
         historyColumn("hist.to", 140, e -> text.status(e.toStatus()));
         historyColumn("hist.actor", 110, e -> e.actor());
         historyColumn("hist.reason", 260, e -> UiText.orDash(e.reason()));
+
+        Composite docBar = new Composite(lower, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(docBar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(docBar);
+        Label dh = new Label(docBar, SWT.NONE);
+        dh.setText(text.get("docs.title"));
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(dh);
+        org.eclipse.swt.widgets.Button open = new org.eclipse.swt.widgets.Button(docBar, SWT.PUSH);
+        open.setText(text.get("docs.open"));
+        open.setData(DossierListPart.ID_KEY, "dossiers.docs.open");
+        open.addListener(SWT.Selection, e -> selectedDocument().ifPresent(doc -> {
+            java.nio.file.Path file = openDocument(doc);
+            if (file != null) {
+                org.eclipse.swt.program.Program.launch(file.toString());
+            }
+        }));
+        org.eclipse.swt.widgets.Button add = new org.eclipse.swt.widgets.Button(docBar, SWT.PUSH);
+        add.setText(text.get("docs.add"));
+        add.setData(DossierListPart.ID_KEY, "dossiers.docs.add");
+        add.setData(VIEW_KEY, this); // the UI test adds through addAttachment: it cannot drive the file dialog
+        add.addListener(SWT.Selection, e -> {
+            if (shown == null) {
+                return;
+            }
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(root.getShell(), SWT.OPEN);
+            d.setFilterExtensions(new String[] { "*.pdf;*.jpg;*.jpeg;*.png", "*.*" });
+            String file = d.open();
+            if (file != null) {
+                addAttachment(java.nio.file.Path.of(file));
+            }
+        });
+        documents = new TableViewer(lower, SWT.BORDER | SWT.FULL_SELECTION);
+        documents.getTable().setData(DossierListPart.ID_KEY, "dossiers.docs");
+        documents.getTable().setHeaderVisible(true);
+        documents.getTable().setLinesVisible(true);
+        documents.setContentProvider(ArrayContentProvider.getInstance());
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(documents.getTable());
+        docColumn("docs.kind", 130, d -> text.get("docs.kind." + d.kind().name()));
+        docColumn("docs.name", 220, DossierDocuments.Document::name);
+        docColumn("docs.size", 70, d -> Math.max(1, d.size() / 1024) + " KB");
+        docColumn("docs.at", 125, d -> text.dateTime(d.createdAt()));
+        docColumn("docs.by", 110, DossierDocuments.Document::createdBy);
+        docColumn("docs.note", 200, d -> d.note().startsWith("paper:") ? text.get("docs.paperNote", d.note().replaceFirst("^paper:\\S+\\s*", ""))
+                : d.note());
+        documents.addDoubleClickListener(e -> open.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
+        docMessage = new Label(lower, SWT.WRAP);
+        docMessage.setData(DossierListPart.ID_KEY, "dossiers.docs.message");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(docMessage);
+        this.session = session;
         show(null);
+    }
+
+    static final String VIEW_KEY = "dossiers.details.view";
+    private final org.eclipse.swt.custom.CTabFolder tabs;
+    private final org.eclipse.swt.custom.CTabItem docsTab;
+    private final TableViewer documents;
+    private final Label docMessage;
+    private final vn.motcua.core.session.UserSession session;
+    private String shown;
+
+    private void docColumn(String key, int width, java.util.function.Function<DossierDocuments.Document, String> value) {
+        TableViewerColumn c = new TableViewerColumn(documents, SWT.NONE);
+        c.getColumn().setText(text.get(key));
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return UiText.orDash(value.apply((DossierDocuments.Document) element));
+            }
+        });
+    }
+
+    private Optional<DossierDocuments.Document> selectedDocument() {
+        Object o = documents.getStructuredSelection().getFirstElement();
+        return Optional.ofNullable((DossierDocuments.Document) o);
+    }
+
+    /**
+     * Adds a scanned paper or an image to the shown dossier (PDF, JPEG or PNG by its bytes, at most 20 MB); returns
+     * null, or why it was refused (also shown under the list). Public for the UI test.
+     */
+    public String addAttachment(java.nio.file.Path file) {
+        String problem;
+        try {
+            long size = java.nio.file.Files.size(file);
+            byte[] bytes = size > DossierDocuments.MAX_SCAN_BYTES ? null : java.nio.file.Files.readAllBytes(file);
+            String type = bytes == null ? null : DossierDocuments.scanType(bytes);
+            if (bytes == null) {
+                problem = text.get("docs.tooLarge", file.getFileName(), size / (1024 * 1024), DossierDocuments.MAX_SCAN_BYTES / (1024 * 1024));
+            } else if (type == null) {
+                problem = text.get("docs.notScan", file.getFileName());
+            } else {
+                cache.documents().add(new DossierDocuments.NewDocument(shown, DossierDocuments.Kind.ATTACHMENT, file.getFileName().toString(), type,
+                        bytes, session.user().username(), ""));
+                problem = null;
+            }
+        } catch (java.io.IOException e) {
+            problem = text.get("docs.unreadable", file.getFileName(), String.valueOf(e.getMessage()));
+        }
+        showDocuments();
+        docMessage.setText(problem == null ? text.get("docs.added", file.getFileName()) : problem);
+        root.layout(true, true);
+        return problem;
+    }
+
+    /**
+     * Writes a stored document (its hash checked) to the data folder's {@code open/} folder for the system viewer;
+     * null after saying why it cannot be opened. Package-visible for the UI test.
+     */
+    java.nio.file.Path openDocument(DossierDocuments.Document doc) {
+        try {
+            byte[] bytes = cache.documents().content(doc);
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("open"));
+            java.nio.file.Path file = dir.resolve(doc.sha256().substring(0, 12) + "-" + doc.name().replaceAll("[\\\\/:*?\"<>|]", "_"));
+            java.nio.file.Files.write(file, bytes);
+            return file;
+        } catch (java.io.IOException | RuntimeException e) {
+            docMessage.setText(text.get("docs.openFailed", doc.name(), String.valueOf(e.getMessage())));
+            return null;
+        }
+    }
+
+    private void showDocuments() {
+        Object[] docs = shown == null ? new Object[0] : cache.documents().list(shown).toArray();
+        documents.setInput(docs);
+        docsTab.setText(text.get("docs.tab", docs.length));
     }
 
     private void historyColumn(String key, int width, java.util.function.Function<DossierDetails.Event, String> value) {
@@ -106,6 +242,9 @@ final class DossierDetailsView {
             history.setInput(x.events().toArray());
         }
         actions.show(d.map(DossierDetails::code).orElse(null));
+        shown = d.map(DossierDetails::code).orElse(null);
+        docMessage.setText("");
+        showDocuments();
         fields.setSize(fields.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         ((ScrolledComposite) fields.getParent()).setMinSize(fields.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         root.layout(true, true);
