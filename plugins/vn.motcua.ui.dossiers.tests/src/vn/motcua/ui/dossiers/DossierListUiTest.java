@@ -213,4 +213,51 @@ class DossierListUiTest {
         wb.screenshot("dossier-attachments");
         wb.run(() -> tabs.setSelection(0));
     }
+
+    /** A filter saved by name comes back in one pick, for this user only; "Mine" narrows to the user's dossiers. */
+    @Test
+    @Order(7)
+    void aSavedViewComesBack() throws Exception {
+        org.eclipse.swt.widgets.Text search = wb.find("dossiers.search", org.eclipse.swt.widgets.Text.class);
+        org.eclipse.swt.widgets.Combo deadline = wb.find("dossiers.deadline", org.eclipse.swt.widgets.Combo.class);
+        org.eclipse.swt.widgets.Combo views = wb.find("dossiers.views", org.eclipse.swt.widgets.Combo.class);
+        Label count = wb.find("dossiers.count", Label.class);
+        wb.run(() -> {
+            search.setText("khai sinh");
+            deadline.select(1 + vn.motcua.core.model.DeadlineClass.ON_TIME.ordinal());
+            deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+        String filtered = wb.call(count::getText);
+        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
+        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        wb.run(() -> part.saveView("Khai sinh trong hạn"));
+        assertEquals("Đã lưu bộ lọc \"Khai sinh trong hạn\".", wb.call(count::getText));
+        assertEquals("Khai sinh trong hạn", wb.call(views::getText));
+        assertTrue(Files.readString(wb.dataDir().resolve("views.properties")).contains("demo.0.name=Khai sinh trong h"), "kept per user");
+        wb.run(() -> {
+            search.setText("");
+            deadline.select(0);
+            deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+        assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ", wb.call(count::getText));
+        wb.run(() -> {
+            views.select(1);
+            views.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+        assertEquals("khai sinh", wb.call(search::getText));
+        assertEquals(filtered, wb.call(count::getText), "the same list as when it was saved");
+        wb.screenshot("dossier-saved-view");
+        org.eclipse.swt.widgets.Button mine = wb.find("dossiers.mine", org.eclipse.swt.widgets.Button.class);
+        wb.run(() -> {
+            mine.setSelection(true);
+            mine.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+        assertEquals("0 hồ sơ", wb.call(count::getText), "the demo account is assigned nothing");
+        wb.run(() -> {
+            mine.setSelection(false);
+            search.setText("");
+            deadline.select(0);
+            deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+    }
 }

@@ -58,6 +58,9 @@ public class DossierListPart {
     private Combo statusFilter;
     private Combo deadlineFilter;
     private Label count;
+    private org.eclipse.swt.widgets.Button mine;
+    private Combo views;
+    private SavedViews savedViews;
     private DossierDetailsView details;
     private DossierFilter filter = DossierFilter.all();
     private final Map<Integer, List<DossierRow>> pages = new HashMap<>();
@@ -82,6 +85,10 @@ public class DossierListPart {
         Composite bar = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(6).spacing(8, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        // Second row: saved views on the left, exports on the right.
+        Composite bar2 = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(6).spacing(8, 0).applyTo(bar2);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar2);
 
         Label title = new Label(bar, SWT.NONE);
         title.setText(text.get("title"));
@@ -115,11 +122,46 @@ public class DossierListPart {
         deadlineFilter.select(0);
         deadlineFilter.addListener(SWT.Selection, e -> applyFilter());
 
+        mine = new org.eclipse.swt.widgets.Button(bar, SWT.CHECK);
+        mine.setText(text.get("filter.mine"));
+        mine.setToolTipText(text.get("filter.mine.tooltip"));
+        mine.setData(ID_KEY, "dossiers.mine");
+        mine.addListener(SWT.Selection, e -> applyFilter());
+
+        views = new Combo(bar2, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().hint(240, SWT.DEFAULT).applyTo(views);
+        views.setData(ID_KEY, "dossiers.views");
+        views.setToolTipText(text.get("views.tooltip"));
+        views.addListener(SWT.Selection, e -> applyView(views.getSelectionIndex() - 1));
+        org.eclipse.swt.widgets.Button saveView = new org.eclipse.swt.widgets.Button(bar2, SWT.PUSH);
+        saveView.setText(text.get("views.save"));
+        saveView.setData(ID_KEY, "dossiers.views.save");
+        saveView.addListener(SWT.Selection, e -> {
+            org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(bar.getShell(), text.get("views.save.title"),
+                    text.get("views.save.prompt"), views.getSelectionIndex() > 0 ? views.getText() : "",
+                    v -> v == null || v.isBlank() ? text.get("views.save.empty") : null);
+            if (d.open() == org.eclipse.jface.window.Window.OK) {
+                saveView(d.getValue().strip());
+            }
+        });
+        org.eclipse.swt.widgets.Button deleteView = new org.eclipse.swt.widgets.Button(bar2, SWT.PUSH);
+        deleteView.setText(text.get("views.delete"));
+        deleteView.setData(ID_KEY, "dossiers.views.delete");
+        deleteView.addListener(SWT.Selection, e -> {
+            if (views.getSelectionIndex() > 0) {
+                deleteView(views.getText());
+            }
+        });
+        savedViews = new SavedViews(cache.dataDir(), session.user().username());
+        loadViews(null);
+
         count = new Label(bar, SWT.RIGHT);
         count.setData(ID_KEY, "dossiers.count");
         GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(count);
 
-        org.eclipse.swt.widgets.Button export = new org.eclipse.swt.widgets.Button(bar, SWT.PUSH);
+        Label gap = new Label(bar2, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(gap);
+        org.eclipse.swt.widgets.Button export = new org.eclipse.swt.widgets.Button(bar2, SWT.PUSH);
         export.setText(text.get("export.button"));
         export.setToolTipText(text.get("export.tooltip"));
         export.setData(ID_KEY, "dossiers.export");
@@ -135,7 +177,7 @@ public class DossierListPart {
             }
         });
 
-        org.eclipse.swt.widgets.Button ledger = new org.eclipse.swt.widgets.Button(bar, SWT.PUSH);
+        org.eclipse.swt.widgets.Button ledger = new org.eclipse.swt.widgets.Button(bar2, SWT.PUSH);
         ledger.setText(text.get("ledger.button"));
         ledger.setToolTipText(text.get("ledger.tooltip"));
         ledger.setData(ID_KEY, "dossiers.ledger");
@@ -345,6 +387,9 @@ public class DossierListPart {
         int sel = statusFilter.getSelectionIndex();
         Set<String> statuses = sel <= 0 ? Set.of() : Set.of(statusChoices.get(sel - 1).name());
         filter = new DossierFilter(search.getText(), statuses, DossierFilter.Sort.RECEIVED_NEWEST);
+        if (mine.getSelection()) {
+            filter = filter.withAssignee(session.user().username());
+        }
         int dl = deadlineFilter.getSelectionIndex();
         if (dl > 0) {
             Instant now = Instant.now();
@@ -360,6 +405,75 @@ public class DossierListPart {
         viewer.setItemCount(0); // drop all cached items, then show the new list
         viewer.setItemCount((int) Math.min(n, Integer.MAX_VALUE));
         details.show(null);
+    }
+
+    /** Fills the saved-views list, selecting {@code selected} (or the placeholder). */
+    private void loadViews(String selected) {
+        views.removeAll();
+        views.add(text.get("views.none"));
+        List<SavedViews.View> all = savedViews.list();
+        int at = 0;
+        for (int i = 0; i < all.size(); i++) {
+            views.add(all.get(i).name());
+            if (all.get(i).name().equals(selected)) {
+                at = i + 1;
+            }
+        }
+        views.select(at);
+    }
+
+    /** Applies saved view {@code i} (search, status, deadline, mine); -1 (the placeholder) changes nothing. */
+    private void applyView(int i) {
+        List<SavedViews.View> all = savedViews.list();
+        if (i < 0 || i >= all.size()) {
+            return;
+        }
+        SavedViews.View v = all.get(i);
+        int status = 0;
+        for (int k = 0; k < statusChoices.size(); k++) {
+            if (statusChoices.get(k).name().equals(v.status())) {
+                status = k + 1;
+            }
+        }
+        int deadline = 0;
+        for (DeadlineClass c : DeadlineClass.values()) {
+            if (c.name().equals(v.deadline())) {
+                deadline = c.ordinal() + 1;
+            }
+        }
+        statusFilter.select(status);
+        deadlineFilter.select(deadline);
+        mine.setSelection(v.mine());
+        if (search.getText().equals(v.text())) {
+            applyFilter();
+        } else {
+            search.setText(v.text()); // applies the filter through the modify listener
+        }
+    }
+
+    /** Saves the list's filter as it is now under {@code name}. Package-visible for the UI test. */
+    void saveView(String name) {
+        int sel = statusFilter.getSelectionIndex();
+        int dl = deadlineFilter.getSelectionIndex();
+        SavedViews.View v = new SavedViews.View(name, search.getText(), sel <= 0 ? "" : statusChoices.get(sel - 1).name(),
+                dl <= 0 ? "" : DeadlineClass.values()[dl - 1].name(), mine.getSelection());
+        try {
+            savedViews.save(v);
+            loadViews(name);
+            count.setText(text.get("views.saved", name));
+        } catch (java.io.IOException e) {
+            count.setText(text.get("views.failed", name, String.valueOf(e.getMessage())));
+        }
+        count.getParent().layout();
+    }
+
+    private void deleteView(String name) {
+        try {
+            savedViews.delete(name);
+            loadViews(null);
+        } catch (java.io.IOException e) {
+            count.setText(text.get("views.failed", name, String.valueOf(e.getMessage())));
+        }
     }
 
     private DossierRow row(int index) {
