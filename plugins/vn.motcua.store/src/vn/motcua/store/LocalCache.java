@@ -217,7 +217,7 @@ public final class LocalCache implements AutoCloseable {
     /** File in the data folder with the official yearly schedules the sync server distributes. */
     public static final String SCHEDULES_FILE = "official-schedules.txt";
     private volatile vn.motcua.core.calendar.WorkingTimeCalendar calendar;
-    private volatile java.nio.file.attribute.FileTime calendarStamp;
+    private volatile String calendarStamp;
 
     /**
      * The working-time calendar of this workstation: built-in rules plus the official schedules (days off and
@@ -225,18 +225,15 @@ public final class LocalCache implements AutoCloseable {
      */
     public vn.motcua.core.calendar.WorkingTimeCalendar calendar() {
         Path file = dataDir.resolve(SCHEDULES_FILE);
-        java.nio.file.attribute.FileTime stamp = null;
-        try {
-            stamp = java.nio.file.Files.exists(file) ? java.nio.file.Files.getLastModifiedTime(file) : null;
-        } catch (IOException e) {
-            // treated as absent
-        }
+        Path agency = dataDir.resolve(AgencySettings.FILE);
+        // Both files' times: the calendar is rebuilt when an admin imports a schedule or changes the office hours.
+        String stamp = stampOf(file) + "|" + stampOf(agency);
         vn.motcua.core.calendar.WorkingTimeCalendar c = calendar;
         if (c != null && java.util.Objects.equals(stamp, calendarStamp)) {
             return c;
         }
         vn.motcua.core.calendar.OfficialSchedule schedule = vn.motcua.core.calendar.OfficialSchedule.builtIn();
-        if (stamp != null) {
+        if (java.nio.file.Files.exists(file)) {
             try {
                 schedule = vn.motcua.core.calendar.OfficialSchedule.load(file);
             } catch (IOException | RuntimeException e) {
@@ -244,10 +241,18 @@ public final class LocalCache implements AutoCloseable {
             }
         }
         c = new vn.motcua.core.calendar.WorkingTimeCalendar(
-                vn.motcua.core.calendar.CalendarConfig.defaults().toBuilder().officialSchedule(schedule).build());
+                AgencySettings.load(dataDir).applyTo(vn.motcua.core.calendar.CalendarConfig.defaults().toBuilder().officialSchedule(schedule)).build());
         calendar = c;
         calendarStamp = stamp;
         return c;
+    }
+
+    private static String stampOf(Path f) {
+        try {
+            return java.nio.file.Files.exists(f) ? java.nio.file.Files.getLastModifiedTime(f).toMillis() + ":" + java.nio.file.Files.size(f) : "-";
+        } catch (IOException e) {
+            return "-";
+        }
     }
 
     /** The sync outbox, cursor and conflicts of this cache. */

@@ -19,9 +19,10 @@ import vn.motcua.core.session.UserSession;
 import vn.motcua.store.CacheKey;
 import vn.motcua.store.LocalCache;
 
-/** Status-bar button for admins: the workstation's users. Nothing for other roles. */
+/** Status-bar buttons for admins: the workstation's users and the agency settings. Nothing for other roles. */
 public class UsersButton {
     public static final String ID = "status.users";
+    public static final String AGENCY_ID = "status.agency";
 
     @Inject
     LocalCache cache;
@@ -50,5 +51,11 @@ public class UsersButton {
         b.setData("motcua.id", ID);
         b.setText(AppMessages.get(locale, "users.button"));
         b.addListener(SWT.Selection, e -> new UsersDialog(b.getShell(), cache, key, session, locale).open());
+        layout.numColumns = 2;
+        Button agency = new Button(box, SWT.PUSH | SWT.FLAT);
+        agency.setData("motcua.id", AGENCY_ID);
+        agency.setText(AppMessages.get(locale, "agency.button"));
+        agency.setToolTipText(AppMessages.get(locale, "agency.tooltip"));
+        agency.addListener(SWT.Selection, e -> new AgencySettingsDialog(agency.getShell(), cache, locale).open());
     }
 }
