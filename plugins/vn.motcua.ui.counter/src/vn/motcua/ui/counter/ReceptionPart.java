@@ -180,6 +180,8 @@ public class ReceptionPart {
             updateState();
             showPaperFlags();
         });
+        // Keyboard flow: Space ticks the paper under the cursor, Enter goes on to the applicant's name.
+        papers.addListener(SWT.DefaultSelection, e -> name.setFocus());
         createScanControls(left);
 
         Composite right = column(parent);
