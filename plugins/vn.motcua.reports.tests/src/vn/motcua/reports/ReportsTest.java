@@ -66,9 +66,9 @@ class ReportsTest {
         cache.procedures().save(Scenario.procedure("2.000815", "Chứng thực bản sao", "Chứng thực", OnlineLevel.PARTIAL, 10_000));
         cache.procedures().save(Scenario.procedure("1.004873", "Xác nhận tình trạng hôn nhân", "Hộ tịch", OnlineLevel.NONE, 0));
         cache.dossierRepository().insertAll(Scenario.all(
-                // Early: result the day before the appointment; digitised, signed result.
+                // Early: result the day before the appointment; digitised, signed result; yet the applicant was not satisfied.
                 new Builder(A, "1.001193", Channel.IN_PERSON, "02/11/2026 08:00", "05/11/2026 17:00", true, false, false)
-                        .resultReady("04/11/2026 10:00").delivered("05/11/2026 09:00"),
+                        .resultReady("04/11/2026 10:00").delivered("05/11/2026 09:00", vn.motcua.core.model.Satisfaction.DISSATISFIED),
                 // On the due day; online, paid online, paper from the national data store.
                 new Builder(B, "2.000815", Channel.ONLINE, "03/11/2026 09:00", "06/11/2026 17:00", false, false, true)
                         .paid(10_000, true, "03/11/2026 09:30").resultReady("06/11/2026 10:00"),
@@ -169,11 +169,14 @@ class ReportsTest {
         check(s.get("4.2"), 2, 5, 3);
         check(s.get("4.3"), 1, 7, 0.89);
         check(s.get("4.4"), 1, 7, 0.89);
-        check(s.get("5.4"), 5, 8, 12.5);
+        // 100 % − (3 late + 1 dissatisfied) / 8 = 50 %; full points at 90 %: 18 × 50 / 90.
+        check(s.get("5.4"), 4, 8, 10);
+        assertEquals(List.of(G, A, C, E), s.get("5.4").culprits().stream().map(IndicatorScore.Culprit::code).sorted().toList());
+        assertTrue(s.get("5.4").culprits().stream().anyMatch(c -> c.code().equals(A) && c.reason().equals("Người dân không hài lòng khi nhận kết quả")));
         assertNull(s.get("1").points(), "transparency is scored by the national portal");
-        assertEquals(50.86, r.points(), 1e-9);
+        assertEquals(48.36, r.points(), 1e-9);
         assertEquals(82, r.computablePoints(), 1e-9);
-        assertTrue(r.note().contains("50,9/82"), r.note());
+        assertTrue(r.note().contains("48,4/82"), r.note());
     }
 
     private static void check(IndicatorScore s, long numerator, long denominator, double points) {

@@ -97,8 +97,12 @@ final class Scenario {
         }
 
         Builder delivered(String when) {
+            return delivered(when, null);
+        }
+
+        Builder delivered(String when, vn.motcua.core.model.Satisfaction rating) {
             return step(DossierAction.DELIVER_RESULT, DossierStatus.DELIVERED, when,
-                    Dossier.Changes.NONE.withDelivery(new Delivery(DeliveryMethod.AT_COUNTER, "", at(when), "Người nhận")), null);
+                    Dossier.Changes.NONE.withDelivery(new Delivery(DeliveryMethod.AT_COUNTER, "", at(when), "Người nhận", rating)), null);
         }
 
         Builder supplement(String asked, String back) {

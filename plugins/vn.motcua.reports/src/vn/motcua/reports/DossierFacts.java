@@ -22,11 +22,12 @@ import vn.motcua.core.model.DossierStatus;
  * @param electronicResult a signed (or issued) electronic result document exists
  * @param feeVnd           fees recorded as paid, or the procedure's fee for the dossier's channel when none is recorded
  * @param paidOnline       a payment went through an online gateway
+ * @param dissatisfied     the applicant rated the service "not satisfied" at the hand-over
  */
 public record DossierFacts(String code, String procedureCode, String procedureName, String field, Channel channel, DossierStatus status,
         String applicantName, String assignee, Instant receivedAt, Instant appointment, Instant dueAt, Instant finishedAt,
         List<Pause> supplementPauses, boolean extended, boolean digitised, boolean reused, boolean fromNationalStore,
-        boolean electronicResult, long feeVnd, boolean paidOnline) {
+        boolean electronicResult, long feeVnd, boolean paidOnline, boolean dissatisfied) {
 
     /** Time a dossier waited for the applicant's papers. */
     public record Pause(Instant from, Instant to) {

@@ -25,7 +25,7 @@ import vn.motcua.reports.DossierFacts.Pause;
 final class FactsReader {
     private static final int CHUNK = 1_000;
     private static final String SELECT = "SELECT d.id, d.code, d.procedure_code, p.name, p.field_name, d.channel, d.status, d.applicant_name,"
-            + " d.assignee, d.received_at, d.due_at, d.finished_at, pc.fee_vnd"
+            + " d.assignee, d.received_at, d.due_at, d.finished_at, pc.fee_vnd, d.delivery_satisfaction"
             + " FROM dossier d LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
             + " LEFT JOIN procedure_channel pc ON pc.procedure_id = p.id AND pc.channel = d.channel WHERE ";
 
@@ -55,6 +55,7 @@ final class FactsReader {
         boolean electronicResult;
         long paid;
         boolean paidOnline;
+        boolean dissatisfied;
     }
 
     /** The facts of the dossiers of {@code agencyCode} (null: every agency in the cache) that {@code period} counts. */
@@ -77,7 +78,7 @@ final class FactsReader {
             Instant appointment = r.appointment != null ? r.appointment : r.extended ? null : r.dueAt;
             out.add(new DossierFacts(r.code, r.procedureCode, r.procedureName, r.field, r.channel, r.status, r.applicant, r.assignee,
                     r.receivedAt, appointment, r.dueAt, r.finishedAt, r.pauses, r.extended, r.digitised, r.reused, r.nationalStore,
-                    r.electronicResult, r.paid > 0 ? r.paid : r.procedureFee, r.paidOnline));
+                    r.electronicResult, r.paid > 0 ? r.paid : r.procedureFee, r.paidOnline, r.dissatisfied));
         }
         return out;
     }
@@ -108,6 +109,7 @@ final class FactsReader {
                     x.dueAt = instant(r, 11);
                     x.finishedAt = instant(r, 12);
                     x.procedureFee = r.getLong(13);
+                    x.dissatisfied = "DISSATISFIED".equals(r.getString(14));
                     rows.putIfAbsent(x.id, x);
                 }
             }

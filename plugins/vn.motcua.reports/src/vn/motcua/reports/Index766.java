@@ -38,8 +38,8 @@ final class Index766 {
         List<DossierFacts> received = facts.stream().filter(f -> f.receivedIn(period)).toList();
         List<DossierFacts> finished = facts.stream().filter(f -> f.finishedBy(period) && !f.isStop()).toList();
         return switch (rule.measure()) {
-            case ON_TIME, SATISFACTION -> dossiers(rule, facts.stream().filter(f -> f.status() != vn.motcua.core.model.DossierStatus.WITHDRAWN).toList(),
-                    f -> !f.late(period, now), this::lateReason);
+            case ON_TIME -> dossiers(rule, counted(facts), f -> !f.late(period, now), this::lateReason);
+            case SATISFACTION -> satisfaction(rule, counted(facts));
             case ONLINE_DOSSIERS -> dossiers(rule, received, f -> f.channel() == Channel.ONLINE, f -> text.get("culprit.notOnline"));
             case ONLINE_PAYMENT -> dossiers(rule, received.stream().filter(f -> f.feeVnd() > 0).toList(), DossierFacts::paidOnline,
                     f -> text.get("culprit.notPaidOnline"));
@@ -87,6 +87,33 @@ final class Index766 {
                 culprits.add(new Culprit(p.code(), p.name(), why));
             }
         }
+        return new IndicatorScore(rule, n, denominator.size(), points(rule, n, denominator.size()), culprits);
+    }
+
+    /** The dossiers the on-time rate counts: all but the withdrawn. */
+    private static List<DossierFacts> counted(List<DossierFacts> facts) {
+        return facts.stream().filter(f -> f.status() != vn.motcua.core.model.DossierStatus.WITHDRAWN).toList();
+    }
+
+    /**
+     * 5.4: 100 % − (overdue rate + rate of dissatisfied applicants), both over the dossiers the on-time rate counts;
+     * a dossier both late and rated dissatisfied counts twice, as the two rates add up in the national formula.
+     */
+    private IndicatorScore satisfaction(IndexRules.Rule rule, List<DossierFacts> denominator) {
+        long late = 0;
+        long unhappy = 0;
+        List<Culprit> culprits = new ArrayList<>();
+        for (DossierFacts f : denominator) {
+            if (f.late(period, now)) {
+                late++;
+                culprits.add(new Culprit(f.code(), f.procedureName(), lateReason(f)));
+            }
+            if (f.dissatisfied()) {
+                unhappy++;
+                culprits.add(new Culprit(f.code(), f.procedureName(), text.get("culprit.dissatisfied")));
+            }
+        }
+        long n = Math.max(0, denominator.size() - late - unhappy);
         return new IndicatorScore(rule, n, denominator.size(), points(rule, n, denominator.size()), culprits);
     }
 

@@ -20,7 +20,8 @@ public enum Measure {
     REUSED,
     /** 4.4: dossiers with a paper taken from the national data store. */
     NATIONAL_STORE,
-    /** 5.4: 100 % minus the overdue rate (complaints are counted on the national portal, not here). */
+    /** 5.4: 100 % minus the overdue rate and the rate of applicants dissatisfied at the hand-over (complaints filed on
+     * the national portal are counted there, not here). */
     SATISFACTION,
     /** Scored on the national portal only (publication of procedures): shown, not computed. */
     PORTAL_ONLY

@@ -49,13 +49,15 @@ class DeliveryAndFeesTest {
             d = d.record(ready, Dossier.Changes.NONE);
             cache.dossierRepository().save(d, ready);
             DossierEvent deliver = Fixtures.next(d, DossierAction.DELIVER_RESULT, DossierStatus.DELIVERED, null);
-            d = d.record(deliver, Dossier.Changes.NONE.withDelivery(new Delivery(DeliveryMethod.AT_COUNTER, "", delivered, "Nguyễn Văn An")));
+            d = d.record(deliver, Dossier.Changes.NONE.withDelivery(new Delivery(DeliveryMethod.AT_COUNTER, "", delivered, "Nguyễn Văn An",
+                    vn.motcua.core.model.Satisfaction.DISSATISFIED)));
             cache.dossierRepository().save(d, deliver);
         }
         try (LocalCache cache = CacheOpener.open(dir, KEY)) {
             Dossier back = cache.dossierRepository().findByCode(CODE).orElseThrow();
             assertEquals(List.of(new FeePayment("Lệ phí hộ tịch", 8_000, paid, "BL-0042", true)), back.feesPaid());
-            assertEquals(new Delivery(DeliveryMethod.AT_COUNTER, "", delivered, "Nguyễn Văn An"), back.delivery());
+            assertEquals(new Delivery(DeliveryMethod.AT_COUNTER, "", delivered, "Nguyễn Văn An", vn.motcua.core.model.Satisfaction.DISSATISFIED),
+                    back.delivery(), "the rating at the hand-over too");
             assertTrue(back.delivery().isDelivered());
             try (Connection c = cache.connection(); Statement s = c.createStatement();
                     ResultSet r = s.executeQuery("SELECT finished_at FROM dossier WHERE code = '" + CODE + "'")) {

@@ -215,7 +215,12 @@ public final class DemoDataGenerator {
         }
         if (stage >= 7) {
             DeliveryMethod method = channel == Channel.ONLINE ? DeliveryMethod.ELECTRONIC : DeliveryMethod.AT_COUNTER;
-            h.next(rnd, new Command.DeliverResult(new Delivery(method, "", null, applicant.fullName())), staff.clerk());
+            // Most applicants rate the service at the counter, a few are not satisfied (drawn apart, as the flags above).
+            int r = reuse.nextInt(100);
+            vn.motcua.core.model.Satisfaction rating = method != DeliveryMethod.AT_COUNTER || r < 25 ? null
+                    : r < 45 ? vn.motcua.core.model.Satisfaction.VERY_SATISFIED : r < 96 ? vn.motcua.core.model.Satisfaction.SATISFIED
+                            : vn.motcua.core.model.Satisfaction.DISSATISFIED;
+            h.next(rnd, new Command.DeliverResult(new Delivery(method, "", null, applicant.fullName(), rating)), staff.clerk());
         }
         return h.dossier;
     }

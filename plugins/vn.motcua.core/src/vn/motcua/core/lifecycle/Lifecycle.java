@@ -220,7 +220,7 @@ public final class Lifecycle {
                 }
                 Delivery d = c.delivery();
                 changes = changes.withDelivery(d.deliveredAt() == null
-                        ? new Delivery(d.method(), d.address(), at, d.recipientName()) : d);
+                        ? new Delivery(d.method(), d.address(), at, d.recipientName(), d.satisfaction()) : d);
             }
             case Command.Extend c -> {
                 if (c.newDueAt() == null || !c.newDueAt().isAfter(dossier.dueAt())) {

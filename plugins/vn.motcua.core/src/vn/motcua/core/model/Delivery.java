@@ -9,12 +9,18 @@ import java.util.Objects;
  * @param address       postal address for {@link DeliveryMethod#POSTAL}, else empty
  * @param deliveredAt   null until delivered
  * @param recipientName who signed for it, empty until delivered
+ * @param satisfaction  the applicant's rating at the hand-over, null when not given
  */
-public record Delivery(DeliveryMethod method, String address, Instant deliveredAt, String recipientName) {
+public record Delivery(DeliveryMethod method, String address, Instant deliveredAt, String recipientName, Satisfaction satisfaction) {
     public Delivery {
         Objects.requireNonNull(method, "method");
         address = address == null ? "" : address;
         recipientName = recipientName == null ? "" : recipientName;
+    }
+
+    /** A delivery without a rating. */
+    public Delivery(DeliveryMethod method, String address, Instant deliveredAt, String recipientName) {
+        this(method, address, deliveredAt, recipientName, null);
     }
 
     public static Delivery planned(DeliveryMethod method, String address) {

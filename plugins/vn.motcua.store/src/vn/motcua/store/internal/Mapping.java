@@ -181,6 +181,7 @@ public final class Mapping {
         e.deliveryAddress = delivery == null ? null : delivery.address();
         e.deliveredAt = delivery == null ? null : delivery.deliveredAt();
         e.deliveryRecipient = delivery == null ? null : delivery.recipientName();
+        e.deliverySatisfaction = delivery == null || delivery.satisfaction() == null ? null : delivery.satisfaction().name();
         e.finishedAt = finishedAt(d);
         // Payments are only ever appended: rewrite the collection only when it differs.
         if (e.feesPaid.size() != d.feesPaid().size()) {
@@ -255,7 +256,8 @@ public final class Mapping {
             fees.add(new FeePayment(r.name, r.amountVnd, r.paidAt, r.receiptNumber, r.online));
         }
         Delivery delivery = e.deliveryMethod == null ? null
-                : new Delivery(DeliveryMethod.valueOf(e.deliveryMethod), e.deliveryAddress, e.deliveredAt, e.deliveryRecipient);
+                : new Delivery(DeliveryMethod.valueOf(e.deliveryMethod), e.deliveryAddress, e.deliveredAt, e.deliveryRecipient,
+                        e.deliverySatisfaction == null ? null : vn.motcua.core.model.Satisfaction.valueOf(e.deliverySatisfaction));
         return new Dossier(e.code, e.procedureCode, e.procedureVersion, e.rulePack, Channel.valueOf(e.channel), applicant, papers,
                 e.receivedAt, e.dueAt, DossierStatus.valueOf(e.status), e.assignee, e.agencyCode, events, List.of(), List.of(),
                 fees, delivery);

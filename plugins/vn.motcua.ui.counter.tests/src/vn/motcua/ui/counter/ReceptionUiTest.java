@@ -165,9 +165,15 @@ class ReceptionUiTest {
             Label info = wb.find("counter.delivery.info", Label.class);
             wb.waitUntil("the dossier found ready", () -> info.getText().endsWith("Có thể trả kết quả."), Duration.ofSeconds(5));
             Button deliver = wb.find("counter.delivery.deliver", Button.class);
+            // The applicant rates the service at the hand-over.
+            org.eclipse.swt.widgets.Combo rating = wb.find("counter.delivery.rating", org.eclipse.swt.widgets.Combo.class);
+            wb.run(() -> rating.select(1 + vn.motcua.core.model.Satisfaction.SATISFIED.ordinal()));
             wb.run(() -> deliver.notifyListeners(SWT.Selection, new Event()));
             wb.waitUntil("handed over", () -> info.getText().startsWith("Đã trả kết quả hồ sơ " + ready.code()), Duration.ofSeconds(5));
-            assertEquals(vn.motcua.core.model.DossierStatus.DELIVERED, cache.dossierRepository().findByCode(ready.code()).orElseThrow().status());
+            vn.motcua.core.model.Dossier delivered = cache.dossierRepository().findByCode(ready.code()).orElseThrow();
+            assertEquals(vn.motcua.core.model.DossierStatus.DELIVERED, delivered.status());
+            assertEquals(vn.motcua.core.model.Satisfaction.SATISFIED, delivered.delivery().satisfaction(), "the rating is kept");
+            assertEquals(0, wb.call(rating::getSelectionIndex), "reset for the next applicant");
             // A second scan: no longer ready, nothing offered.
             wb.type(code, ready.code());
             wb.run(() -> code.notifyListeners(SWT.DefaultSelection, new Event()));

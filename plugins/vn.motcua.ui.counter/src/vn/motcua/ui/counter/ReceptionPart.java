@@ -249,6 +249,8 @@ public class ReceptionPart {
     private Text recipient;
     private Label deliveryInfo;
     private Button deliver;
+    /** The applicant's rating of the service at the hand-over (optional). */
+    private org.eclipse.swt.widgets.Combo rating;
     private Dossier toDeliver;
 
     /** Handing over results: find the dossier by its code or by scanning the receipt's QR code, record who took it. */
@@ -269,6 +271,15 @@ public class ReceptionPart {
         recipient.setMessage(text("delivery.recipient"));
         recipient.setData(ID_KEY, "counter.delivery.recipient");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(recipient);
+        rating = new org.eclipse.swt.widgets.Combo(parent, SWT.READ_ONLY);
+        rating.setData(ID_KEY, "counter.delivery.rating");
+        rating.setToolTipText(text("delivery.rating.tooltip"));
+        rating.add(text("delivery.rating.none"));
+        for (vn.motcua.core.model.Satisfaction v : vn.motcua.core.model.Satisfaction.values()) {
+            rating.add(v.displayName(locale));
+        }
+        rating.select(0);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(rating);
         deliver = new Button(parent, SWT.PUSH);
         deliver.setText(text("delivery.deliver"));
         deliver.setData(ID_KEY, "counter.delivery.deliver");
@@ -310,8 +321,9 @@ public class ReceptionPart {
             return;
         }
         Instant now = Instant.now();
+        int r = rating.getSelectionIndex();
         vn.motcua.core.model.Delivery delivery = new vn.motcua.core.model.Delivery(vn.motcua.core.model.DeliveryMethod.AT_COUNTER, "", now,
-                recipient.getText().strip());
+                recipient.getText().strip(), r <= 0 ? null : vn.motcua.core.model.Satisfaction.values()[r - 1]);
         try {
             Transition t = lifecycle.apply(toDeliver, new Command.DeliverResult(delivery), session.actor(Role.CLERK), now);
             cache.dossierRepository().save(t.dossier(), t.event());
@@ -320,6 +332,7 @@ public class ReceptionPart {
             toDeliver = null;
             deliveryCode.setText("");
             recipient.setText("");
+            rating.select(0);
         } catch (TransitionException | IllegalArgumentException e) {
             MessageDialog.openError(deliver.getShell(), text("delivery.title"), e.getMessage());
         }

@@ -78,6 +78,8 @@ public class DossierEntity {
     public Instant deliveredAt;
     @Column(name = "delivery_recipient")
     public String deliveryRecipient;
+    @Column(name = "delivery_satisfaction")
+    public String deliverySatisfaction;
     /** End of processing as the national index counts it (first result-ready/delivered/stopped…); for reports. */
     @Column(name = "finished_at")
     public Instant finishedAt;
