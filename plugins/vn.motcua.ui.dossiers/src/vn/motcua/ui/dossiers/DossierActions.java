@@ -57,7 +57,7 @@ final class DossierActions {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** Actions this screen does not carry out: the counter, approval and delivery screens do, with their forms. */
     private static final List<DossierAction> ELSEWHERE = List.of(DossierAction.SUBMIT_ONLINE, DossierAction.RECEIVE,
-            DossierAction.REFUSE, DossierAction.REQUEST_PAYMENT, DossierAction.CONFIRM_PAYMENT, DossierAction.ISSUE,
+            DossierAction.REFUSE, DossierAction.ISSUE,
             DossierAction.DELIVER_RESULT, DossierAction.TRANSFER);
 
     private final Composite bar;
@@ -243,6 +243,8 @@ final class DossierActions {
             case STOP -> reason(shell, action).map(Command.Stop::new);
             case WITHDRAW -> reason(shell, action).map(Command.Withdraw::new);
             case EXTEND -> extension(shell, action, d);
+            case REQUEST_PAYMENT -> reason(shell, action).map(Command.RequestPayment::new);
+            case CONFIRM_PAYMENT -> payment(shell, action, d, now);
             default -> Optional.empty();
         };
     }
@@ -275,6 +277,104 @@ final class DossierActions {
     private Optional<String> pick(Shell shell, DossierAction action, List<String> options) {
         InputDialog dlg = new InputDialog(shell, text, text.action(action.name()), text.get("action.assignee"), options, null);
         return dlg.open() == IDialogConstants.OK_ID ? Optional.of(dlg.choice()) : Optional.empty();
+    }
+
+    /**
+     * The fee the applicant paid: amount (the procedure's fee for the channel suggested), receipt number, and whether
+     * it went through an online payment gateway (counted by the 766 online-payment indicator).
+     */
+    private Optional<Command> payment(Shell shell, DossierAction action, Dossier d, Instant now) {
+        Long fee = cache.procedures().find(d.procedureCode(), d.procedureVersion()).flatMap(p -> p.fee(d.channel()))
+                .map(vn.motcua.core.model.Fee::amountVnd).orElse(null);
+        PaymentDialog dlg = new PaymentDialog(shell, text, text.action(action.name()), fee);
+        if (dlg.open() != IDialogConstants.OK_ID) {
+            return Optional.empty();
+        }
+        return Optional.of(new Command.ConfirmPayment(new vn.motcua.core.model.FeePayment(text.get("payment.name"), dlg.amount(), now,
+                dlg.receipt(), dlg.online())));
+    }
+
+    /** Amount (digits, dots allowed as thousands separators), receipt number, online or not; a bad amount is named. */
+    static final class PaymentDialog extends Dialog {
+        private final UiText text;
+        private final String title;
+        private final Long suggested;
+        private Text amountText;
+        private Text receiptText;
+        private org.eclipse.swt.widgets.Button onlineCheck;
+        private Label problem;
+        private long amount;
+        private String receipt = "";
+        private boolean online;
+
+        PaymentDialog(Shell parent, UiText text, String title, Long suggested) {
+            super(parent);
+            this.text = text;
+            this.title = title;
+            this.suggested = suggested;
+        }
+
+        @Override
+        protected void configureShell(Shell shell) {
+            super.configureShell(shell);
+            shell.setText(title);
+        }
+
+        @Override
+        protected Control createDialogArea(Composite parent) {
+            Composite area = (Composite) super.createDialogArea(parent);
+            GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 10).applyTo(area);
+            new Label(area, SWT.NONE).setText(text.get("payment.amount"));
+            amountText = new Text(area, SWT.BORDER);
+            amountText.setData(DossierListPart.ID_KEY, "payment.amount");
+            amountText.setText(suggested == null ? "" : Long.toString(suggested));
+            GridDataFactory.fillDefaults().grab(true, false).hint(220, SWT.DEFAULT).applyTo(amountText);
+            new Label(area, SWT.NONE).setText(text.get("payment.receipt"));
+            receiptText = new Text(area, SWT.BORDER);
+            receiptText.setData(DossierListPart.ID_KEY, "payment.receipt");
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(receiptText);
+            onlineCheck = new org.eclipse.swt.widgets.Button(area, SWT.CHECK);
+            onlineCheck.setText(text.get("payment.online"));
+            onlineCheck.setData(DossierListPart.ID_KEY, "payment.online");
+            GridDataFactory.fillDefaults().span(2, 1).applyTo(onlineCheck);
+            problem = new Label(area, SWT.WRAP);
+            problem.setData(DossierListPart.ID_KEY, "payment.problem");
+            GridDataFactory.fillDefaults().span(2, 1).hint(380, SWT.DEFAULT).applyTo(problem);
+            return area;
+        }
+
+        @Override
+        protected void createButtonsForButtonBar(Composite parent) {
+            createButton(parent, IDialogConstants.OK_ID, text.get("button.ok"), true);
+            createButton(parent, IDialogConstants.CANCEL_ID, text.get("button.cancel"), false);
+        }
+
+        @Override
+        protected void okPressed() {
+            String raw = amountText.getText().strip().replace(".", "").replace(" ", "");
+            if (!raw.matches("\\d{1,12}")) {
+                problem.setText(text.get("payment.badAmount", amountText.getText().strip()));
+                amountText.setFocus();
+                getShell().layout(true, true);
+                return;
+            }
+            amount = Long.parseLong(raw);
+            receipt = receiptText.getText().strip();
+            online = onlineCheck.getSelection();
+            super.okPressed();
+        }
+
+        long amount() {
+            return amount;
+        }
+
+        String receipt() {
+            return receipt;
+        }
+
+        boolean online() {
+            return online;
+        }
     }
 
     private Optional<Command> extension(Shell shell, DossierAction action, Dossier d) {
