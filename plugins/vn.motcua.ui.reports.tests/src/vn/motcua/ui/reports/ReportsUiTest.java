@@ -58,14 +58,25 @@ class ReportsUiTest {
             });
             wb.waitUntil("the bad date named", () -> wb.call(status::getText).equals(
                     "Ngày không hợp lệ ở ô \"Từ ngày\": \"31/02/2026\" — nhập theo dạng dd/MM/yyyy, ví dụ 01/11/2026."), Duration.ofSeconds(5));
-            // This year: the demo data spreads its dossiers over the last months.
+            // A preset fills the dates and stays chosen.
             wb.run(() -> {
                 period.select(4);
                 period.notifyListeners(SWT.Selection, new Event());
+            });
+            assertEquals("Năm nay", wb.call(period::getText));
+            assertEquals("01/01/" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear(), wb.call(from::getText));
+            // The last twelve months, typed: the demo data spreads its dossiers over the last months (any day of the year).
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+            java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            Text to = wb.find("reports.to", Text.class);
+            wb.run(() -> {
+                from.setFocus();
+                from.setText(today.minusYears(1).plusDays(1).format(day));
+                to.setText(today.format(day));
                 run.notifyListeners(SWT.Selection, new Event());
             });
             wb.waitUntil("the report made", () -> wb.call(status::getText).startsWith("Báo cáo "), Duration.ofSeconds(60));
-            assertEquals("Năm nay", wb.call(period::getText), "the preset stays chosen");
+            assertEquals("Tùy chọn", wb.call(period::getText), "typed dates make the period custom");
             String line = wb.call(summary::getText);
             assertTrue(line.startsWith("Tổng số ") && line.contains("Điểm 766 ước tính:"), line);
             Table byField = wb.find("reports.byField", Table.class);
