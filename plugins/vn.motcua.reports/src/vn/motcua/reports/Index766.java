@@ -27,16 +27,18 @@ final class Index766 {
     }
 
     List<IndicatorScore> score(IndexRules rules, List<DossierFacts> facts, List<ProcedureFacts> procedures) {
+        // The denominators most rules share, filtered once rather than per rule.
+        List<DossierFacts> received = facts.stream().filter(f -> f.receivedIn(period)).toList();
+        List<DossierFacts> finished = facts.stream().filter(f -> f.finishedBy(period) && !f.isStop()).toList();
         List<IndicatorScore> out = new ArrayList<>();
         for (IndexRules.Rule rule : rules.rules()) {
-            out.add(score(rule, facts, procedures));
+            out.add(score(rule, facts, received, finished, procedures));
         }
         return out;
     }
 
-    private IndicatorScore score(IndexRules.Rule rule, List<DossierFacts> facts, List<ProcedureFacts> procedures) {
-        List<DossierFacts> received = facts.stream().filter(f -> f.receivedIn(period)).toList();
-        List<DossierFacts> finished = facts.stream().filter(f -> f.finishedBy(period) && !f.isStop()).toList();
+    private IndicatorScore score(IndexRules.Rule rule, List<DossierFacts> facts, List<DossierFacts> received, List<DossierFacts> finished,
+            List<ProcedureFacts> procedures) {
         return switch (rule.measure()) {
             case ON_TIME -> dossiers(rule, counted(facts), f -> !f.late(period, now), this::lateReason);
             case SATISFACTION -> satisfaction(rule, counted(facts));

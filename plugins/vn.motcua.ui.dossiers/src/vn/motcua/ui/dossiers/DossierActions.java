@@ -295,9 +295,7 @@ final class DossierActions {
     }
 
     /** Amount (digits, dots allowed as thousands separators), receipt number, online or not; a bad amount is named. */
-    static final class PaymentDialog extends Dialog {
-        private final UiText text;
-        private final String title;
+    static final class PaymentDialog extends TitledDialog {
         private final Long suggested;
         private Text amountText;
         private Text receiptText;
@@ -308,16 +306,8 @@ final class DossierActions {
         private boolean online;
 
         PaymentDialog(Shell parent, UiText text, String title, Long suggested) {
-            super(parent);
-            this.text = text;
-            this.title = title;
+            super(parent, text, title);
             this.suggested = suggested;
-        }
-
-        @Override
-        protected void configureShell(Shell shell) {
-            super.configureShell(shell);
-            shell.setText(title);
         }
 
         @Override
@@ -343,11 +333,6 @@ final class DossierActions {
             return area;
         }
 
-        @Override
-        protected void createButtonsForButtonBar(Composite parent) {
-            createButton(parent, IDialogConstants.OK_ID, text.get("button.ok"), true);
-            createButton(parent, IDialogConstants.CANCEL_ID, text.get("button.cancel"), false);
-        }
 
         @Override
         protected void okPressed() {
@@ -417,9 +402,31 @@ final class DossierActions {
     }
 
     /** A small dialog: a reason (always), plus a choice from a list or a date when asked. */
-    static final class InputDialog extends Dialog {
-        private final UiText text;
+    /** A dialog titled by its command, with OK and Cancel in the UI language. */
+    abstract static class TitledDialog extends Dialog {
+        final UiText text;
         private final String title;
+
+        TitledDialog(Shell parent, UiText text, String title) {
+            super(parent);
+            this.text = text;
+            this.title = title;
+        }
+
+        @Override
+        protected void configureShell(Shell shell) {
+            super.configureShell(shell);
+            shell.setText(title);
+        }
+
+        @Override
+        protected void createButtonsForButtonBar(Composite parent) {
+            createButton(parent, IDialogConstants.OK_ID, text.get("button.ok"), true);
+            createButton(parent, IDialogConstants.CANCEL_ID, text.get("button.cancel"), false);
+        }
+    }
+
+    static final class InputDialog extends TitledDialog {
         private final String prompt;
         private final List<String> options;
         private final LocalDate date;
@@ -431,19 +438,12 @@ final class DossierActions {
         private LocalDate picked;
 
         InputDialog(Shell parent, UiText text, String title, String prompt, List<String> options, LocalDate date) {
-            super(parent);
-            this.text = text;
-            this.title = title;
+            super(parent, text, title);
             this.prompt = prompt;
             this.options = options;
             this.date = date;
         }
 
-        @Override
-        protected void configureShell(Shell shell) {
-            super.configureShell(shell);
-            shell.setText(title);
-        }
 
         @Override
         protected Control createDialogArea(Composite parent) {
@@ -473,11 +473,6 @@ final class DossierActions {
             return area;
         }
 
-        @Override
-        protected void createButtonsForButtonBar(Composite parent) {
-            createButton(parent, IDialogConstants.OK_ID, text.get("button.ok"), true);
-            createButton(parent, IDialogConstants.CANCEL_ID, text.get("button.cancel"), false);
-        }
 
         @Override
         protected void okPressed() {

@@ -314,18 +314,22 @@ public class DossierListPart {
             } catch (java.io.IOException | RuntimeException ex) {
                 message = text.get("ledger.failed", target.getFileName(), String.valueOf(ex.getMessage()));
             }
-            String m = message;
-            count.getDisplay().asyncExec(() -> {
-                if (!count.isDisposed()) {
-                    count.setText(m);
-                    count.setToolTipText(m);
-                    count.getParent().layout();
-                }
-            });
+            showLater(message);
         });
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    /** A job's outcome in the count line, from any thread. */
+    private void showLater(String message) {
+        count.getDisplay().asyncExec(() -> {
+            if (!count.isDisposed()) {
+                count.setText(message);
+                count.setToolTipText(message);
+                count.getParent().layout();
+            }
+        });
     }
 
     public org.eclipse.core.runtime.jobs.Job exportTo(java.nio.file.Path target) {
@@ -342,14 +346,7 @@ public class DossierListPart {
             } catch (java.io.IOException | RuntimeException ex) {
                 message = text.get("export.failed", target.getFileName(), String.valueOf(ex.getMessage()));
             }
-            String m = message;
-            count.getDisplay().asyncExec(() -> {
-                if (!count.isDisposed()) {
-                    count.setText(m);
-                    count.setToolTipText(m);
-                    count.getParent().layout();
-                }
-            });
+            showLater(message);
         });
         job.setUser(true);
         job.schedule();
