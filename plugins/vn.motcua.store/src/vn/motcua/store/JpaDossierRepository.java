@@ -13,6 +13,7 @@ import vn.motcua.core.model.DossierEvent;
 import vn.motcua.core.model.DossierRepository;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.store.internal.Mapping;
+import vn.motcua.store.internal.db.DossierBulkInsert;
 import vn.motcua.store.internal.entity.DossierEntity;
 import vn.motcua.store.internal.entity.DossierEventEntity;
 import vn.motcua.store.internal.entity.ProcedureEntity;
@@ -79,15 +80,21 @@ public final class JpaDossierRepository implements DossierRepository {
             // anything, or each query would re-examine all the dossiers persisted so far (quadratic).
             em.setFlushMode(FlushModeType.COMMIT);
             AuditLog.append(em, dossiers.stream().map(d -> auditEntry(d, null)).toList());
-            Map<String, String> procedureNames = procedureNames(em, dossiers);
-            for (Dossier d : dossiers) {
-                DossierEntity e = new DossierEntity();
-                Mapping.fill(e, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
-                d.events().forEach(ev -> e.events.add(Mapping.toEntity(ev, e)));
-                em.persist(e);
-            }
+            bulkInsert(em, dossiers, procedureNames(em, dossiers));
             return null;
         });
+    }
+
+    /** New dossiers in plain JDBC batches on the transaction's own connection (see {@link DossierBulkInsert}). */
+    private static void bulkInsert(EntityManager em, List<Dossier> dossiers, Map<String, String> procedureNames) {
+        if (dossiers.isEmpty()) {
+            return;
+        }
+        try {
+            DossierBulkInsert.insert(em.unwrap(java.sql.Connection.class), dossiers, procedureNames);
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("Cannot store " + dossiers.size() + " dossiers: " + e.getMessage(), e);
+        }
     }
 
     /** Names of the procedures of {@code dossiers}, keyed "code/version", in one query. */
@@ -137,31 +144,34 @@ public final class JpaDossierRepository implements DossierRepository {
             em.createQuery("SELECT d FROM DossierEntity d WHERE d.code IN :c", DossierEntity.class).setParameter("c", codes)
                     .getResultList().forEach(e -> existing.put(e.code, e));
         }
+        List<Dossier> added = new java.util.ArrayList<>();
         for (Dossier d : dossiers) {
-            Optional<DossierEntity> found = Optional.ofNullable(existing.get(d.code()));
+            DossierEntity found = existing.get(d.code());
             List<vn.motcua.core.model.DossierEvent> remote = d.events();
-            if (found.isPresent()) {
-                List<DossierEventEntity> local = found.get().events;
+            if (found != null) {
+                List<DossierEventEntity> local = found.events;
                 boolean diverged = local.size() > remote.size();
                 for (int i = 0; !diverged && i < local.size(); i++) {
                     diverged = !vn.motcua.sync.api.SyncEquality.sameEvent(Mapping.toModel(local.get(i)), remote.get(i));
                 }
                 if (diverged) {
                     // Local events the server refused: the row goes and the server's version comes in whole.
-                    em.remove(found.get());
+                    em.remove(found);
                     em.flush();
-                    found = Optional.empty();
+                    found = null;
                 }
             }
-            DossierEntity e = found.orElseGet(DossierEntity::new);
-            Mapping.fill(e, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
-            for (int i = e.events.size(); i < remote.size(); i++) {
-                e.events.add(Mapping.toEntity(remote.get(i), e));
+            if (found == null) {
+                added.add(d);
+                continue;
             }
-            if (found.isEmpty()) {
-                em.persist(e);
+            Mapping.fill(found, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
+            for (int i = found.events.size(); i < remote.size(); i++) {
+                found.events.add(Mapping.toEntity(remote.get(i), found));
             }
         }
+        // Most of a first sync: new dossiers, written in batches rather than through the unit of work.
+        bulkInsert(em, added, procedureNames);
     }
 
     /**
