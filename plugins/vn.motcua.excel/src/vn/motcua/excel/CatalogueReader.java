@@ -253,8 +253,9 @@ final class CatalogueReader implements RowHandler {
             if (cells[c] != null) {
                 filled++;
                 first = first == null ? cells[c] : first;
-                numbering &= NUMBERING.matcher(cells[c]).matches();
-                if (FORMULA_ERROR.matcher(cells[c]).matches() && mapping.columns().containsKey(c)) {
+                // Cheap first-character checks before the patterns: this runs for every cell of every row.
+                numbering = numbering && cells[c].length() <= 4 && NUMBERING.matcher(cells[c]).matches();
+                if (cells[c].startsWith("#") && FORMULA_ERROR.matcher(cells[c]).matches() && mapping.columns().containsKey(c)) {
                     problems.add(new Problem(Problem.Severity.ERROR, sheet, row, c, "cell.FORMULA_ERROR", cells[c]));
                     return;
                 }
@@ -339,17 +340,28 @@ final class CatalogueReader implements RowHandler {
         entries.add(new ParsedCatalogue.Entry(sheet, row, p));
     }
 
-    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\R");
     private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^[-+•]\\s+");
 
+    /** One basis per line, without bullets ("- ", "+ ", "• "). */
     private static List<String> legalBasis(String basisText) {
         List<String> basis = new ArrayList<>();
-        {
-            for (String line : LINE_BREAK.split(basisText)) {
-                String l = BULLET.matcher(line.strip()).replaceFirst("");
+        // Lines split by hand (\r\n, \n, \r and the Unicode separators \R knows): a pattern per cell showed in profiles.
+        int start = 0;
+        int n = basisText.length();
+        for (int i = 0; i <= n; i++) {
+            char ch = i < n ? basisText.charAt(i) : '\n';
+            if (ch == '\n' || ch == '\r' || ch == '\u000B' || ch == '\f' || ch == '\u0085' || ch == '\u2028' || ch == '\u2029') {
+                String l = basisText.substring(start, i).strip();
+                if (!l.isEmpty() && "-+•".indexOf(l.charAt(0)) >= 0) {
+                    l = BULLET.matcher(l).replaceFirst("");
+                }
                 if (!l.isEmpty()) {
                     basis.add(l);
                 }
+                if (ch == '\r' && i + 1 < n && basisText.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
             }
         }
         return List.copyOf(basis);

@@ -164,9 +164,16 @@ public final class CellParsers {
         return out;
     }
 
-    private static final Pattern SEPARATORS = Pattern.compile("^[-;,.+\\s]+|[;,+\\s]+$");
-
+    /** Drops separators around a channel's part: leading "-;,.+" and trailing ";,+", with white space. */
     private static String trimSeparators(String s) {
-        return SEPARATORS.matcher(s.strip()).replaceAll("");
+        int from = 0;
+        int to = s.length();
+        while (from < to && ("-;,.+".indexOf(s.charAt(from)) >= 0 || Character.isWhitespace(s.charAt(from)))) {
+            from++;
+        }
+        while (to > from && (";,+".indexOf(s.charAt(to - 1)) >= 0 || Character.isWhitespace(s.charAt(to - 1)))) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 }

@@ -17,7 +17,21 @@ public final class VietnameseText {
         if (s == null) {
             return null;
         }
-        return Normalizer.normalize(s, Normalizer.Form.NFC).replace('\u00A0', ' ').strip();
+        return (isSurelyNfc(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFC)).replace('\u00A0', ' ').strip();
+    }
+
+    /**
+     * True when {@code s} holds only characters NFC leaves as they are: below the combining marks (U+0300) or
+     * Vietnamese precomposed letters (U+1E00–U+1EFF). Almost every cell of a catalogue; the normaliser is then skipped.
+     */
+    private static boolean isSurelyNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -28,6 +42,84 @@ public final class VietnameseText {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        String fast = foldByTable(s);
+        if (fast != null) {
+            return fast;
+        }
+        return foldSlow(s);
+    }
+
+    /** What {@link #fold} makes of one character, for U+0000–U+1EFF: the character, or SPACE, SKIP, or SLOW. */
+    private static final char[] FOLDED = new char[0x1F00];
+    private static final char SPACE = '\uFFF0';
+    private static final char SKIP = '\uFFF1';
+    private static final char SLOW = '\uFFF2';
+
+    static {
+        for (char c = 0; c < FOLDED.length; c++) {
+            FOLDED[c] = SLOW;
+            if (Character.isSurrogate(c)) {
+                continue;
+            }
+            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            if (d.length() == 1 && (Character.isWhitespace(d.charAt(0)) || d.charAt(0) == '\u00A0')) {
+                FOLDED[c] = SPACE;
+                continue;
+            }
+            StringBuilder kept = new StringBuilder();
+            for (int i = 0; i < d.length(); i++) {
+                char x = d.charAt(i);
+                if (Character.getType(x) == Character.NON_SPACING_MARK) {
+                    continue;
+                }
+                if (Character.isWhitespace(x) || x == '\u00A0') {
+                    kept.append(SLOW);
+                    continue;
+                }
+                kept.append(Character.toLowerCase(x == 'đ' || x == 'Đ' ? 'd' : x));
+            }
+            if (kept.isEmpty()) {
+                FOLDED[c] = SKIP;
+            } else if (kept.length() == 1 && kept.charAt(0) < SPACE) {
+                FOLDED[c] = kept.charAt(0);
+            }
+        }
+    }
+
+    /**
+     * {@link #fold} one character at a time through {@link #FOLDED} (the same result: decomposition, mark removal
+     * and lower-casing are per character here); null when a character needs the full path.
+     */
+    private static String foldByTable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char f = c < FOLDED.length ? FOLDED[c] : SLOW;
+            if (f == SLOW) {
+                return null;
+            }
+            if (f == SKIP) {
+                continue;
+            }
+            if (f == SPACE) {
+                if (!space && b.length() > 0) {
+                    b.append(' ');
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            b.append(f);
+        }
+        int n = b.length();
+        if (n > 0 && b.charAt(n - 1) == ' ') {
+            b.setLength(n - 1);
+        }
+        return b.toString();
+    }
+
+    static String foldSlow(String s) {
         String d = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(d.length());
         boolean space = false;
