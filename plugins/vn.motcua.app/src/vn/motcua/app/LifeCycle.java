@@ -211,18 +211,28 @@ public class LifeCycle {
      * encryption is encrypted in place first. Null when the user quits.
      */
     static LoggedIn logIn(Path dataDir, Locale locale) {
-        CacheKeyRing ring;
+        // A production workstation names its server (-Dmotcua.server, MOTCUA_SERVER or sync.properties); a new one then
+        // takes its first users from the server instead of becoming the demo commune. Never in training mode.
+        java.util.Optional<SyncSettings> server = java.util.Optional.empty();
+        if (!TrainingMode.active()) {
+            try {
+                server = SyncSettings.resolve(dataDir, System.getenv());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable sync settings in " + dataDir, e);
+            }
+        }
+        CacheKeyRing[] ring = new CacheKeyRing[1];
         try {
-            if (!CacheKeyRing.exists(dataDir)) {
+            if (CacheKeyRing.exists(dataDir)) {
+                ring[0] = CacheKeyRing.load(dataDir);
+            } else if (server.isEmpty()) {
                 CacheKey fresh = CacheKey.generate();
                 if (CacheOpener.isPlaintext(dataDir)) {
                     LOG.log(System.Logger.Level.INFO, "Encrypting the cache written by an older version in {0}", dataDir);
                     CacheOpener.encryptInPlace(dataDir, fresh);
                 }
-                ring = DemoData.demoKeyRing(dataDir, fresh);
+                ring[0] = DemoData.demoKeyRing(dataDir, fresh);
                 fresh.destroy();
-            } else {
-                ring = CacheKeyRing.load(dataDir);
             }
         } catch (IOException e) {
             MessageDialog.openError(null, AppMessages.get(locale, "cache.notWritable.title"),
@@ -231,21 +241,47 @@ public class LifeCycle {
         } catch (CacheException e) {
             return handleOpenFailure(dataDir, locale, e) ? logIn(dataDir, locale) : null;
         }
+        boolean demo = ring[0] != null && ring[0].isDemo();
+        java.util.Optional<SyncSettings> online = demo ? java.util.Optional.empty() : server;
         LoggedIn[] result = new LoggedIn[1];
         boolean[] quit = new boolean[1];
         BiFunction<String, char[], String> attempt = (username, password) -> {
-            CacheKey key;
+            CacheKey key = null;
+            User fromServer = null;
             try {
-                key = ring.unlock(username, password);
+                if (ring[0] == null || !ring[0].hasUser(username)) {
+                    throw new CacheKeyRing.WrongPasswordException();
+                }
+                key = ring[0].unlock(username, password);
             } catch (CacheKeyRing.WrongPasswordException e) {
-                return AppMessages.get(locale, "login.wrong");
+                if (online.isEmpty()) {
+                    return AppMessages.get(locale, "login.wrong");
+                }
+                // Not known here with this password: a first login on this workstation (or a password changed
+                // centrally). The server decides; from then on this user logs in here offline too.
+                try {
+                    vn.motcua.sync.WorkstationEnrolment.Enrolled enrolled = new vn.motcua.sync.WorkstationEnrolment(dataDir,
+                            new vn.motcua.sync.SyncClient(online.get().server(), locale), workstation(), locale).enrol(username, password);
+                    key = enrolled.key();
+                    fromServer = enrolled.user();
+                    ring[0] = CacheKeyRing.load(dataDir);
+                    LOG.log(System.Logger.Level.INFO, "{0} enrolled on this workstation through {1}", username, online.get().server());
+                } catch (vn.motcua.sync.SyncException ex) {
+                    return AppMessages.get(locale, "login.online", online.get().server(), ex.getMessage());
+                } catch (IOException ex) {
+                    return AppMessages.get(locale, "cache.notWritable.message", dataDir, ex.getMessage());
+                }
             }
             LocalCache cache = openCache(dataDir, key, locale);
             if (cache == null) {
                 quit[0] = true;
                 return null;
             }
-            if (ring.isDemo()) {
+            if (fromServer != null) {
+                // Roles and agency as the server holds them; the first sync brings the rest.
+                cache.users().save(fromServer);
+            }
+            if (ring[0].isDemo()) {
                 if (cache.isEmpty()) {
                     int created = DemoData.seedIfEmpty(cache, DemoData.DEFAULT_SEED);
                     LOG.log(System.Logger.Level.INFO, "Seeded the demo commune: {0} dossiers", created);
@@ -264,17 +300,18 @@ public class LifeCycle {
             return null;
         };
         String auto = System.getProperty(AUTO_LOGIN_USER);
-        if (ring.isDemo() && auto != null && !auto.isBlank()) {
+        if (demo && auto != null && !auto.isBlank()) {
             String failure = attempt.apply(auto, DEMO_PASSWORD.toCharArray());
             if (failure == null) {
                 return quit[0] ? null : result[0];
             }
             LOG.log(System.Logger.Level.WARNING, "Automatic demo login of {0} failed: {1}", auto, failure);
         }
-        String hint = ring.isDemo() ? AppMessages.get(locale, "login.demoHint", String.join(", ", ring.users()), DEMO_PASSWORD) : null;
+        String hint = demo ? AppMessages.get(locale, "login.demoHint", String.join(", ", ring[0].users()), DEMO_PASSWORD)
+                : ring[0] == null && online.isPresent() ? AppMessages.get(locale, "login.newWorkstation", online.get().server()) : null;
         // A line the product smoke test waits for (System.out, like the start-up time).
         System.out.println("[motcua] login dialog shown");
-        LoginDialog dialog = new LoginDialog(null, locale, ring.isDemo() ? DemoData.ALL_ROLES_USER : "", hint, attempt);
+        LoginDialog dialog = new LoginDialog(null, locale, demo ? DemoData.ALL_ROLES_USER : "", hint, attempt);
         if (dialog.open() != Window.OK || quit[0]) {
             return null;
         }

@@ -15,6 +15,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 import vn.motcua.core.i18n.Localizer;
+import vn.motcua.sync.api.Messages;
 import vn.motcua.sync.api.Messages.AdminReference;
 import vn.motcua.sync.api.Messages.DocumentInfo;
 import vn.motcua.sync.api.Messages.DocumentList;
@@ -118,6 +119,16 @@ final class SyncHandler extends Handler.Abstract {
                     chunk = in.readNBytes(Protocol.MAX_CHUNK + 1);
                 }
                 return service.documents().putChunk(rest, offset, total, chunk, locale);
+            }
+        }
+        if (path.startsWith(Protocol.WORKSTATION_KEYS)) {
+            String cacheId = path.substring(Protocol.WORKSTATION_KEYS.length());
+            if (method.equals("PUT")) {
+                service.putWorkstationKey(caller, cacheId, read(request, Messages.WorkstationKey.class).key(), locale);
+                return java.util.Map.of("status", "ok");
+            }
+            if (method.equals("GET")) {
+                return service.workstationKey(caller, cacheId, locale);
             }
         }
         if (method.equals("POST") && path.equals(Protocol.DOCUMENTS)) {

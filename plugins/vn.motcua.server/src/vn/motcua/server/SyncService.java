@@ -44,6 +44,7 @@ import vn.motcua.core.model.DossierStatus;
 import vn.motcua.core.model.Procedure;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
+import vn.motcua.sync.api.Messages;
 import vn.motcua.sync.api.Messages.AdminReference;
 import vn.motcua.sync.api.Messages.LoginResponse;
 import vn.motcua.sync.api.Messages.NumberBlockRequest;
@@ -182,6 +183,57 @@ public final class SyncService {
                 s.executeUpdate();
             }
             return new LoginResponse(token, expires, u.get().user, serverId, config.training());
+        }
+    }
+
+    /**
+     * Keeps the key of a new workstation's cache for the caller's agency. Writing the same key again is harmless (a
+     * retried request); another key for the same cache is refused.
+     */
+    public void putWorkstationKey(Caller caller, String cacheId, String key, Locale locale) throws Refusal, SQLException {
+        if (cacheId == null || !cacheId.matches("[0-9a-fA-F-]{8,64}") || key == null || !key.matches("[A-Za-z0-9+/=]{20,100}")) {
+            throw new Refusal(400, "workstationKey.invalid", text(locale, "workstationKey.invalid"));
+        }
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Connection c = p.connection();
+            Optional<String[]> held = workstationKey(c, cacheId);
+            if (held.isPresent()) {
+                if (!held.get()[1].equals(key)) {
+                    throw new Refusal(409, "workstationKey.taken", text(locale, "workstationKey.taken", cacheId));
+                }
+                return;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO workstation_key (cache_id, agency_code, cache_key, created_by, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, cacheId);
+                s.setString(2, caller.user().agencyCode());
+                s.setString(3, key);
+                s.setString(4, caller.user().username());
+                s.setTimestamp(5, Timestamp.from(clock.instant()));
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** The key of a workstation's cache, to a caller of the agency the workstation belongs to. */
+    public Messages.WorkstationKey workstationKey(Caller caller, String cacheId, Locale locale) throws Refusal, SQLException {
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            String[] held = workstationKey(p.connection(), cacheId)
+                    .orElseThrow(() -> new Refusal(404, "workstationKey.none", text(locale, "workstationKey.none", cacheId)));
+            if (!held[0].equals(caller.user().agencyCode())) {
+                throw new Refusal(403, "workstationKey.agency", text(locale, "workstationKey.agency", cacheId, held[0], caller.user().agencyCode()));
+            }
+            return new Messages.WorkstationKey(cacheId, held[1], held[0]);
+        }
+    }
+
+    /** {agency, key} of a cache, if the server holds it. */
+    private static Optional<String[]> workstationKey(Connection c, String cacheId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT agency_code, cache_key FROM workstation_key WHERE cache_id = ?")) {
+            s.setString(1, cacheId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new String[] { r.getString(1), r.getString(2) }) : Optional.empty();
+            }
         }
     }
 

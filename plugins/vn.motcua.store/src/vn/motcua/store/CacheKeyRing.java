@@ -95,6 +95,11 @@ public final class CacheKeyRing {
         return new CacheKeyRing(file(dataDir), p);
     }
 
+    /** The random identifier of this data folder's cache (the server keeps the cache's key under it). */
+    public String cacheId() {
+        return props.getProperty("cache-id");
+    }
+
     /** A demo or training cache: every password in it is published in the user guide. */
     public boolean isDemo() {
         return Boolean.parseBoolean(props.getProperty("demo"));

@@ -150,6 +150,17 @@ public final class SyncClient {
                 DocumentList.class, true).documents();
     }
 
+    /** Leaves the key of this workstation's new cache with the server (first online login on a new workstation). */
+    public void putWorkstationKey(String cacheId, char[] keyHex) throws SyncException {
+        send("PUT", Protocol.WORKSTATION_KEYS + cacheId, new vn.motcua.sync.api.Messages.WorkstationKey(cacheId, new String(keyHex), null),
+                java.util.Map.class, true);
+    }
+
+    /** The key of a workstation's cache, for a user of its agency logging in there for the first time. */
+    public char[] workstationKey(String cacheId) throws SyncException {
+        return send("GET", Protocol.WORKSTATION_KEYS + cacheId, null, vn.motcua.sync.api.Messages.WorkstationKey.class, true).key().toCharArray();
+    }
+
     /** A file's bytes (the caller checks them against the SHA-256 it asked for). */
     public byte[] file(String sha256) throws SyncException {
         return exchange("GET", Protocol.FILES + sha256, null, null, true);

@@ -103,6 +103,10 @@ public final class Messages {
     }
 
     /** How much of a file the server has: {@code complete} once all of it arrived and matched its SHA-256. */
+    /** A workstation cache's key (hexadecimal) and the agency the workstation belongs to (set by the server). */
+    public record WorkstationKey(String cacheId, String key, String agencyCode) {
+    }
+
     public record UploadState(String sha256, long received, boolean complete) {
     }
 }

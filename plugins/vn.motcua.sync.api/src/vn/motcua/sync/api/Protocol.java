@@ -17,6 +17,12 @@ public final class Protocol {
     public static final String FILES = BASE + "/files/";
     /** {@code POST} a DocumentInfo; {@code GET ?dossier=<code>} the dossier's documents. */
     public static final String DOCUMENTS = BASE + "/documents";
+    /**
+     * {@code PUT …/workstation-keys/<cache id>} (a WorkstationKey, first enrolment of a new workstation) and
+     * {@code GET …/workstation-keys/<cache id>}: the key of a workstation's encrypted cache, kept by the server so that
+     * staff of the same agency logging in there for the first time can be added to its key ring.
+     */
+    public static final String WORKSTATION_KEYS = BASE + "/workstation-keys/";
     /** Largest chunk of an upload. */
     public static final int MAX_CHUNK = 1 << 20;
     /** Largest file a workstation may upload (a scanned dossier of a few dozen pages). */

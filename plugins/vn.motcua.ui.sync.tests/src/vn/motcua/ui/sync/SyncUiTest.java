@@ -1,6 +1,7 @@
 package vn.motcua.ui.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.core.lifecycle.Command;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.core.model.Role;
+import vn.motcua.store.CacheKeyRing;
 import vn.motcua.sync.testing.SyncWorld;
 import vn.motcua.training.DemoData;
 import vn.motcua.ui.testing.Workbench;
@@ -29,7 +32,7 @@ import vn.motcua.ui.testing.Workbench;
 /**
  * The product against a real sync server process: the status bar follows sync, a dossier received at the
  * counter reaches another workstation, that workstation's work comes back, and the counter keeps working
- * while the server is down (the change waits and goes when it returns).
+ * while the server is down (the change waits and goes when it returns); a new workstation's first login.
  */
 // The counter test first: it relies on the list refreshing from sync events, which a second workbench started in the
 // same test JVM does not get reliably (one workbench per JVM in the product).
@@ -45,6 +48,8 @@ class SyncUiTest {
             SyncWorld.Client head = world.client("head", "lanhdao.ubnd", Clock.systemUTC());
             Path data = Files.createDirectories(dir.resolve("desk"));
             Files.writeString(data.resolve("sync.properties"), "server.url=" + world.server.uri() + "\nsync.interval.seconds=1\n");
+            // The demo commune's data folder, syncing (a new folder with a server would take its users from the server).
+            DemoData.demoKeyRing(data, vn.motcua.store.CacheKey.generate());
             Workbench wb = Workbench.launchAs("demo", data);
             try {
                 wb.awaitWindow();
@@ -158,6 +163,8 @@ class SyncUiTest {
 
             Path data = Files.createDirectories(dir.resolve("desk2"));
             Files.writeString(data.resolve("sync.properties"), "server.url=" + world.server.uri() + "\nsync.interval.seconds=1\n");
+            // The demo commune's data folder, syncing (a new folder with a server would take its users from the server).
+            DemoData.demoKeyRing(data, vn.motcua.store.CacheKey.generate());
             Workbench wb = Workbench.launchAs("demo", data);
             try {
                 wb.awaitWindow();
@@ -252,5 +259,79 @@ class SyncUiTest {
         String code = text.substring("Đã tiếp nhận hồ sơ ".length()).split(" ")[0].replaceAll("\\.$", "");
         assertTrue(code.contains("-"), text);
         return code;
+    }
+
+    /**
+     * A new workstation of a real deployment (a server named, nothing in the data folder): the login dialog says the
+     * first login goes through the server, a wrong password is refused with the server's reason, the right one opens
+     * the workbench with the user's roles from the server and the first sync fills the empty cache; the next start
+     * logs in with the server down. Last: it starts two more workbenches in this JVM.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void theFirstLoginGoesThroughTheServerAndTheNextWorksOffline() throws Exception {
+        try (SyncWorld world = new SyncWorld(dir.resolve("world"), Map.of(), DemoData.DEMO_PASSWORD)) {
+            // Work already on the server, received on another workstation.
+            SyncWorld.Client other = world.client("other", "canbo.motcua", Clock.systemUTC());
+            String code = other.receive("canbo.motcua");
+            other.sync();
+
+            Path data = Files.createDirectories(dir.resolve("new-desk"));
+            Files.writeString(data.resolve("sync.properties"), "server.url=" + world.server.uri() + "\nsync.interval.seconds=1\n");
+            Workbench wb = Workbench.launchAs(null, data);
+            try {
+                Shell dialog = wb.awaitShell("Đăng nhập");
+                Label hint = wb.find("login.hint", Label.class);
+                assertTrue(wb.call(hint::getText).startsWith("Máy trạm mới"), wb.call(hint::getText));
+                Text user = wb.find("login.username", Text.class);
+                Text password = wb.find("login.password", Text.class);
+                wb.type(user, "canbo.motcua");
+                wb.type(password, "sai-mat-khau");
+                wb.press(dialog, "Đăng nhập");
+                Label message = wb.find("login.message", Label.class);
+                wb.waitUntil("the server's refusal", () -> message.getText().startsWith("Chưa đăng nhập được qua máy chủ")
+                        && message.getText().contains("mật khẩu không đúng"), Duration.ofSeconds(20));
+                wb.screenshotScreen("new-workstation-refused");
+                assertFalse(CacheKeyRing.exists(data), "nothing written for a refused login");
+
+                wb.type(password, DemoData.DEMO_PASSWORD);
+                wb.press(dialog, "Đăng nhập");
+                wb.awaitWindow();
+                Label who = wb.find("status.user", Label.class);
+                String text = wb.call(who::getText);
+                assertTrue(text.contains("canbo.motcua") && text.contains("Cán bộ một cửa"), text);
+                Label status = wb.find("status.sync", Label.class);
+                wb.waitUntil("the first sync", () -> status.getText().startsWith("Đồng bộ lúc"), Duration.ofSeconds(60));
+                wb.showPart("vn.motcua.ui.dossiers.part.list");
+                Text search = wb.find("dossiers.search", Text.class);
+                Table table = wb.find("dossiers.table", Table.class);
+                wb.run(() -> search.setText(""));
+                wb.type(search, code);
+                wb.waitUntil("the server's dossier listed", () -> {
+                    wb.run(() -> search.notifyListeners(SWT.Modify, new Event()));
+                    return wb.call(() -> table.getItemCount() == 1);
+                }, Duration.ofSeconds(20));
+                wb.screenshot("new-workstation-first-sync");
+            } finally {
+                wb.close();
+            }
+            assertTrue(CacheKeyRing.load(data).users().contains("canbo.motcua"));
+            assertFalse(CacheKeyRing.load(data).isDemo());
+
+            // The server is away: the verifier cached at the first login lets the clerk in.
+            world.server.kill();
+            Workbench again = Workbench.launchAs(null, data);
+            try {
+                Shell dialog = again.awaitShell("Đăng nhập");
+                again.type(again.find("login.username", Text.class), "canbo.motcua");
+                again.type(again.find("login.password", Text.class), DemoData.DEMO_PASSWORD);
+                again.press(dialog, "Đăng nhập");
+                again.awaitWindow();
+                String text = again.call(again.find("status.user", Label.class)::getText);
+                assertTrue(text.contains("canbo.motcua"), text);
+            } finally {
+                again.close();
+            }
+        }
     }
 }
