@@ -17,8 +17,11 @@ import vn.motcua.store.internal.search.SearchIndexBackfill;
 /**
  * Applies the versioned SQL scripts {@code vn/motcua/store/migration/V<n>__<what>.sql} in order, each in one
  * transaction together with its row in {@code schema_version}, so a cache written by an older version of the
- * product upgrades step by step and a crash mid-upgrade leaves the previous version intact. A few dozen lines
- * of our own instead of Flyway: Flyway's classpath scanning does not see OSGi bundle resources.
+ * product upgrades step by step. H2 commits every DDL statement on its own, though: a script stopped midway (the
+ * PC switched off during the upgrade of a big cache) has some of its statements done and no version row. The
+ * script then runs again from its start on the next opening, so every statement is run in a re-runnable form
+ * ({@link #rerunnable}: tables, columns and indexes created only if missing; data steps written to be repeatable).
+ * A few dozen lines of our own instead of Flyway: Flyway's classpath scanning does not see OSGi bundle resources.
  */
 public final class Migrations {
     /** The scripts this version of the product knows, oldest first. Append; never edit a released one. */
@@ -87,7 +90,7 @@ public final class Migrations {
                 }
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements(read(script))) {
-                        s.execute(sql);
+                        s.execute(rerunnable(sql));
                     }
                 }
                 JdbcStep after = AFTER.get(script);
@@ -127,7 +130,22 @@ public final class Migrations {
         }
     }
 
-    private static String read(String script) {
+    private static final java.util.regex.Pattern CREATE_TABLE = java.util.regex.Pattern.compile("(?i)^CREATE\\s+TABLE\\s+(?!IF\\s)");
+    private static final java.util.regex.Pattern CREATE_INDEX = java.util.regex.Pattern.compile("(?i)^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?!IF\\s)");
+    private static final java.util.regex.Pattern ADD_COLUMN = java.util.regex.Pattern.compile("(?i)^ALTER\\s+TABLE\\s+(\\S+)\\s+ADD\\s+COLUMN\\s+(?!IF\\s)");
+
+    /**
+     * {@code sql} in a form that does nothing when it was already done: H2's {@code IF NOT EXISTS} for new tables,
+     * indexes and columns. Other statements are left as written; the scripts' data steps are repeatable (an UPDATE
+     * that recomputes a column, an INSERT in the same transaction as the version row).
+     */
+    static String rerunnable(String sql) {
+        String out = CREATE_TABLE.matcher(sql).replaceFirst("CREATE TABLE IF NOT EXISTS ");
+        out = CREATE_INDEX.matcher(out).replaceFirst("CREATE $1INDEX IF NOT EXISTS ");
+        return ADD_COLUMN.matcher(out).replaceFirst("ALTER TABLE $1 ADD COLUMN IF NOT EXISTS ");
+    }
+
+    static String read(String script) {
         try (InputStream in = Migrations.class.getResourceAsStream("/vn/motcua/store/migration/" + script)) {
             if (in == null) {
                 throw new IllegalStateException("Migration script missing from the bundle: " + script);
