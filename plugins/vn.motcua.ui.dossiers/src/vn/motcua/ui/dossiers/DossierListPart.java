@@ -3,11 +3,18 @@ package vn.motcua.ui.dossiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.Focus;
@@ -30,6 +37,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import vn.motcua.app.ui.Fonts;
@@ -62,8 +70,35 @@ public class DossierListPart {
     private Combo views;
     private SavedViews savedViews;
     private DossierDetailsView details;
+    /** The filter last asked for (export and the ledger use it). */
     private DossierFilter filter = DossierFilter.all();
-    private final Map<Integer, List<DossierRow>> pages = new HashMap<>();
+    /** The filter of the rows on screen: pages are read with it, even while a newer search runs. */
+    private DossierFilter shownFilter = DossierFilter.all();
+    /** Pages of rows read, the most recently used kept: scrolling a million rows must not keep them all. */
+    private final Map<Integer, List<DossierRow>> pages = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<DossierRow>> eldest) {
+            return size() > PAGES_KEPT;
+        }
+    };
+    static final int PAGES_KEPT = 50;
+    /**
+     * Count and first page of a new filter run on this thread, newest request first: a name search over a big cache
+     * can take a second, and the UI thread waits for it at most {@link #WAIT_ON_UI}, then shows the result when it
+     * comes. A search typed over by a newer one is skipped rather than run.
+     */
+    private final ExecutorService queries = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dossier-list-query");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Long enough that a normal cache answers at once (no flicker, no "searching"), short enough not to feel stuck. */
+    static final long WAIT_ON_UI = 100;
+    private final AtomicLong filterGeneration = new AtomicLong();
+    /** A dossier to select again when the list being computed is shown (after a command). */
+    private String reselect;
+    /** Table data key: true while a newer filter's rows are being computed (tests and the UI benchmark wait on it). */
+    public static final String PENDING_KEY = "dossiers.pending";
     private final List<DossierStatus> statusChoices = Arrays.stream(DossierStatus.values())
             .filter(s -> s != DossierStatus.DRAFT).toList();
     /** Red, amber, green: readable on white and not the only signal (the column also says it in words). */
@@ -366,17 +401,8 @@ public class DossierListPart {
     private void afterCommand() {
         Object first = viewer.getStructuredSelection().getFirstElement();
         String code = first instanceof DossierRow r ? r.code() : null;
+        reselect = code;
         applyFilter();
-        if (code != null) {
-            // Keep the dossier selected when it is still on the first page of the list.
-            List<DossierRow> first50 = cache.dossiers().page(filter, 0, PAGE);
-            for (int i = 0; i < first50.size(); i++) {
-                if (first50.get(i).code().equals(code)) {
-                    viewer.getTable().setSelection(i);
-                    break;
-                }
-            }
-        }
         details.show(code);
     }
 
@@ -392,16 +418,75 @@ public class DossierListPart {
             Instant now = Instant.now();
             filter = filter.withDeadline(DossierFilter.Deadline.of(DeadlineClass.values()[dl - 1], now, now.plus(DUE_SOON)));
         }
+        long generation = filterGeneration.incrementAndGet();
+        DossierFilter asked = filter;
+        CompletableFuture<Listing> listing = CompletableFuture.supplyAsync(() -> {
+            if (filterGeneration.get() != generation) {
+                return null; // typed over before it started
+            }
+            // A broad text search ("nguyen van") stops counting at a thousand: nobody reads further, they type more.
+            return new Listing(asked, cache.dossiers().listCount(asked), cache.dossiers().page(asked, 0, PAGE));
+        }, queries);
+        try {
+            show(generation, listing.get(WAIT_ON_UI, TimeUnit.MILLISECONDS), null);
+        } catch (TimeoutException slow) {
+            viewer.getTable().setData(PENDING_KEY, Boolean.TRUE);
+            count.setText(text.get("count.searching"));
+            count.getParent().layout();
+            listing.whenComplete((done, failure) -> count.getDisplay().asyncExec(() -> show(generation, done, failure)));
+        } catch (ExecutionException failed) {
+            show(generation, null, failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The rows and count of one filter, computed off the UI thread. */
+    private record Listing(DossierFilter filter, vn.motcua.store.ListCount count, List<DossierRow> firstPage) {
+    }
+
+    /** Shows {@code listing} if it is still the newest asked for; a failure says why in the count line. */
+    private void show(long generation, Listing listing, Throwable failure) {
+        if (count.isDisposed() || generation != filterGeneration.get()) {
+            return;
+        }
+        viewer.getTable().setData(PENDING_KEY, Boolean.FALSE);
+        if (failure != null || listing == null) {
+            String why = failure == null ? "" : String.valueOf(failure.getMessage());
+            count.setText(text.get("count.failed"));
+            count.setToolTipText(why);
+            count.getParent().layout();
+            return;
+        }
+        shownFilter = listing.filter();
         pages.clear();
-        // A broad text search ("nguyen van") stops counting at a thousand: nobody reads further, they type more.
-        vn.motcua.store.ListCount listed = cache.dossiers().listCount(filter);
-        long n = listed.value();
-        count.setText(listed.exact() ? text.get("count", n) : text.get("count.more", n));
+        pages.put(0, listing.firstPage());
+        long n = listing.count().value();
+        count.setText(listing.count().exact() ? text.get("count", n) : text.get("count.more", n));
+        count.setToolTipText(null);
         count.getParent().layout();
         viewer.getTable().deselectAll();
         viewer.setItemCount(0); // drop all cached items, then show the new list
         viewer.setItemCount((int) Math.min(n, Integer.MAX_VALUE));
-        details.show(null);
+        String code = reselect;
+        reselect = null;
+        if (code != null) {
+            // Keep the dossier selected when it is still on the first page of the list.
+            List<DossierRow> first = listing.firstPage();
+            for (int i = 0; i < first.size(); i++) {
+                if (first.get(i).code().equals(code)) {
+                    viewer.getTable().setSelection(i);
+                    break;
+                }
+            }
+        } else {
+            details.show(null);
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        queries.shutdownNow();
     }
 
     /** Fills the saved-views list, selecting {@code selected} (or the placeholder). */
@@ -475,7 +560,7 @@ public class DossierListPart {
 
     private DossierRow row(int index) {
         int page = index / PAGE;
-        List<DossierRow> rows = pages.computeIfAbsent(page, p -> cache.dossiers().page(filter, p * PAGE, PAGE));
+        List<DossierRow> rows = pages.computeIfAbsent(page, p -> cache.dossiers().page(shownFilter, p * PAGE, PAGE));
         int i = index - page * PAGE;
         return i < rows.size() ? rows.get(i) : null;
     }
