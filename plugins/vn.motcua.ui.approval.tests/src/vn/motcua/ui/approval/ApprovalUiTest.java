@@ -172,6 +172,7 @@ class ApprovalUiTest {
         Workbench wb = Workbench.launchAs("canbo.motcua", Files.createTempDirectory("motcua-clerk").resolve("data"));
         try {
             wb.awaitWindow();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wb.partIconProblems(), "every screen has a 16 px icon and its @2x twin");
             String state = wb.call(() -> {
                 var w = (org.eclipse.e4.ui.model.application.ui.basic.MWindow) wb.mainShell().orElseThrow().getData("modelElement");
                 var part = w.getContext().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class).findPart(PART);

@@ -34,6 +34,7 @@ class CatalogueUiTest {
 
     @Test
     void searchAPrefixWithoutDiacriticsAndReadTheRequiredPapers() throws Exception {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wb.partIconProblems(), "every screen has a 16 px icon and its @2x twin");
         Table table = wb.find("catalogue.table", Table.class);
         int all = wb.call(table::getItemCount);
         assertTrue(all >= 30, "the demo catalogue: " + all);

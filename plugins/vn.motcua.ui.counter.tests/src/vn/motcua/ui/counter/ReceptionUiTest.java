@@ -41,6 +41,7 @@ class ReceptionUiTest {
         Workbench wb = Workbench.launchAs("canbo.motcua", data);
         try {
             wb.awaitWindow();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wb.partIconProblems(), "every screen has a 16 px icon and its @2x twin");
             wb.showPart("vn.motcua.ui.counter.part.reception");
             Text search = wb.find("counter.procedure.search", Text.class);
             wb.type(search, "dang ky khai sinh");

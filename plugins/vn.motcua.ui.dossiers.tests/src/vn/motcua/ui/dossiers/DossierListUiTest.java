@@ -260,4 +260,12 @@ class DossierListUiTest {
             deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         });
     }
+
+    /** Every screen's tab has an icon, drawn for 100 % and for 200 % screens (the @2x file SWT picks on HiDPI). */
+    @Test
+    @Order(8)
+    void everyScreenHasAnIconForNormalAndHiDpiScreens() {
+        assertTrue(wb.partIcons().containsKey("vn.motcua.ui.dossiers.part.list"), wb.partIcons().toString());
+        assertEquals(List.of(), wb.partIconProblems());
+    }
 }

@@ -44,6 +44,7 @@ class ReportsUiTest {
         Workbench wb = Workbench.launchAs("demo", Files.createDirectories(dir.resolve("desk")));
         try {
             wb.awaitWindow();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wb.partIconProblems(), "every screen has a 16 px icon and its @2x twin");
             wb.showPart("vn.motcua.ui.reports.part");
             Combo period = wb.find("reports.period", Combo.class);
             Label status = wb.find("reports.status", Label.class);

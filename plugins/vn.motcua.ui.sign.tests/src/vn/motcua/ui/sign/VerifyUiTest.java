@@ -28,6 +28,7 @@ class VerifyUiTest {
         Workbench wb = Workbench.launch(dir.resolve("data"));
         try {
             wb.awaitWindow();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wb.partIconProblems(), "every screen has a 16 px icon and its @2x twin");
             wb.showPart("vn.motcua.ui.sign.part.verify");
             Text file = wb.find("verify.file", Text.class);
             Text result = wb.find("verify.result", Text.class);

@@ -217,6 +217,49 @@ public final class Workbench implements AutoCloseable {
         settle();
     }
 
+    /** Every part (screen) of the main window, by id, with its icon URI ({@code null} for none), in model order. */
+    public java.util.Map<String, String> partIcons() {
+        return call(() -> {
+            MWindow w = (MWindow) mainShell().orElseThrow().getData("modelElement");
+            org.eclipse.e4.ui.workbench.modeling.EModelService models = w.getContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (org.eclipse.e4.ui.model.application.ui.basic.MPart p : models.findElements(w, null,
+                    org.eclipse.e4.ui.model.application.ui.basic.MPart.class)) {
+                out.put(p.getElementId(), p.getIconURI());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * What is wrong with the part icons of this runtime (empty when nothing): each part needs a 16 px icon and its
+     * 32 px {@code @2x} twin, which JFace loads on a 200 % screen (without it SWT blows the 16 px image up).
+     */
+    public List<String> partIconProblems() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, String> part : partIcons().entrySet()) {
+            String uri = part.getValue();
+            if (uri == null || !uri.endsWith("-16.png")) {
+                problems.add(part.getKey() + ": no 16 px icon (" + uri + ")");
+                continue;
+            }
+            try {
+                org.eclipse.jface.resource.ImageDescriptor icon = org.eclipse.jface.resource.ImageDescriptor.createFromURL(new java.net.URI(uri).toURL());
+                org.eclipse.swt.graphics.ImageData normal = icon.getImageData(100);
+                org.eclipse.swt.graphics.ImageData hiDpi = icon.getImageData(200);
+                if (normal == null || normal.width != 16 || normal.height != 16) {
+                    problems.add(part.getKey() + ": " + uri + " is not a 16 x 16 image");
+                }
+                if (hiDpi == null || hiDpi.width != 32 || hiDpi.height != 32) {
+                    problems.add(part.getKey() + ": no 32 x 32 " + uri.replace("-16.png", "-16@2x.png"));
+                }
+            } catch (java.net.URISyntaxException | java.net.MalformedURLException e) {
+                problems.add(part.getKey() + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
     /** Finds a widget by its {@code motcua.id} anywhere in the visible shells; call on any thread. */
     public <W extends Widget> W find(String id, Class<W> type) {
         W w = call(() -> {

@@ -26,6 +26,7 @@ class TrainingUiTest {
         Workbench wb = Workbench.launch(data);
         try {
             wb.awaitWindow();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wb.partIconProblems(), "every screen has a 16 px icon and its @2x twin");
             Label banner = wb.find("training.banner", Label.class);
             assertTrue(wb.call(banner::getText).startsWith("ĐÀO TẠO / TRAINING — không có giá trị pháp lý"));
             String windowTitle = wb.call(() -> wb.mainShell().orElseThrow().getText());
