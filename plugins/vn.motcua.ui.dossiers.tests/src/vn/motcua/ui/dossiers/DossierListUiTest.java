@@ -268,4 +268,52 @@ class DossierListUiTest {
         assertTrue(wb.partIcons().containsKey("vn.motcua.ui.dossiers.part.list"), wb.partIcons().toString());
         assertEquals(List.of(), wb.partIconProblems());
     }
+
+    /**
+     * The path of a big cache, taken here by not waiting at all: the list says "Searching…", stays usable, and
+     * shows the newest search's rows when they come; rows deep in the list fill in when their page is read.
+     */
+    @Test
+    @Order(9)
+    void aSlowListIsShownWhenReadWithoutFreezingTheWindow() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        Text search = wb.find("dossiers.search", Text.class);
+        Label count = wb.find("dossiers.count", Label.class);
+        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
+        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        wb.run(() -> part.waitOnUi(0));
+        try {
+            // Two searches typed in one go: the first is typed over, the second is what the list ends with.
+            String shownAtOnce = wb.call(() -> {
+                search.setText("nguyen");
+                search.setText("khai sinh");
+                return count.getText();
+            });
+            assertEquals("Đang tìm…", shownAtOnce);
+            wb.waitUntil("the search's rows", () -> !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY)), Duration.ofSeconds(10));
+            int n = wb.call(table::getItemCount);
+            assertTrue(n > 0 && n < DemoData.DEFAULT_DOSSIERS, "birth registrations only: " + n);
+            assertTrue(wb.call(count::getText).startsWith(n + " "), wb.call(count::getText));
+            List<String> procedures = wb.rowTexts(table, 2, n);
+            assertTrue(procedures.stream().allMatch(p -> p.toLowerCase().contains("khai sinh")), procedures.toString());
+
+            // The whole list, then its last row: its page is read off the UI thread and the row fills in.
+            wb.run(() -> search.setText(""));
+            wb.waitUntil("the whole list", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS
+                    && !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY)), Duration.ofSeconds(10));
+            int last = DemoData.DEFAULT_DOSSIERS - 1;
+            wb.run(() -> {
+                table.setTopIndex(last);
+                table.getItem(last).getText(0);
+            });
+            wb.waitUntil("the last row filled", () -> !table.getItem(last).getText(0).isEmpty(), Duration.ofSeconds(10));
+            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(DossierListPart.class).getBundleContext();
+            vn.motcua.store.LocalCache cache = bc.getService(bc.getServiceReference(vn.motcua.store.LocalCache.class));
+            vn.motcua.store.DossierRow expected = cache.dossiers().page(vn.motcua.store.DossierFilter.all(), last, 1).get(0);
+            assertEquals(expected.code(), wb.call(() -> table.getItem(last).getText(0)));
+        } finally {
+            wb.run(() -> part.waitOnUi(DossierListPart.WAIT_ON_UI));
+            wb.run(() -> table.setTopIndex(0));
+        }
+    }
 }

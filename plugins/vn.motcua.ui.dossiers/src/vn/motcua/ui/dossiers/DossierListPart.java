@@ -3,6 +3,7 @@ package vn.motcua.ui.dossiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,8 @@ public class DossierListPart {
         }
     };
     static final int PAGES_KEPT = 50;
+    /** Pages being read off the UI thread, with the row indexes SWT asked for meanwhile. */
+    private final Map<Integer, java.util.Set<Integer>> pagesLoading = new HashMap<>();
     /**
      * Count and first page of a new filter run on this thread, newest request first: a name search over a big cache
      * can take a second, and the UI thread waits for it at most {@link #WAIT_ON_UI}, then shows the result when it
@@ -94,7 +97,10 @@ public class DossierListPart {
     });
     /** Long enough that a normal cache answers at once (no flicker, no "searching"), short enough not to feel stuck. */
     static final long WAIT_ON_UI = 100;
+    private long waitOnUi = WAIT_ON_UI;
     private final AtomicLong filterGeneration = new AtomicLong();
+    /** The generation of the list on screen: a page read for an older list is dropped when it comes. */
+    private long shownGeneration;
     /** A dossier to select again when the list being computed is shown (after a command). */
     private String reselect;
     /** Table data key: true while a newer filter's rows are being computed (tests and the UI benchmark wait on it). */
@@ -428,7 +434,7 @@ public class DossierListPart {
             return new Listing(asked, cache.dossiers().listCount(asked), cache.dossiers().page(asked, 0, PAGE));
         }, queries);
         try {
-            show(generation, listing.get(WAIT_ON_UI, TimeUnit.MILLISECONDS), null);
+            show(generation, awaitBriefly(listing), null);
         } catch (TimeoutException slow) {
             viewer.getTable().setData(PENDING_KEY, Boolean.TRUE);
             count.setText(text.get("count.searching"));
@@ -459,7 +465,9 @@ public class DossierListPart {
             return;
         }
         shownFilter = listing.filter();
+        shownGeneration = generation;
         pages.clear();
+        pagesLoading.clear();
         pages.put(0, listing.firstPage());
         long n = listing.count().value();
         count.setText(listing.count().exact() ? text.get("count", n) : text.get("count.more", n));
@@ -482,6 +490,19 @@ public class DossierListPart {
         } else {
             details.show(null);
         }
+    }
+
+    /** The result of {@code work} if it comes within {@link #waitOnUi} ms (0: never waited for). */
+    private <T> T awaitBriefly(CompletableFuture<T> work) throws TimeoutException, ExecutionException, InterruptedException {
+        if (waitOnUi <= 0) {
+            throw new TimeoutException();
+        }
+        return work.get(waitOnUi, TimeUnit.MILLISECONDS);
+    }
+
+    /** How long the UI thread waits for a list read before showing it later; the UI test sets 0 to take that path. */
+    void waitOnUi(long millis) {
+        waitOnUi = millis;
     }
 
     @PreDestroy
@@ -558,11 +579,60 @@ public class DossierListPart {
         }
     }
 
+    /**
+     * Row {@code index} of the list shown, or null while its page is being read: a page read in time
+     * ({@link #WAIT_ON_UI}) is used at once, a slower one (deep in a big list) fills its rows when it comes, so
+     * dragging the scroll bar never freezes the window.
+     */
     private DossierRow row(int index) {
         int page = index / PAGE;
-        List<DossierRow> rows = pages.computeIfAbsent(page, p -> cache.dossiers().page(shownFilter, p * PAGE, PAGE));
+        List<DossierRow> rows = pages.get(page);
+        if (rows == null) {
+            java.util.Set<Integer> waiting = pagesLoading.get(page);
+            if (waiting != null) {
+                waiting.add(index); // asked again while the read runs: filled with the others
+                return null;
+            }
+            long generation = shownGeneration;
+            DossierFilter shown = shownFilter;
+            CompletableFuture<List<DossierRow>> read = CompletableFuture.supplyAsync(() -> cache.dossiers().page(shown, page * PAGE, PAGE), queries);
+            try {
+                rows = awaitBriefly(read);
+                pages.put(page, rows);
+            } catch (TimeoutException slow) {
+                java.util.Set<Integer> asked = new java.util.HashSet<>();
+                asked.add(index);
+                pagesLoading.put(page, asked);
+                read.whenComplete((done, failure) -> count.getDisplay().asyncExec(() -> pageRead(generation, page, done)));
+                return null;
+            } catch (ExecutionException failed) {
+                return null; // the count line says nothing; the next paint asks again
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
         int i = index - page * PAGE;
         return i < rows.size() ? rows.get(i) : null;
+    }
+
+    /** A page read off the UI thread: its rows that SWT asked for are filled, if the list is still the same. */
+    private void pageRead(long generation, int page, List<DossierRow> rows) {
+        if (viewer.getControl().isDisposed() || generation != shownGeneration) {
+            return; // the list changed meanwhile (and its pages started afresh)
+        }
+        java.util.Set<Integer> asked = pagesLoading.remove(page);
+        if (rows == null || asked == null) {
+            return;
+        }
+        pages.put(page, rows);
+        int itemCount = viewer.getTable().getItemCount();
+        for (int index : asked) {
+            int i = index - page * PAGE;
+            if (i < rows.size() && index < itemCount) {
+                viewer.replace(rows.get(i), index);
+            }
+        }
     }
 
     @Focus
