@@ -87,6 +87,7 @@ public final class StoreBench {
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), Runtime.getRuntime().availableProcessors());
         // The benchmark's cache is encrypted like a real one; its key is kept beside it so --reuse can reopen it
         // (benchmark data only: a real cache's key is only ever wrapped in the key ring).
+        Files.createDirectories(dir);
         Path keyFile = dir.resolve("bench.key");
         CacheKey key;
         if (reuse) {
