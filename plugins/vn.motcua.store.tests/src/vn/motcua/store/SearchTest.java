@@ -71,6 +71,12 @@ class SearchTest {
         if (!codes.isEmpty()) {
             assertEquals(1, q.forEach(f, r -> false));
         }
+        // Pages of two (ids first, then their rows) join up to the same list: no row lost or repeated at the seams.
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < codes.size() + 2; offset += 2) {
+            q.page(f, offset, 2).forEach(r -> paged.add(r.code().substring(r.code().length() - 4)));
+        }
+        assertEquals(codes, paged, "pages of two agree with one page for " + f);
         return codes;
     }
 

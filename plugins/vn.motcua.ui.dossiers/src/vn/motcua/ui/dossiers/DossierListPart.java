@@ -99,6 +99,8 @@ public class DossierListPart {
     static final long WAIT_ON_UI = 100;
     private long waitOnUi = WAIT_ON_UI;
     private final AtomicLong filterGeneration = new AtomicLong();
+    /** The row SWT asked for last (where the view is), read by queued page reads to skip pages scrolled past. */
+    private volatile int lastAsked;
     /** The generation of the list on screen: a page read for an older list is dropped when it comes. */
     private long shownGeneration;
     /** A dossier to select again when the list being computed is shown (after a command). */
@@ -586,6 +588,7 @@ public class DossierListPart {
      */
     private DossierRow row(int index) {
         int page = index / PAGE;
+        lastAsked = index;
         List<DossierRow> rows = pages.get(page);
         if (rows == null) {
             java.util.Set<Integer> waiting = pagesLoading.get(page);
@@ -595,15 +598,25 @@ public class DossierListPart {
             }
             long generation = shownGeneration;
             DossierFilter shown = shownFilter;
-            CompletableFuture<List<DossierRow>> read = CompletableFuture.supplyAsync(() -> cache.dossiers().page(shown, page * PAGE, PAGE), queries);
+            CompletableFuture<List<DossierRow>> read = CompletableFuture.supplyAsync(() -> {
+                // Queued behind other reads: not worth reading if a new list was asked for or the view has moved
+                // on (a scroll-bar drag asks for every page it passes); pageRead lets SWT ask again if still shown.
+                if (filterGeneration.get() != generation || Math.abs(lastAsked / PAGE - page) > 1) {
+                    return null;
+                }
+                return cache.dossiers().page(shown, page * PAGE, PAGE);
+            }, queries);
             try {
                 rows = awaitBriefly(read);
+                if (rows == null) {
+                    return null;
+                }
                 pages.put(page, rows);
             } catch (TimeoutException slow) {
                 java.util.Set<Integer> asked = new java.util.HashSet<>();
                 asked.add(index);
                 pagesLoading.put(page, asked);
-                read.whenComplete((done, failure) -> count.getDisplay().asyncExec(() -> pageRead(generation, page, done)));
+                read.whenComplete((done, failure) -> count.getDisplay().asyncExec(() -> pageRead(generation, page, done, failure)));
                 return null;
             } catch (ExecutionException failed) {
                 return null; // the count line says nothing; the next paint asks again
@@ -617,16 +630,28 @@ public class DossierListPart {
     }
 
     /** A page read off the UI thread: its rows that SWT asked for are filled, if the list is still the same. */
-    private void pageRead(long generation, int page, List<DossierRow> rows) {
+    private void pageRead(long generation, int page, List<DossierRow> rows, Throwable failure) {
         if (viewer.getControl().isDisposed() || generation != shownGeneration) {
             return; // the list changed meanwhile (and its pages started afresh)
         }
         java.util.Set<Integer> asked = pagesLoading.remove(page);
-        if (rows == null || asked == null) {
+        if (asked == null) {
+            return;
+        }
+        int itemCount = viewer.getTable().getItemCount();
+        if (rows == null) {
+            if (failure != null) {
+                return; // left blank rather than asked again at every paint; the next list or scroll asks afresh
+            }
+            // Skipped: cleared items are asked for again if (and when) they are painted.
+            for (int index : asked) {
+                if (index < itemCount) {
+                    viewer.getTable().clear(index);
+                }
+            }
             return;
         }
         pages.put(page, rows);
-        int itemCount = viewer.getTable().getItemCount();
         for (int index : asked) {
             int i = index - page * PAGE;
             if (i < rows.size() && index < itemCount) {

@@ -85,15 +85,33 @@ public final class DossierSearchSql {
 
     /** One page of list rows (the columns of {@code DossierRow}, in order); {@code words} most selective first. */
     public static Sql page(DossierFilter f, List<String> words, int offset, int limit) {
+        return ordered(ROW_COLUMNS, f, words, offset, limit);
+    }
+
+    /**
+     * The ids of one page, in list order: with no filter this reads only the list's order index (it holds the
+     * sort columns and the id), so a page deep in a big list skips its OFFSET rows without reading them — at
+     * 200,000 dossiers, offset 190,000: 15 ms, against 3.6 s for {@link #page} reading every skipped row and its
+     * procedure. {@link #rows} then reads the page's rows.
+     */
+    public static Sql pageIds(DossierFilter f, int offset, int limit) {
+        return ordered("d.id", f, List.of(), offset, limit);
+    }
+
+    private static Sql ordered(String columns, DossierFilter f, List<String> words, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where(f, words, params);
         String order = orderBy(f, words, params);
         params.add(offset);
         params.add(limit);
-        return new Sql("SELECT " + ROW_COLUMNS + " FROM dossier d"
-                // LEFT: keeps the dossier the outer table, so an index in list order can serve ORDER BY … FETCH.
-                + " LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
-                + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
+        return new Sql("SELECT " + columns + " FROM dossier d" + procedureJoin(columns) + where + order
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
+    }
+
+    /** The procedure is joined only when a column of it is selected (the filters reach it by subquery). */
+    private static String procedureJoin(String columns) {
+        // LEFT: keeps the dossier the outer table, so an index in list order can serve ORDER BY … FETCH.
+        return columns.contains("p.") ? " LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version" : "";
     }
 
     /** The filter's conditions, text included when {@code words} is not empty, as {@code " WHERE …"} or "". */
@@ -255,6 +273,15 @@ public final class DossierSearchSql {
 
     /** A page of a broad search: every word checked on search_text while the list's order index is read. */
     public static Sql broadPage(DossierFilter f, List<String> words, int offset, int limit) {
+        return broadOrdered(ROW_COLUMNS, f, words, offset, limit);
+    }
+
+    /** The ids of a page of a broad search, in list order (see {@link #pageIds}). */
+    public static Sql broadPageIds(DossierFilter f, List<String> words, int offset, int limit) {
+        return broadOrdered("d.id", f, words, offset, limit);
+    }
+
+    private static Sql broadOrdered(String columns, DossierFilter f, List<String> words, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = whereLikeOnly(f, words, params);
         // Relevance needs every match scored; a broad search has too many, so it lists newest first.
@@ -262,9 +289,8 @@ public final class DossierSearchSql {
         String order = orderBy(ordered, List.of(), params);
         params.add(offset);
         params.add(limit);
-        return new Sql("SELECT " + ROW_COLUMNS + " FROM dossier d"
-                + " LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
-                + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
+        return new Sql("SELECT " + columns + " FROM dossier d" + procedureJoin(columns) + where + order
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", params);
     }
 
     private static String whereLikeOnly(DossierFilter f, List<String> words, List<Object> params) {

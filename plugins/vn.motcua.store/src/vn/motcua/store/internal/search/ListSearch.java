@@ -217,36 +217,42 @@ public final class ListSearch {
         if (plan.orderedIds() != null) {
             long[] all = plan.orderedIds();
             int from = Math.min(offset, all.length);
-            long[] ids = Arrays.copyOfRange(all, from, Math.min(all.length, from + limit));
-            if (ids.length == 0) {
-                return List.of();
-            }
-            Sql sql = DossierSearchSql.rows(ids.length);
-            Map<Long, Object[]> byId = new HashMap<>();
-            try (PreparedStatement p = c.prepareStatement(sql.sql())) {
-                for (int i = 0; i < ids.length; i++) {
-                    p.setLong(i + 1, ids[i]);
-                }
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        byId.put(r.getLong(10), row(r));
-                    }
-                }
-            }
-            List<Object[]> out = new ArrayList<>(ids.length);
-            for (long id : ids) {
-                Object[] row = byId.get(id);
-                if (row != null) {
-                    out.add(row);
-                }
-            }
-            return out;
+            return rows(c, Arrays.copyOfRange(all, from, Math.min(all.length, from + limit)));
         }
-        Sql sql = plan.broad() ? DossierSearchSql.broadPage(f, plan.words(), offset, limit) : DossierSearchSql.page(f, List.of(), offset, limit);
-        List<Object[]> out = new ArrayList<>();
+        // The page's ids first (index only where the list's order index serves), then their rows: a deep page
+        // never reads the rows it skips.
+        Sql sql = plan.broad() ? DossierSearchSql.broadPageIds(f, plan.words(), offset, limit) : DossierSearchSql.pageIds(f, offset, limit);
+        java.util.stream.LongStream.Builder ids = java.util.stream.LongStream.builder();
         try (PreparedStatement p = prepare(c, sql.sql(), sql.params(), 1); ResultSet r = p.executeQuery()) {
             while (r.next()) {
-                out.add(row(r));
+                ids.add(r.getLong(1));
+            }
+        }
+        return rows(c, ids.build().toArray());
+    }
+
+    /** The list rows of {@code ids}, in the order given (a dossier deleted meanwhile is left out). */
+    private static List<Object[]> rows(Connection c, long[] ids) throws SQLException {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        Sql sql = DossierSearchSql.rows(ids.length);
+        Map<Long, Object[]> byId = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement(sql.sql())) {
+            for (int i = 0; i < ids.length; i++) {
+                p.setLong(i + 1, ids[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    byId.put(r.getLong(10), row(r));
+                }
+            }
+        }
+        List<Object[]> out = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            Object[] row = byId.get(id);
+            if (row != null) {
+                out.add(row);
             }
         }
         return out;
