@@ -14,6 +14,7 @@ import vn.motcua.core.model.DossierRepository;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.store.internal.Mapping;
 import vn.motcua.store.internal.db.DossierBulkInsert;
+import vn.motcua.store.internal.search.SearchTokenMemory;
 import vn.motcua.store.internal.entity.DossierEntity;
 import vn.motcua.store.internal.entity.DossierEventEntity;
 import vn.motcua.store.internal.entity.ProcedureEntity;
@@ -80,18 +81,19 @@ public final class JpaDossierRepository implements DossierRepository {
             // anything, or each query would re-examine all the dossiers persisted so far (quadratic).
             em.setFlushMode(FlushModeType.COMMIT);
             AuditLog.append(em, dossiers.stream().map(d -> auditEntry(d, null)).toList());
-            bulkInsert(em, dossiers, procedureNames(em, dossiers));
+            bulkInsert(em, dossiers, procedureNames(em, dossiers), cache.searchTokenMemory());
             return null;
         });
     }
 
     /** New dossiers in plain JDBC batches on the transaction's own connection (see {@link DossierBulkInsert}). */
-    private static void bulkInsert(EntityManager em, List<Dossier> dossiers, Map<String, String> procedureNames) {
+    private static void bulkInsert(EntityManager em, List<Dossier> dossiers, Map<String, String> procedureNames,
+            SearchTokenMemory memory) {
         if (dossiers.isEmpty()) {
             return;
         }
         try {
-            DossierBulkInsert.insert(em.unwrap(java.sql.Connection.class), dossiers, procedureNames);
+            DossierBulkInsert.insert(em.unwrap(java.sql.Connection.class), dossiers, procedureNames, (tokens, id) -> memory.written(id, tokens));
         } catch (java.sql.SQLException e) {
             throw new jakarta.persistence.PersistenceException("Cannot store " + dossiers.size() + " dossiers: " + e.getMessage(), e);
         }
@@ -119,10 +121,11 @@ public final class JpaDossierRepository implements DossierRepository {
         Mapping.fill(e, d, procedureName(em, d));
         if (found.isEmpty()) {
             d.events().forEach(ev -> e.events.add(Mapping.toEntity(ev, e)));
-            em.persist(e);
+            em.persist(e); // assigns the id (table generator)
         } else if (event != null) {
             e.events.add(Mapping.toEntity(event, e));
         }
+        cache.searchTokenMemory().written(e.id, e.searchTokens);
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
         if (event != null) {
             // The change and its outbox command commit together: nothing done offline can be lost before sync.
@@ -134,7 +137,7 @@ public final class JpaDossierRepository implements DossierRepository {
      * Replaces local dossiers by the server's versions (a pulled page), keeping the events both have in common
      * and dropping local ones the server does not have (they were refused). No outbox rows: not a local change.
      */
-    static void replaceFromServer(EntityManager em, List<Dossier> dossiers) {
+    static void replaceFromServer(EntityManager em, List<Dossier> dossiers, SearchTokenMemory memory) {
         // A page at a time: the dossiers already here in one query, and no flush before each lookup.
         em.setFlushMode(FlushModeType.COMMIT);
         Map<String, String> procedureNames = procedureNames(em, dossiers);
@@ -166,12 +169,13 @@ public final class JpaDossierRepository implements DossierRepository {
                 continue;
             }
             Mapping.fill(found, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
+            memory.written(found.id, found.searchTokens);
             for (int i = found.events.size(); i < remote.size(); i++) {
                 found.events.add(Mapping.toEntity(remote.get(i), found));
             }
         }
         // Most of a first sync: new dossiers, written in batches rather than through the unit of work.
-        bulkInsert(em, added, procedureNames);
+        bulkInsert(em, added, procedureNames, memory);
     }
 
     /**

@@ -42,6 +42,8 @@ public final class LocalCache implements AutoCloseable {
     /** Bumped after every committed write: remembered list plans are valid only for the version they saw. */
     private final java.util.concurrent.atomic.AtomicLong writeVersion = new java.util.concurrent.atomic.AtomicLong();
     private volatile ListMemo listMemo;
+    /** Every dossier's letters-only search tokens in memory, built in the background after opening. */
+    private final vn.motcua.store.internal.search.SearchTokenMemory searchTokenMemory;
     private final vn.motcua.store.internal.search.ListSearch.TokenStatistics tokenStatistics =
             new vn.motcua.store.internal.search.ListSearch.TokenStatistics(writeVersion::get);
 
@@ -90,6 +92,8 @@ public final class LocalCache implements AutoCloseable {
         warmUp = new Thread(() -> emf.createEntityManager().close(), "motcua-cache-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        searchTokenMemory = new vn.motcua.store.internal.search.SearchTokenMemory(pool::getConnection, writeLock);
+        searchTokenMemory.start();
     }
 
     public Path dataDir() {
@@ -184,6 +188,11 @@ public final class LocalCache implements AutoCloseable {
     /** Marks the cache changed by a write made outside {@link #inTransaction} (plain JDBC). */
     public void changed() {
         writeVersion.incrementAndGet();
+    }
+
+    /** The dossiers' search tokens in memory (narrows text searches; see SearchTokenMemory). */
+    public vn.motcua.store.internal.search.SearchTokenMemory searchTokenMemory() {
+        return searchTokenMemory;
     }
 
     vn.motcua.store.internal.search.ListSearch.TokenStatistics tokenStatistics() {
@@ -288,6 +297,7 @@ public final class LocalCache implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        searchTokenMemory.close();
         emf.close();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             // After a bulk load (first sync, demo data, benchmark) H2 leaves the file many times its data: rewrite

@@ -53,8 +53,10 @@ public final class DossierBulkInsert {
      * Inserts {@code dossiers}, none of which may be in the cache yet.
      *
      * @param procedureNames procedure names keyed "code/version", for the search index
+     * @param tokensWritten   told each new dossier's search tokens and id (the in-memory search tokens)
      */
-    public static void insert(Connection c, List<Dossier> dossiers, Map<String, String> procedureNames) throws SQLException {
+    public static void insert(Connection c, List<Dossier> dossiers, Map<String, String> procedureNames,
+            java.util.function.ObjLongConsumer<java.util.Set<String>> tokensWritten) throws SQLException {
         if (dossiers.isEmpty()) {
             return;
         }
@@ -102,6 +104,7 @@ public final class DossierBulkInsert {
                 for (String t : e.searchTokens) {
                     tokens.add(new Token(t, id));
                 }
+                tokensWritten.accept(e.searchTokens, id);
             }
             batches.flush();
         }

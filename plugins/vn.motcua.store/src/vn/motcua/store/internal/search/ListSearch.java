@@ -68,6 +68,15 @@ public final class ListSearch {
      * the statistics to use.
      */
     public static Plan plan(Connection c, DossierFilter f, int candidateLimit, TokenStatistics stats) throws SQLException {
+        return plan(c, f, candidateLimit, stats, null);
+    }
+
+    /**
+     * {@link #plan(Connection, DossierFilter, int, TokenStatistics)} with the cache's in-memory tokens, which narrow a
+     * candidate search's candidates before any row is read (null: none).
+     */
+    public static Plan plan(Connection c, DossierFilter f, int candidateLimit, TokenStatistics stats, SearchTokenMemory memory)
+            throws SQLException {
         List<String> words = SearchTokens.queryWords(f.text());
         if (words.isEmpty()) {
             return new Plan(words, null);
@@ -77,7 +86,7 @@ public final class ListSearch {
         if (driving[0] >= candidateLimit) {
             return new Plan(ordered, null);
         }
-        return new Plan(ordered, candidates(c, f, ordered));
+        return new Plan(ordered, candidates(c, f, ordered, memory));
     }
 
     /** Words ordered rarest first; {@code drivingCount[0]} = index entries of the first, capped at the limit. */
@@ -151,14 +160,21 @@ public final class ListSearch {
     private record Match(long id, Instant received, Instant due, String code, int score) {
     }
 
-    private static long[] candidates(Connection c, DossierFilter f, List<String> words) throws SQLException {
-        List<Long> ids = new ArrayList<>();
+    private static long[] candidates(Connection c, DossierFilter f, List<String> words, SearchTokenMemory memory) throws SQLException {
+        java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
         Sql cand = DossierSearchSql.candidates(words.get(0));
         try (PreparedStatement p = prepare(c, cand.sql(), cand.params(), 1); ResultSet r = p.executeQuery()) {
             while (r.next()) {
-                ids.add(r.getLong(1));
+                found.add(r.getLong(1));
             }
         }
+        long[] ids = found.build().toArray();
+        if (memory != null && words.size() > 1) {
+            // The other words checked in memory first: only the dossiers that may match are read below.
+            ids = memory.narrow(ids, words.subList(1, words.size()));
+        }
+        // In key order, neighbours in the file are read together.
+        Arrays.sort(ids);
         List<Match> matches = new ArrayList<>();
         CandidateCheck check = DossierSearchSql.candidateCheck(f, words, CHUNK);
         try (PreparedStatement p = c.prepareStatement(check.sql())) {
@@ -171,10 +187,10 @@ public final class ListSearch {
             for (Object o : check.after()) {
                 p.setObject(i++, o);
             }
-            for (int from = 0; from < ids.size(); from += CHUNK) {
+            for (int from = 0; from < ids.length; from += CHUNK) {
                 for (int k = 0; k < CHUNK; k++) {
                     // Short last chunk: -1 is no dossier's id.
-                    p.setLong(idStart + k, from + k < ids.size() ? ids.get(from + k) : -1L);
+                    p.setLong(idStart + k, from + k < ids.length ? ids[from + k] : -1L);
                 }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
