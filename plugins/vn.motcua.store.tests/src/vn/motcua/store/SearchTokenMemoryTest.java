@@ -65,8 +65,10 @@ class SearchTokenMemoryTest {
 
     private Dossier dossier(String name) {
         int k = next++;
+        // Every tenth shares its reception time with the one before (ties are ordered by code, as in SQL).
+        Instant received = DAY.plus(Duration.ofMinutes(k % 10 == 0 ? k - 1 : k));
         return Fixtures.received(String.format("000.00.10.H29-261101-%04d", k), k % 3 == 0 ? "2.000908" : "1.001193", name,
-                String.format("0010900%05d", k), String.format("09120%05d", k), DAY.plus(Duration.ofMinutes(k)), DAY.plus(Duration.ofDays(5)));
+                String.format("0010900%05d", k), String.format("09120%05d", k), received, DAY.plus(Duration.ofDays(5)));
     }
 
     private String pick(String[] a) {
@@ -78,16 +80,30 @@ class SearchTokenMemoryTest {
             "đặng đào", "dang dao", "hoang ngoc anh", "pham duc", "chung thuc tran", "khai sinh thu", "van 000.00.10",
             "tran 0912", "nguyen xyz");
 
-    /** Codes found with the memory and by the plain SQL path (no memory): always the same, in the same order. */
+    /**
+     * Dossiers found with the memory and by the plain SQL path (no memory): always the same, in the same order — for
+     * plain searches (answered in memory, also when every word is taken as common) and filtered ones (narrowed).
+     */
     private void sameAsSql() throws Exception {
+        List<DossierFilter> filters = new ArrayList<>();
         for (String query : QUERIES) {
-            DossierFilter f = DossierFilter.all().withText(query).withSort(Sort.RELEVANCE);
-            try (Connection c = cache.connection()) {
-                ListSearch.Plan plain = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, new ListSearch.TokenStatistics(), null);
-                ListSearch.Plan narrowed = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, new ListSearch.TokenStatistics(),
-                        cache.searchTokenMemory());
-                assertTrue(plain.orderedIds() != null, "a candidate search: " + query);
-                assertEquals(Arrays.toString(plain.orderedIds()), Arrays.toString(narrowed.orderedIds()), query);
+            filters.add(DossierFilter.all().withText(query).withSort(Sort.RELEVANCE));
+            filters.add(DossierFilter.all().withText(query).withSort(Sort.RECEIVED_NEWEST));
+            filters.add(DossierFilter.all().withText(query).withSort(Sort.CODE));
+            filters.add(DossierFilter.all().withText(query).withProcedureCode("1.001193").withSort(Sort.RELEVANCE));
+        }
+        try (Connection c = cache.connection()) {
+            for (DossierFilter f : filters) {
+                ListSearch.Plan plain = ListSearch.plan(c, f, Integer.MAX_VALUE, new ListSearch.TokenStatistics(), null);
+                assertTrue(plain.orderedIds() != null, "a candidate search: " + f);
+                for (int limit : new int[] { ListSearch.CANDIDATE_LIMIT, 1 }) {
+                    ListSearch.Plan withMemory = ListSearch.plan(c, f, limit, new ListSearch.TokenStatistics(), cache.searchTokenMemory());
+                    if (withMemory.orderedIds() != null) {
+                        assertEquals(Arrays.toString(plain.orderedIds()), Arrays.toString(withMemory.orderedIds()), limit + " " + f);
+                    } else {
+                        assertEquals(1, limit, "only a broad search the memory cannot answer goes to SQL: " + f);
+                    }
+                }
             }
         }
     }
@@ -106,6 +122,26 @@ class SearchTokenMemoryTest {
         }
         long[] kept = memory.narrow(all, List.of("nguyen", "van", "hung"));
         assertEquals(cache.dossiers().count(DossierFilter.all().withText("nguyen van hung")), kept.length);
+        // A plain search is answered in memory alone: the matches in list order, ties of time by code.
+        long[] hungs;
+        try (Connection c = cache.connection(); var r = c.createStatement().executeQuery(
+                "SELECT DISTINCT dossier_id FROM dossier_search_token WHERE token >= 'hung' AND token < 'hung\uffff'")) {
+            java.util.stream.LongStream.Builder b = java.util.stream.LongStream.builder();
+            while (r.next()) {
+                b.add(r.getLong(1));
+            }
+            hungs = b.build().toArray();
+        }
+        long[] answered = memory.answer(hungs, List.of("hung", "nguyen", "van"), true, ids -> {
+            java.util.Map<Long, String> codes = new java.util.HashMap<>();
+            try (Connection c = cache.connection(); var r = c.createStatement().executeQuery("SELECT id, code FROM dossier")) {
+                while (r.next()) {
+                    codes.put(r.getLong(1), r.getString(2));
+                }
+            }
+            return codes;
+        });
+        assertEquals(kept.length, answered == null ? -1 : answered.length);
         // Words with a digit are left to SQL; a dossier the memory does not know is kept.
         assertEquals(all.length, memory.narrow(all, List.of("0912")).length);
         assertEquals(1, memory.narrow(new long[] { 1_000_000L }, List.of("nguyen")).length);
@@ -137,5 +173,35 @@ class SearchTokenMemoryTest {
         assertEquals(1, cache.dossiers().count(DossierFilter.all().withText("khong minh triet")));
         assertEquals(1, cache.dossiers().count(DossierFilter.all().withText("vuong dinh khai")));
         sameAsSql();
+    }
+
+    @Test
+    void forgetsRemovedDossiersAndRolledBackWrites() throws Exception {
+        DossierFilter hung = DossierFilter.all().withText("nguyen van hung");
+        long before = cache.dossiers().count(hung);
+        String code = cache.dossiers().page(hung, 0, 1).get(0).code();
+        long id;
+        try (Connection c = cache.connection(); var r = c.createStatement().executeQuery("SELECT id FROM dossier WHERE code = '" + code + "'")) {
+            r.next();
+            id = r.getLong(1);
+        }
+        // As a sync conflict removes a dossier (JpaDossierRepository.replaceFromServer).
+        cache.inTransaction(em -> {
+            cache.searchTokenMemory().removed(id);
+            em.createNativeQuery("DELETE FROM dossier WHERE id = ?").setParameter(1, id).executeUpdate();
+            return null;
+        });
+        assertEquals(before - 1, cache.dossiers().count(hung));
+        sameAsSql();
+        // A write rolled back leaves nothing behind.
+        try {
+            cache.inTransaction(em -> {
+                cache.searchTokenMemory().written(1L, List.of("zzzz"), DAY);
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction is gone
+        }
+        assertEquals(0, cache.searchTokenMemory().narrow(new long[] { 1L }, List.of("zzzz")).length);
     }
 }

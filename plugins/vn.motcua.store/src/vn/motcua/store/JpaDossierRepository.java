@@ -93,7 +93,7 @@ public final class JpaDossierRepository implements DossierRepository {
             return;
         }
         try {
-            DossierBulkInsert.insert(em.unwrap(java.sql.Connection.class), dossiers, procedureNames, (tokens, id) -> memory.written(id, tokens));
+            DossierBulkInsert.insert(em.unwrap(java.sql.Connection.class), dossiers, procedureNames, (e, id) -> memory.written(id, e.searchTokens, e.receivedAt));
         } catch (java.sql.SQLException e) {
             throw new jakarta.persistence.PersistenceException("Cannot store " + dossiers.size() + " dossiers: " + e.getMessage(), e);
         }
@@ -125,7 +125,7 @@ public final class JpaDossierRepository implements DossierRepository {
         } else if (event != null) {
             e.events.add(Mapping.toEntity(event, e));
         }
-        cache.searchTokenMemory().written(e.id, e.searchTokens);
+        cache.searchTokenMemory().written(e.id, e.searchTokens, e.receivedAt);
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
         if (event != null) {
             // The change and its outbox command commit together: nothing done offline can be lost before sync.
@@ -159,6 +159,7 @@ public final class JpaDossierRepository implements DossierRepository {
                 }
                 if (diverged) {
                     // Local events the server refused: the row goes and the server's version comes in whole.
+                    memory.removed(found.id);
                     em.remove(found);
                     em.flush();
                     found = null;
@@ -169,7 +170,7 @@ public final class JpaDossierRepository implements DossierRepository {
                 continue;
             }
             Mapping.fill(found, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
-            memory.written(found.id, found.searchTokens);
+            memory.written(found.id, found.searchTokens, found.receivedAt);
             for (int i = found.events.size(); i < remote.size(); i++) {
                 found.events.add(Mapping.toEntity(remote.get(i), found));
             }

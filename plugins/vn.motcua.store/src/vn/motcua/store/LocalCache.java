@@ -140,13 +140,19 @@ public final class LocalCache implements AutoCloseable {
     private <T> T transaction(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
+        boolean committed = false;
         try {
             tx.begin();
             T result = work.apply(em);
             tx.commit();
+            committed = true;
+            searchTokenMemory.committed();
             writeVersion.incrementAndGet();
             return result;
         } finally {
+            if (!committed) {
+                searchTokenMemory.rolledBack();
+            }
             if (tx.isActive()) {
                 tx.rollback();
             }

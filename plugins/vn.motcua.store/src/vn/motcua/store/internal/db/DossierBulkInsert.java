@@ -53,10 +53,10 @@ public final class DossierBulkInsert {
      * Inserts {@code dossiers}, none of which may be in the cache yet.
      *
      * @param procedureNames procedure names keyed "code/version", for the search index
-     * @param tokensWritten   told each new dossier's search tokens and id (the in-memory search tokens)
+     * @param written        told each new dossier's entity and id (for the in-memory search tokens)
      */
     public static void insert(Connection c, List<Dossier> dossiers, Map<String, String> procedureNames,
-            java.util.function.ObjLongConsumer<java.util.Set<String>> tokensWritten) throws SQLException {
+            java.util.function.ObjLongConsumer<DossierEntity> written) throws SQLException {
         if (dossiers.isEmpty()) {
             return;
         }
@@ -104,7 +104,7 @@ public final class DossierBulkInsert {
                 for (String t : e.searchTokens) {
                     tokens.add(new Token(t, id));
                 }
-                tokensWritten.accept(e.searchTokens, id);
+                written.accept(e, id);
             }
             batches.flush();
         }

@@ -84,9 +84,39 @@ public final class ListSearch {
         long[] driving = new long[1];
         List<String> ordered = mostSelectiveFirst(c, words, driving, candidateLimit, stats);
         if (driving[0] >= candidateLimit) {
-            return new Plan(ordered, null);
+            long[] all = answerable(f, memory) ? memory.answerAll(ordered, f.sort() == DossierFilter.Sort.RELEVANCE, codes(c)) : null;
+            return new Plan(ordered, all);
         }
         return new Plan(ordered, candidates(c, f, ordered, memory));
+    }
+
+    /** A plain text search in an order the in-memory tokens know (newest first, or relevance then newest). */
+    private static boolean answerable(DossierFilter f, SearchTokenMemory memory) {
+        return memory != null && f.statuses().isEmpty() && f.deadline() == null && f.procedureCode() == null && f.fieldName() == null
+                && f.assignee() == null && f.receivedFrom() == null && f.receivedTo() == null
+                && (f.sort() == DossierFilter.Sort.RELEVANCE || f.sort() == DossierFilter.Sort.RECEIVED_NEWEST);
+    }
+
+    /** Codes by id, for the in-memory answer's ties of reception time. */
+    private static SearchTokenMemory.Codes codes(Connection c) {
+        return ids -> {
+            Map<Long, String> out = new HashMap<>();
+            for (int from = 0; from < ids.length; from += CHUNK) {
+                long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CHUNK));
+                try (PreparedStatement p = c.prepareStatement("SELECT id, code FROM dossier WHERE id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.length, "?")) + ")")) {
+                    for (int i = 0; i < chunk.length; i++) {
+                        p.setLong(i + 1, chunk[i]);
+                    }
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            out.put(r.getLong(1), r.getString(2));
+                        }
+                    }
+                }
+            }
+            return out;
+        };
     }
 
     /** Words ordered rarest first; {@code drivingCount[0]} = index entries of the first, capped at the limit. */
@@ -169,6 +199,13 @@ public final class ListSearch {
             }
         }
         long[] ids = found.build().toArray();
+        if (answerable(f, memory)) {
+            // Ordered in memory: no row read at all until the page is shown.
+            long[] answered = memory.answer(ids, words, f.sort() == DossierFilter.Sort.RELEVANCE, codes(c));
+            if (answered != null) {
+                return answered;
+            }
+        }
         if (memory != null && words.size() > 1) {
             // The other words checked in memory first: only the dossiers that may match are read below.
             ids = memory.narrow(ids, words.subList(1, words.size()));

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,19 +16,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The letters-only search tokens of every dossier, held in memory, so that a text search's candidates (the rarest
- * word's dossiers, from the token index) are checked against its other words without reading each candidate's row.
- * Those row reads — a page read and AES-decrypted per candidate, 15–25 thousand candidates for a common given name
- * at a million dossiers — were most of a name search's 1–6 s. About 12 tokens per dossier are held as dictionary
- * numbers (≈ 50 MB at a million dossiers); words holding a digit (codes, citizen IDs, phones) are not: they are
- * selective and stay checked in SQL.
+ * Every dossier's letters-only search tokens and reception time, held in memory, so a text search is answered
+ * without reading each candidate's row. Those row reads — a page read and AES-decrypted per candidate, 15–25
+ * thousand candidates for a common given name at a million dossiers — were most of a name search's 1–6 s. About 12
+ * tokens per dossier are held as dictionary numbers (≈ 60 MB with the times at a million dossiers); words holding a
+ * digit (codes, citizen IDs, phones) are not: they are selective and stay with SQL.
  *
- * <p>It only ever narrows, and errs on the side of keeping: a dossier it does not know is kept, and the SQL check
- * that follows ({@link DossierSearchSql#candidateCheck}) stays the exact one. So it must hold at least every token a
- * dossier has: it is built from a snapshot in the background, and every dossier write adds its tokens
- * ({@link #written}) inside its transaction, before the commit, never removing any (a token taken away or rolled back
- * only leaves one more candidate to check). Writes since the snapshot are kept apart and folded into a new snapshot
- * once there are many of them (a first sync writes a hundred thousand).
+ * <p>Two uses: {@link #answer} orders a plain text search (no other filter, newest first or by relevance) entirely
+ * here, so only the shown page's rows are read; {@link #narrow} drops the candidates of a filtered search that cannot
+ * match before SQL checks the rest. The tokens are those of {@code dossier.search_text}, which the SQL check reads,
+ * so both give the same answer as the SQL-only path.
+ *
+ * <p>Kept exact: a snapshot is built in the background after the cache opens; each dossier write tells its new
+ * tokens ({@link #written}) or removal ({@link #removed}) inside its transaction, and they take effect when it
+ * commits ({@link #committed}; dropped on {@link #rolledBack}). Writes since the snapshot are kept apart and folded
+ * into a new snapshot once there are many (a first sync writes a hundred thousand). A dossier it does not know —
+ * briefly possible between a commit and {@link #committed} — makes it decline: the caller takes the SQL path.
  */
 public final class SearchTokenMemory {
     /** How a snapshot reads the cache. */
@@ -35,15 +40,30 @@ public final class SearchTokenMemory {
         Connection get() throws SQLException;
     }
 
+    /** Codes of dossiers, by id: breaks ties of reception time (same microsecond) as the SQL order does. */
+    @FunctionalInterface
+    public interface Codes {
+        Map<Long, String> of(long[] ids) throws SQLException;
+    }
+
+    /** "Never received" (a draft): lowest, as H2 sorts NULL. */
+    static final long NO_TIME = Long.MIN_VALUE;
+
     /**
      * Every dossier's tokens at one moment: ids ascending; the tokens of {@code ids[i]} are
      * {@code tokens[offsets[i] .. offsets[i + 1])}, numbers into {@code dictionary}, which is sorted so that the
-     * tokens starting with a word are one range of numbers.
+     * tokens starting with a word are one range of numbers; {@code received[i]} in microseconds.
      */
-    private record Snapshot(long[] ids, int[] offsets, int[] tokens, String[] dictionary) {
+    private record Snapshot(long[] ids, int[] offsets, int[] tokens, long[] received, String[] dictionary) {
         /** Dictionary numbers {@code [lo, hi)} of the tokens starting with {@code word}. */
         int[] range(String word) {
             return new int[] { lowerBound(word), lowerBound(DossierSearchSql.upperBound(word)) };
+        }
+
+        /** Dictionary number of exactly {@code word}, or -1. */
+        int exact(String word) {
+            int i = Arrays.binarySearch(dictionary, word);
+            return i >= 0 ? i : -1;
         }
 
         private int lowerBound(String s) {
@@ -52,14 +72,19 @@ public final class SearchTokenMemory {
         }
     }
 
-    /** Tokens a write added after a snapshot's mark; {@code seq} orders them against the next snapshot. */
-    private record Written(long seq, String[] tokens) {
+    /** A dossier as written since the snapshot (null tokens: removed); {@code seq} orders it against the next snapshot. */
+    private record Written(long seq, String[] tokens, long received) {
+    }
+
+    private record Pending(long id, String[] tokens, long received) {
     }
 
     private final ConnectionSource connections;
     private final Lock writeLock;
     private final AtomicLong writes = new AtomicLong();
     private final ConcurrentHashMap<Long, Written> written = new ConcurrentHashMap<>();
+    /** Writes of the transaction under way (one writer at a time: the cache's writer lock). */
+    private final List<Pending> pending = new ArrayList<>();
     /** Words seen in writes, shared so each write holds references, not copies. */
     private final ConcurrentHashMap<String, String> words = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
@@ -69,8 +94,8 @@ public final class SearchTokenMemory {
     private volatile Throwable lastFailure;
 
     /**
-     * @param writeLock the cache's writer lock: every {@link #written} call happens while a writer holds it, so
-     *                  taking it once tells which writes have ended (and are therefore in a snapshot started after)
+     * @param writeLock the cache's writer lock: every write is told under it, so taking it once tells which writes
+     *                  have ended (and are therefore in a snapshot started after)
      */
     public SearchTokenMemory(ConnectionSource connections, Lock writeLock) {
         this.connections = connections;
@@ -100,7 +125,7 @@ public final class SearchTokenMemory {
         }
     }
 
-    /** True once a snapshot exists: from then on {@link #narrow} narrows. */
+    /** True once a snapshot exists. */
     public boolean ready() {
         return snapshot != null;
     }
@@ -117,7 +142,7 @@ public final class SearchTokenMemory {
         return ready();
     }
 
-    /** Below this many dossiers written since the snapshot they are kept apart; above, a new snapshot folds them in. */
+    /** Above this many dossiers written since the snapshot, a new snapshot folds them in. */
     public void refoldAfter(int n) {
         refoldAfter = n;
     }
@@ -133,17 +158,28 @@ public final class SearchTokenMemory {
     }
 
     /**
-     * A dossier write's tokens, added to what is known of the dossier. Call inside the write's transaction, under the
-     * cache's writer lock, before it commits.
+     * A dossier's tokens and reception time as a write leaves them; in effect when the write commits. Call inside
+     * the write's transaction (under the cache's writer lock).
      */
-    public void written(long id, Collection<String> tokens) {
-        String[] letters = tokens.stream().filter(SearchTokenMemory::held).map(t -> words.computeIfAbsent(t, k -> k)).toArray(String[]::new);
-        long seq = writes.incrementAndGet();
-        written.merge(id, new Written(seq, letters), (old, now) -> {
-            String[] both = java.util.stream.Stream.concat(Arrays.stream(old.tokens()), Arrays.stream(now.tokens())).distinct()
-                    .toArray(String[]::new);
-            return new Written(now.seq(), both);
-        });
+    public void written(long id, Collection<String> tokens, Instant receivedAt) {
+        // What search_text holds (it is cut at its column size), so this answers as the SQL check does.
+        String text = SearchTokens.searchText(new java.util.LinkedHashSet<>(tokens));
+        String[] letters = Arrays.stream(text.split(" ")).filter(t -> !t.isEmpty() && held(t)).map(t -> words.computeIfAbsent(t, k -> k))
+                .toArray(String[]::new);
+        pending.add(new Pending(id, letters, micros(receivedAt)));
+    }
+
+    /** A dossier deleted by a write; in effect when it commits. */
+    public void removed(long id) {
+        pending.add(new Pending(id, null, NO_TIME));
+    }
+
+    /** The writes told since the last commit or rollback took effect (call after the commit, under the writer lock). */
+    public void committed() {
+        for (Pending p : pending) {
+            written.put(p.id(), new Written(writes.incrementAndGet(), p.tokens(), p.received()));
+        }
+        pending.clear();
         if (written.size() > refoldAfter && snapshot != null) {
             synchronized (this) {
                 if (builder == null && !closed) {
@@ -153,14 +189,32 @@ public final class SearchTokenMemory {
         }
     }
 
+    /** The writes told since the last commit were rolled back. */
+    public void rolledBack() {
+        pending.clear();
+    }
+
     /** Tokens held here: letters only (a word with a digit is a code, an ID or a phone). */
     static boolean held(String token) {
         return token.chars().noneMatch(Character::isDigit);
     }
 
+    /** One known dossier: where it is in the snapshot (or -1) and what was written since (or null). */
+    private record Known(int at, Written since) {
+        boolean removed() {
+            return since != null && since.tokens() == null;
+        }
+    }
+
+    private Known known(Snapshot s, long id) {
+        Written since = written.get(id);
+        int at = since != null ? -1 : Arrays.binarySearch(s.ids(), id);
+        return since == null && at < 0 ? null : new Known(at, since);
+    }
+
     /**
      * The candidates that may have, for every one of {@code words}, a token starting with it — all of them while no
-     * snapshot exists. Words with a digit are left to SQL.
+     * snapshot exists. Words with a digit are left to SQL; a dossier not known here is kept.
      */
     public long[] narrow(long[] candidates, List<String> words) {
         Snapshot s = snapshot;
@@ -168,46 +222,172 @@ public final class SearchTokenMemory {
         if (s == null || checked.isEmpty()) {
             return candidates;
         }
-        int[][] ranges = new int[checked.size()][];
-        for (int w = 0; w < ranges.length; w++) {
-            ranges[w] = s.range(checked.get(w));
-        }
+        Matcher m = new Matcher(s, checked);
         long[] out = new long[candidates.length];
         int n = 0;
         for (long id : candidates) {
-            int at = Arrays.binarySearch(s.ids(), id);
-            Written since = written.get(id);
-            boolean keep = at < 0 && since == null; // unknown here: keep it for SQL to decide
-            if (!keep) {
-                keep = true;
-                for (int w = 0; w < ranges.length && keep; w++) {
-                    keep = (at >= 0 && hasTokenIn(s, at, ranges[w])) || (since != null && hasPrefix(since.tokens(), checked.get(w)));
-                }
-            }
-            if (keep) {
+            Known k = known(s, id);
+            if (k == null || (!k.removed() && m.matchesAll(k))) {
                 out[n++] = id;
             }
         }
         return Arrays.copyOf(out, n);
     }
 
-    private static boolean hasTokenIn(Snapshot s, int at, int[] range) {
-        for (int i = s.offsets()[at]; i < s.offsets()[at + 1]; i++) {
-            int t = s.tokens()[i];
-            if (t >= range[0] && t < range[1]) {
+    /**
+     * A plain text search answered here: of {@code candidates} (the dossiers having a token starting with
+     * {@code words.get(0)}), those having a token starting with every other word, in list order — by relevance (how
+     * many words are whole tokens, then newest) or newest first; ties of reception time by code, descending, as
+     * {@link DossierSearchSql#orderBy}. Null when it cannot answer exactly (no snapshot yet, a word with a digit
+     * beyond the first, a dossier it does not know): the caller takes the SQL path.
+     */
+    public long[] answer(long[] candidates, List<String> words, boolean byRelevance, Codes codes) throws SQLException {
+        Snapshot s = snapshot;
+        return s == null ? null : answer(s, candidates, words, 1, byRelevance, codes);
+    }
+
+    /**
+     * {@link #answer} for a search whose every word is common (e.g. "nguyen van"): every dossier is a candidate, read
+     * here rather than from the token index (hundreds of thousands of entries at a million dossiers).
+     */
+    public long[] answerAll(List<String> words, boolean byRelevance, Codes codes) throws SQLException {
+        Snapshot s = snapshot;
+        if (s == null) {
+            return null;
+        }
+        java.util.stream.LongStream.Builder all = java.util.stream.LongStream.builder();
+        for (long id : s.ids()) {
+            if (!written.containsKey(id)) {
+                all.add(id);
+            }
+        }
+        written.keySet().forEach(all::add);
+        return answer(s, all.build().toArray(), words, 0, byRelevance, codes);
+    }
+
+    /** The answer over {@code candidates}, which already match the words before {@code checkFrom}. */
+    private long[] answer(Snapshot s, long[] candidates, List<String> words, int checkFrom, boolean byRelevance, Codes codes)
+            throws SQLException {
+        List<String> others = words.subList(checkFrom, words.size());
+        if (others.stream().anyMatch(w -> !held(w)) || (byRelevance && words.stream().anyMatch(w -> !held(w)))) {
+            return null;
+        }
+        Matcher m = new Matcher(s, others);
+        int n = 0;
+        long[] ids = new long[candidates.length];
+        long[] received = new long[candidates.length];
+        int[] score = new int[candidates.length];
+        for (long id : candidates) {
+            Known k = known(s, id);
+            if (k == null) {
+                return null;
+            }
+            if (k.removed() || !m.matchesAll(k)) {
+                continue;
+            }
+            ids[n] = id;
+            received[n] = k.since() != null ? k.since().received() : s.received()[k.at()];
+            score[n] = byRelevance ? wholeWords(s, k, words) : 0;
+            n++;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Comparator<Integer> cmp = java.util.Comparator.<Integer>comparingInt(i -> -score[i]).thenComparing(i -> received[i],
+                java.util.Comparator.reverseOrder());
+        Arrays.sort(order, cmp);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = ids[order[i]];
+        }
+        // Runs of equal score and time (rare: the same microsecond) are put in code order, descending.
+        for (int from = 0; from < n;) {
+            int to = from + 1;
+            while (to < n && cmp.compare(order[from], order[to]) == 0) {
+                to++;
+            }
+            if (to - from > 1) {
+                long[] run = Arrays.copyOfRange(out, from, to);
+                Map<Long, String> code = codes.of(run);
+                Long[] boxed = Arrays.stream(run).boxed().toArray(Long[]::new);
+                Arrays.sort(boxed, java.util.Comparator.comparing((Long id) -> code.getOrDefault(id, "")).reversed());
+                for (int i = 0; i < boxed.length; i++) {
+                    out[from + i] = boxed[i];
+                }
+            }
+            from = to;
+        }
+        return out;
+    }
+
+    /** How many of {@code words} are whole tokens of the dossier. */
+    private static int wholeWords(Snapshot s, Known k, List<String> words) {
+        int n = 0;
+        for (String w : words) {
+            if (k.since() != null ? Arrays.asList(k.since().tokens()).contains(w) : hasToken(s, k.at(), s.exact(w))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean hasToken(Snapshot s, int at, int number) {
+        for (int i = s.offsets()[at]; number >= 0 && i < s.offsets()[at + 1]; i++) {
+            if (s.tokens()[i] == number) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean hasPrefix(String[] tokens, String word) {
-        for (String t : tokens) {
-            if (t.startsWith(word)) {
-                return true;
+    /** Checks words (letters only) against known dossiers. */
+    private static final class Matcher {
+        private final Snapshot s;
+        private final List<String> words;
+        private final int[][] ranges;
+
+        Matcher(Snapshot s, List<String> words) {
+            this.s = s;
+            this.words = words;
+            this.ranges = new int[words.size()][];
+            for (int w = 0; w < ranges.length; w++) {
+                ranges[w] = s.range(words.get(w));
             }
         }
-        return false;
+
+        boolean matchesAll(Known k) {
+            for (int w = 0; w < ranges.length; w++) {
+                if (k.since() != null ? !hasPrefix(k.since().tokens(), words.get(w)) : !hasTokenIn(k.at(), ranges[w])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean hasTokenIn(int at, int[] range) {
+            for (int i = s.offsets()[at]; i < s.offsets()[at + 1]; i++) {
+                int t = s.tokens()[i];
+                if (t >= range[0] && t < range[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean hasPrefix(String[] tokens, String word) {
+            for (String t : tokens) {
+                if (t.startsWith(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static long micros(Instant i) {
+        // Rounded to the microsecond, as H2 stores TIMESTAMP(6): a time written since the snapshot compares as stored.
+        return i == null ? NO_TIME : i.getEpochSecond() * 1_000_000 + (i.getNano() + 500) / 1_000;
     }
 
     /** Builds a new snapshot on a background thread; the caller holds this object's monitor. */
@@ -230,8 +410,8 @@ public final class SearchTokenMemory {
     }
 
     private void build() throws SQLException {
-        // Every write that ends before the lock is taken is in the snapshot read after it: those Written entries
-        // can go once the new snapshot is in place. Later ones stay.
+        // Every write that took effect before the lock is taken has committed, so it is in the snapshot read after:
+        // those Written entries can go once the new snapshot is in place. Later ones stay.
         long mark;
         writeLock.lock();
         try {
@@ -240,8 +420,9 @@ public final class SearchTokenMemory {
             writeLock.unlock();
         }
         Map<String, Integer> numbers = new HashMap<>();
-        List<String> byNumber = new java.util.ArrayList<>();
+        List<String> byNumber = new ArrayList<>();
         long[] ids = new long[1024];
+        long[] received = new long[1024];
         int[] offsets = new int[1025];
         int[] tokens = new int[16 * 1024];
         int n = 0;
@@ -249,16 +430,18 @@ public final class SearchTokenMemory {
         try (Connection c = connections.get(); Statement st = c.createStatement()) {
             // Lazy: rows stream from the table instead of being gathered first.
             st.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            try (ResultSet r = st.executeQuery("SELECT id, search_text FROM dossier ORDER BY id")) {
+            try (ResultSet r = st.executeQuery("SELECT id, search_text, received_at FROM dossier ORDER BY id")) {
                 while (r.next()) {
                     if (closed) {
                         return;
                     }
                     if (n + 1 >= ids.length) {
                         ids = Arrays.copyOf(ids, ids.length * 2);
+                        received = Arrays.copyOf(received, received.length * 2);
                         offsets = Arrays.copyOf(offsets, offsets.length * 2);
                     }
                     ids[n] = r.getLong(1);
+                    received[n] = micros(ListSearch.instant(r.getObject(3)));
                     for (String token : r.getString(2).split(" ")) {
                         if (token.isEmpty() || !held(token)) {
                             continue;
@@ -290,8 +473,11 @@ public final class SearchTokenMemory {
         for (int i = 0; i < t; i++) {
             tokens[i] = renumber[tokens[i]];
         }
-        snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), dictionary);
+        snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), Arrays.copyOf(received, n),
+                dictionary);
+        // A removed entry (null tokens) stays until a snapshot without the dossier: this one, if it is past the mark.
         written.values().removeIf(w -> w.seq() <= mark);
-        words.keySet().retainAll(written.values().stream().flatMap(w -> Arrays.stream(w.tokens())).collect(java.util.stream.Collectors.toSet()));
+        words.keySet().retainAll(written.values().stream().filter(w -> w.tokens() != null).flatMap(w -> Arrays.stream(w.tokens()))
+                .collect(java.util.stream.Collectors.toSet()));
     }
 }
