@@ -81,11 +81,17 @@ public final class ListSearch {
         if (words.isEmpty()) {
             return new Plan(words, null);
         }
+        if (answerable(f, memory)) {
+            // Letter words, no other filter: the in-memory tokens answer alone (no index probe, no row read).
+            long[] ids = memory.answerAll(words, f.sort() == DossierFilter.Sort.RELEVANCE, codes(c));
+            if (ids != null) {
+                return new Plan(words, ids);
+            }
+        }
         long[] driving = new long[1];
         List<String> ordered = mostSelectiveFirst(c, words, driving, candidateLimit, stats);
         if (driving[0] >= candidateLimit) {
-            long[] all = answerable(f, memory) ? memory.answerAll(ordered, f.sort() == DossierFilter.Sort.RELEVANCE, codes(c)) : null;
-            return new Plan(ordered, all);
+            return new Plan(ordered, null);
         }
         return new Plan(ordered, candidates(c, f, ordered, memory));
     }

@@ -54,7 +54,13 @@ public final class SearchTokenMemory {
      * {@code tokens[offsets[i] .. offsets[i + 1])}, numbers into {@code dictionary}, which is sorted so that the
      * tokens starting with a word are one range of numbers; {@code received[i]} in microseconds.
      */
-    private record Snapshot(long[] ids, int[] offsets, int[] tokens, long[] received, String[] dictionary) {
+    private record Snapshot(long[] ids, int[] offsets, int[] tokens, long[] received, String[] dictionary, long[] cumulative) {
+        /** Dossiers (at most: a dossier may hold several) having a token starting with {@code word}. */
+        long dossiersWith(String word) {
+            int[] r = range(word);
+            return cumulative[r[1]] - cumulative[r[0]];
+        }
+
         /** Dictionary numbers {@code [lo, hi)} of the tokens starting with {@code word}. */
         int[] range(String word) {
             return new int[] { lowerBound(word), lowerBound(DossierSearchSql.upperBound(word)) };
@@ -247,22 +253,39 @@ public final class SearchTokenMemory {
     }
 
     /**
-     * {@link #answer} for a search whose every word is common (e.g. "nguyen van"): every dossier is a candidate, read
-     * here rather than from the token index (hundreds of thousands of entries at a million dossiers).
+     * A plain text search of letter words answered from memory alone, without the token index: every dossier is
+     * checked here (rarest word first, so most fail at once — ~20 ms at a million dossiers), which also serves a
+     * search of common words only ("nguyen van") exactly. Null while there is no snapshot or a word holds a digit.
      */
     public long[] answerAll(List<String> words, boolean byRelevance, Codes codes) throws SQLException {
         Snapshot s = snapshot;
-        if (s == null) {
+        if (s == null || words.isEmpty() || words.stream().anyMatch(w -> !held(w))) {
             return null;
         }
-        java.util.stream.LongStream.Builder all = java.util.stream.LongStream.builder();
-        for (long id : s.ids()) {
-            if (!written.containsKey(id)) {
-                all.add(id);
+        List<String> rarestFirst = new ArrayList<>(words);
+        rarestFirst.sort(java.util.Comparator.comparingLong(s::dossiersWith));
+        Matcher m = new Matcher(s, rarestFirst);
+        long[] since = written.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        Matches found = new Matches();
+        long[] ids = s.ids();
+        for (int at = 0, w = 0; at < ids.length; at++) {
+            while (w < since.length && since[w] < ids[at]) {
+                w++;
+            }
+            if (w < since.length && since[w] == ids[at]) {
+                continue; // written since: checked below
+            }
+            if (m.matchesAt(at)) {
+                found.add(ids[at], s.received()[at], byRelevance ? wholeWords(s, new Known(at, null), words) : 0);
             }
         }
-        written.keySet().forEach(all::add);
-        return answer(s, all.build().toArray(), words, 0, byRelevance, codes);
+        for (Map.Entry<Long, Written> e : written.entrySet()) {
+            Known k = new Known(-1, e.getValue());
+            if (!k.removed() && m.matchesAll(k)) {
+                found.add(e.getKey(), e.getValue().received(), byRelevance ? wholeWords(s, k, words) : 0);
+            }
+        }
+        return found.ordered(codes);
     }
 
     /** The answer over {@code candidates}, which already match the words before {@code checkFrom}. */
@@ -273,52 +296,69 @@ public final class SearchTokenMemory {
             return null;
         }
         Matcher m = new Matcher(s, others);
-        int n = 0;
-        long[] ids = new long[candidates.length];
-        long[] received = new long[candidates.length];
-        int[] score = new int[candidates.length];
+        Matches found = new Matches();
         for (long id : candidates) {
             Known k = known(s, id);
             if (k == null) {
                 return null;
             }
-            if (k.removed() || !m.matchesAll(k)) {
-                continue;
+            if (!k.removed() && m.matchesAll(k)) {
+                found.add(id, k.since() != null ? k.since().received() : s.received()[k.at()], byRelevance ? wholeWords(s, k, words) : 0);
+            }
+        }
+        return found.ordered(codes);
+    }
+
+    /** Matching dossiers with what orders them: relevance score, then reception time, newest first. */
+    private static final class Matches {
+        private long[] ids = new long[256];
+        private long[] received = new long[256];
+        private int[] score = new int[256];
+        private int n;
+
+        void add(long id, long time, int points) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                received = Arrays.copyOf(received, n * 2);
+                score = Arrays.copyOf(score, n * 2);
             }
             ids[n] = id;
-            received[n] = k.since() != null ? k.since().received() : s.received()[k.at()];
-            score[n] = byRelevance ? wholeWords(s, k, words) : 0;
+            received[n] = time;
+            score[n] = points;
             n++;
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Comparator<Integer> cmp = java.util.Comparator.<Integer>comparingInt(i -> -score[i]).thenComparing(i -> received[i],
-                java.util.Comparator.reverseOrder());
-        Arrays.sort(order, cmp);
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ids[order[i]];
-        }
-        // Runs of equal score and time (rare: the same microsecond) are put in code order, descending.
-        for (int from = 0; from < n;) {
-            int to = from + 1;
-            while (to < n && cmp.compare(order[from], order[to]) == 0) {
-                to++;
+
+        /** The ids in list order; runs of equal score and time (the same microsecond) in code order, descending. */
+        long[] ordered(Codes codes) throws SQLException {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
             }
-            if (to - from > 1) {
-                long[] run = Arrays.copyOfRange(out, from, to);
-                Map<Long, String> code = codes.of(run);
-                Long[] boxed = Arrays.stream(run).boxed().toArray(Long[]::new);
-                Arrays.sort(boxed, java.util.Comparator.comparing((Long id) -> code.getOrDefault(id, "")).reversed());
-                for (int i = 0; i < boxed.length; i++) {
-                    out[from + i] = boxed[i];
+            java.util.Comparator<Integer> cmp = java.util.Comparator.<Integer>comparingInt(i -> -score[i]).thenComparing(i -> received[i],
+                    java.util.Comparator.reverseOrder());
+            Arrays.sort(order, cmp);
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = ids[order[i]];
+            }
+            for (int from = 0; from < n;) {
+                int to = from + 1;
+                while (to < n && cmp.compare(order[from], order[to]) == 0) {
+                    to++;
                 }
+                if (to - from > 1) {
+                    long[] run = Arrays.copyOfRange(out, from, to);
+                    Map<Long, String> code = codes.of(run);
+                    Long[] boxed = Arrays.stream(run).boxed().toArray(Long[]::new);
+                    Arrays.sort(boxed, java.util.Comparator.comparing((Long id) -> code.getOrDefault(id, "")).reversed());
+                    for (int i = 0; i < boxed.length; i++) {
+                        out[from + i] = boxed[i];
+                    }
+                }
+                from = to;
             }
-            from = to;
+            return out;
         }
-        return out;
     }
 
     /** How many of {@code words} are whole tokens of the dossier. */
@@ -354,6 +394,15 @@ public final class SearchTokenMemory {
             for (int w = 0; w < ranges.length; w++) {
                 ranges[w] = s.range(words.get(w));
             }
+        }
+
+        boolean matchesAt(int at) {
+            for (int[] range : ranges) {
+                if (!hasTokenIn(at, range)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean matchesAll(Known k) {
@@ -473,8 +522,16 @@ public final class SearchTokenMemory {
         for (int i = 0; i < t; i++) {
             tokens[i] = renumber[tokens[i]];
         }
+        // Entries per token, summed in dictionary order: a word's count is one subtraction (which word drives).
+        long[] cumulative = new long[dictionary.length + 1];
+        for (int i = 0; i < t; i++) {
+            cumulative[tokens[i] + 1]++;
+        }
+        for (int i = 0; i < dictionary.length; i++) {
+            cumulative[i + 1] += cumulative[i];
+        }
         snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), Arrays.copyOf(received, n),
-                dictionary);
+                dictionary, cumulative);
         // A removed entry (null tokens) stays until a snapshot without the dossier: this one, if it is past the mark.
         written.values().removeIf(w -> w.seq() <= mark);
         words.keySet().retainAll(written.values().stream().filter(w -> w.tokens() != null).flatMap(w -> Arrays.stream(w.tokens()))
