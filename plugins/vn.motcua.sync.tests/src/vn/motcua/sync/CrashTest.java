@@ -4,6 +4,7 @@ import vn.motcua.sync.testing.ClientProcess;
 import vn.motcua.sync.testing.PostgresCluster;
 import vn.motcua.sync.testing.ServerProcess;
 import vn.motcua.sync.testing.SyncWorld;
+import vn.motcua.sync.testing.SyncWorldExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,13 +13,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.motcua.core.model.Dossier;
 import vn.motcua.store.CacheKey;
@@ -29,21 +28,13 @@ import vn.motcua.store.LocalCache;
  * kill -9 of the client mid-push and mid-pull, kill -9 of the server mid-push and mid-pull (the connection
  * drops mid-page): after restarting, nothing is lost and nothing is applied twice.
  */
+@ExtendWith(SyncWorldExtension.class)
 class CrashTest {
-    @TempDir
-    static Path dir;
     static SyncWorld world;
 
     @BeforeAll
-    static void start() throws Exception {
-        world = new SyncWorld(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (world != null) {
-            world.close();
-        }
+    static void start(SyncWorld w) {
+        world = w;
     }
 
     /** Every code once on the server, with exactly the events the workstation recorded. */
@@ -59,7 +50,7 @@ class CrashTest {
 
     @Test
     void clientKilledMidPushLosesNothingAndDuplicatesNothing() throws Exception {
-        Path data = dir.resolve("killed-pusher");
+        Path data = world.dir.resolve("killed-pusher");
         CacheKey key = CacheKey.generate();
         List<String> codes = new ArrayList<>();
         SyncWorld.Client maker = world.new Client("kp", data, world.server.uri(), Clock.systemUTC(), key);
@@ -90,7 +81,7 @@ class CrashTest {
             codes.add(a.receive(SyncTest.CLERK));
         }
         a.sync();
-        Path data = dir.resolve("killed-puller");
+        Path data = world.dir.resolve("killed-puller");
         CacheKey key = CacheKey.generate();
         CacheOpener.open(data, key).close();
         assertTrue(ClientProcess.runAndKill(data, new String(key.exportHex()), world, SyncTest.HEAD, 5, 7, "PAGE"), "killed after its first page");

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
@@ -28,27 +26,22 @@ import vn.motcua.sync.api.Messages.DocumentInfo;
 import vn.motcua.sync.api.Messages.UploadState;
 import vn.motcua.sync.api.Protocol;
 import vn.motcua.sync.testing.SyncWorld;
+import vn.motcua.sync.testing.SyncWorldExtension;
 
 /**
  * A dossier's documents through a real server on loopback: uploaded in chunks after the dossier's changes, resumed
  * from the server's offset after an interruption, checked against their SHA-256, fetched by another workstation of the
  * agency byte for byte, and refused to a workstation of another agency.
  */
+@ExtendWith(SyncWorldExtension.class)
 class DocumentSyncTest {
     static final String CLERK = "canbo.motcua";
     static final String HEAD = "lanhdao.ubnd";
-    @TempDir
-    static Path dir;
     static SyncWorld world;
 
     @BeforeAll
-    static void start() throws Exception {
-        world = new SyncWorld(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        world.close();
+    static void start(SyncWorld w) {
+        world = w;
     }
 
     static byte[] randomBytes(int n, long seed) {
@@ -110,7 +103,7 @@ class DocumentSyncTest {
         // An account of the province (another agency), created by the admin.
         SyncClient admin = new SyncClient(world.server.uri(), java.util.Locale.ENGLISH);
         admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
-        try (var seed = vn.motcua.store.CacheOpener.open(dir.resolve("seed-agencies"), vn.motcua.store.CacheKey.generate())) {
+        try (var seed = vn.motcua.store.CacheOpener.open(world.dir.resolve("seed-agencies"), vn.motcua.store.CacheKey.generate())) {
             vn.motcua.training.DemoData.seedCatalogue(seed);
             String province = seed.agencies().all().stream().map(x -> x.code()).filter(c -> !c.equals(vn.motcua.training.DemoData.communeCode()))
                     .findFirst().orElseThrow();

@@ -4,6 +4,7 @@ import vn.motcua.sync.testing.ClientProcess;
 import vn.motcua.sync.testing.PostgresCluster;
 import vn.motcua.sync.testing.ServerProcess;
 import vn.motcua.sync.testing.SyncWorld;
+import vn.motcua.sync.testing.SyncWorldExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.core.lifecycle.Command;
@@ -33,25 +34,17 @@ import vn.motcua.sync.api.Messages.PushResponse;
 import vn.motcua.sync.api.SyncEquality;
 
 /** Two and more workstations against one real server process on loopback (H2 file behind it). */
+@ExtendWith(SyncWorldExtension.class)
 class SyncTest {
     static final String CLERK = "canbo.motcua";
     static final String SPECIALIST = "chuyenvien.tuphap";
     static final String HEAD = "lanhdao.ubnd";
 
-    @TempDir
-    static Path dir;
     static SyncWorld world;
 
     @BeforeAll
-    static void start() throws Exception {
-        world = new SyncWorld(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (world != null) {
-            world.close();
-        }
+    static void start(SyncWorld w) {
+        world = w;
     }
 
     static void assertSameHistory(Dossier a, Dossier b) {

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
@@ -28,6 +26,7 @@ import vn.motcua.store.LocalCache;
 import vn.motcua.sync.api.Messages.AdminReference;
 import vn.motcua.sync.api.Messages.UserAccount;
 import vn.motcua.sync.testing.SyncWorld;
+import vn.motcua.sync.testing.SyncWorldExtension;
 import vn.motcua.training.DemoData;
 
 /**
@@ -36,21 +35,15 @@ import vn.motcua.training.DemoData;
  * kept; a password changed on the server is taken over; wrong passwords, other agencies and an unreachable server
  * are refused with a message and leave the data folder as it was.
  */
+@ExtendWith(SyncWorldExtension.class)
 class WorkstationEnrolmentTest {
     static final String CLERK = "canbo.motcua";
     static final String HEAD = "lanhdao.ubnd";
-    @TempDir
-    static Path dir;
     static SyncWorld world;
 
     @BeforeAll
-    static void start() throws Exception {
-        world = new SyncWorld(dir, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        world.close();
+    static void start(SyncWorld w) {
+        world = w;
     }
 
     private static WorkstationEnrolment enrolment(Path data, Locale locale) {
@@ -59,7 +52,7 @@ class WorkstationEnrolmentTest {
 
     @Test
     void aNewWorkstationEnrolsOnlineThenWorksOffline() throws Exception {
-        Path data = dir.resolve("new-ws");
+        Path data = world.dir.resolve("new-ws");
         WorkstationEnrolment.Enrolled first = enrolment(data, Locale.ENGLISH).enrol(CLERK, SyncWorld.PASSWORD.toCharArray());
         assertEquals(Set.of(Role.CLERK), first.user().roles(), "roles as the server holds them");
         CacheKeyRing ring = CacheKeyRing.load(data);
@@ -91,7 +84,7 @@ class WorkstationEnrolmentTest {
 
     @Test
     void aPasswordChangedOnTheServerIsTakenOver() throws Exception {
-        Path data = dir.resolve("changed-ws");
+        Path data = world.dir.resolve("changed-ws");
         enrolment(data, Locale.ENGLISH).enrol(HEAD, SyncWorld.PASSWORD.toCharArray());
         String renewed = "mat-khau-moi-456";
         putAccounts(Stream.concat(world.users.stream().filter(u -> !u.username().equals(HEAD)).map(u -> new UserAccount(u, SyncWorld.PASSWORD, true)),
@@ -109,7 +102,7 @@ class WorkstationEnrolmentTest {
 
     @Test
     void refusalsLeaveTheDataFolderAsItWas() throws Exception {
-        Path data = dir.resolve("refused-ws");
+        Path data = world.dir.resolve("refused-ws");
         SyncException wrong = assertThrows(SyncException.class,
                 () -> enrolment(data, vn.motcua.core.i18n.Localizer.VIETNAMESE).enrol(CLERK, "sai-mat-khau".toCharArray()));
         assertTrue(wrong.getMessage().contains("mật khẩu không đúng"), wrong.getMessage());
@@ -126,7 +119,7 @@ class WorkstationEnrolmentTest {
         enrolment(data, Locale.ENGLISH).enrol(CLERK, SyncWorld.PASSWORD.toCharArray());
         String province;
         List<vn.motcua.core.model.Agency> agencies;
-        try (LocalCache seed = CacheOpener.open(dir.resolve("seed-agencies"), CacheKey.generate())) {
+        try (LocalCache seed = CacheOpener.open(world.dir.resolve("seed-agencies"), CacheKey.generate())) {
             DemoData.seedCatalogue(seed);
             agencies = seed.agencies().all();
             province = agencies.stream().map(vn.motcua.core.model.Agency::code).filter(c -> !c.equals(DemoData.communeCode())).findFirst()
@@ -140,11 +133,11 @@ class WorkstationEnrolmentTest {
         assertEquals(Set.of(CLERK), CacheKeyRing.load(data).users());
 
         // A demo data folder never takes server accounts.
-        Path demo = dir.resolve("demo-ws");
+        Path demo = world.dir.resolve("demo-ws");
         DemoData.demoKeyRing(demo, CacheKey.generate());
         assertFalse(WorkstationEnrolment.possible(demo));
         assertThrows(SyncException.class, () -> enrolment(demo, Locale.ENGLISH).enrol(CLERK, SyncWorld.PASSWORD.toCharArray()));
-        assertTrue(WorkstationEnrolment.possible(dir.resolve("nothing-yet")));
+        assertTrue(WorkstationEnrolment.possible(world.dir.resolve("nothing-yet")));
     }
 
     private static SyncClient loggedIn(String username) throws SyncException {
@@ -158,7 +151,7 @@ class WorkstationEnrolmentTest {
         admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
         List<vn.motcua.core.model.Agency> all = agencies;
         if (all.isEmpty()) {
-            try (LocalCache seed = CacheOpener.open(dir.resolve("seed-accounts-" + System.nanoTime()), CacheKey.generate())) {
+            try (LocalCache seed = CacheOpener.open(world.dir.resolve("seed-accounts-" + System.nanoTime()), CacheKey.generate())) {
                 DemoData.seedCatalogue(seed);
                 all = seed.agencies().all();
             }
