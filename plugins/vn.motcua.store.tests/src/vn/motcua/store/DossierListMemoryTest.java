@@ -11,22 +11,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.core.model.DeadlineClass;
 import vn.motcua.core.model.Dossier;
+import vn.motcua.core.model.DossierAction;
+import vn.motcua.core.model.DossierStatus;
 import vn.motcua.store.DossierFilter.Sort;
 import vn.motcua.store.internal.search.ListSearch;
-import vn.motcua.store.internal.search.SearchTokenMemory;
+import vn.motcua.store.internal.search.DossierListMemory;
 
 /**
  * The in-memory search tokens narrow a text search's candidates without changing its results: on a real H2 file,
  * for snapshot dossiers, dossiers written after the snapshot, renamed ones and after a new snapshot folds writes in.
  */
-class SearchTokenMemoryTest {
+class DossierListMemoryTest {
     private static final CacheKey KEY = CacheKey.generate();
     private static final String[] SURNAMES = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng" };
     private static final String[] MIDDLE = { "Văn", "Thị", "Đức", "Ngọc", "Minh" };
@@ -47,7 +51,7 @@ class SearchTokenMemoryTest {
         cache.dossierRepository().insertAll(dossiers(400));
         cache.close();
         cache = CacheOpener.open(dir, KEY); // the snapshot is built from the file
-        assertTrue(cache.searchTokenMemory().awaitReady(60_000), "snapshot built");
+        assertTrue(cache.dossierListMemory().awaitReady(60_000), "snapshot built");
     }
 
     @AfterEach
@@ -65,10 +69,13 @@ class SearchTokenMemoryTest {
 
     private Dossier dossier(String name) {
         int k = next++;
-        // Every tenth shares its reception time with the one before (ties are ordered by code, as in SQL).
+        // Every tenth shares its reception time with the one before, every third its due time with others (ties are
+        // ordered by code, as in SQL); every fourth is assigned.
         Instant received = DAY.plus(Duration.ofMinutes(k % 10 == 0 ? k - 1 : k));
-        return Fixtures.received(String.format("000.00.10.H29-261101-%04d", k), k % 3 == 0 ? "2.000908" : "1.001193", name,
-                String.format("0010900%05d", k), String.format("09120%05d", k), received, DAY.plus(Duration.ofDays(5)));
+        Instant due = DAY.plus(Duration.ofDays(k % 7)).plus(Duration.ofMinutes(k % 3 == 0 ? 0 : k));
+        Dossier d = Fixtures.received(String.format("000.00.10.H29-261101-%04d", k), k % 3 == 0 ? "2.000908" : "1.001193", name,
+                String.format("0010900%05d", k), String.format("09120%05d", k), received, due);
+        return k % 4 == 0 ? Fixtures.moved(d, DossierAction.ASSIGN, DossierStatus.ASSIGNED, k % 8 == 0 ? "cv1" : "cv2") : d;
     }
 
     private String pick(String[] a) {
@@ -81,31 +88,47 @@ class SearchTokenMemoryTest {
             "tran 0912", "nguyen xyz");
 
     /**
-     * Dossiers found with the memory and by the plain SQL path (no memory): always the same, in the same order — for
-     * plain searches (answered in memory, also when every word is taken as common) and filtered ones (narrowed).
+     * Every list query answered with the memory and by the plain SQL path (no memory) gives the same dossiers in the
+     * same order and the same count: text searches in every order, with and without filters, and filtered lists
+     * without text (status, deadline class, field, assignee, reception dates).
      */
     private void sameAsSql() throws Exception {
+        Instant now = DAY.plus(Duration.ofDays(3));
+        DossierFilter.Deadline late = new DossierFilter.Deadline(Set.of(DeadlineClass.OVERDUE, DeadlineClass.DUE_SOON), now,
+                now.plus(Duration.ofHours(16)));
         List<DossierFilter> filters = new ArrayList<>();
         for (String query : QUERIES) {
-            filters.add(DossierFilter.all().withText(query).withSort(Sort.RELEVANCE));
-            filters.add(DossierFilter.all().withText(query).withSort(Sort.RECEIVED_NEWEST));
-            filters.add(DossierFilter.all().withText(query).withSort(Sort.CODE));
+            for (Sort sort : Sort.values()) {
+                filters.add(DossierFilter.all().withText(query).withSort(sort));
+            }
             filters.add(DossierFilter.all().withText(query).withProcedureCode("1.001193").withSort(Sort.RELEVANCE));
+            filters.add(DossierFilter.all().withText(query).withStatuses(Set.of("ASSIGNED")));
         }
+        for (Sort sort : List.of(Sort.RECEIVED_NEWEST, Sort.DUE_SOONEST)) {
+            DossierFilter all = DossierFilter.all().withSort(sort);
+            filters.add(all.withStatuses(Set.of("ASSIGNED")));
+            filters.add(all.withStatuses(Set.of("RECEIVED", "ASSIGNED")).withDeadline(late));
+            filters.add(all.withDeadline(DossierFilter.Deadline.of(DeadlineClass.ON_TIME, now, now.plus(Duration.ofHours(16)))));
+            filters.add(all.withField("Chứng thực").withDeadline(late));
+            filters.add(all.withAssignee("cv1"));
+            filters.add(all.withReceived(DAY.plus(Duration.ofHours(1)), DAY.plus(Duration.ofHours(3))).withText("nguyen"));
+        }
+        int answered = 0;
         try (Connection c = cache.connection()) {
             for (DossierFilter f : filters) {
                 ListSearch.Plan plain = ListSearch.plan(c, f, Integer.MAX_VALUE, new ListSearch.TokenStatistics(), null);
-                assertTrue(plain.orderedIds() != null, "a candidate search: " + f);
-                for (int limit : new int[] { ListSearch.CANDIDATE_LIMIT, 1 }) {
-                    ListSearch.Plan withMemory = ListSearch.plan(c, f, limit, new ListSearch.TokenStatistics(), cache.searchTokenMemory());
-                    if (withMemory.orderedIds() != null) {
-                        assertEquals(Arrays.toString(plain.orderedIds()), Arrays.toString(withMemory.orderedIds()), limit + " " + f);
-                    } else {
-                        assertEquals(1, limit, "only a broad search the memory cannot answer goes to SQL: " + f);
-                    }
-                }
+                ListSearch.Plan withMemory = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, new ListSearch.TokenStatistics(),
+                        cache.dossierListMemory());
+                answered += withMemory.orderedIds() != null && plain.orderedIds() == null ? 1 : 0;
+                assertEquals(ListSearch.count(c, f, plain), ListSearch.count(c, f, withMemory), "count of " + f);
+                assertEquals(codes(c, f, plain), codes(c, f, withMemory), "list of " + f);
             }
         }
+        assertTrue(answered > 0, "lists without text were answered in memory");
+    }
+
+    private static List<String> codes(Connection c, DossierFilter f, ListSearch.Plan plan) throws java.sql.SQLException {
+        return ListSearch.page(c, f, plan, 0, 100_000).stream().map(r -> (String) r[0]).toList();
     }
 
     @Test
@@ -113,7 +136,7 @@ class SearchTokenMemoryTest {
         sameAsSql();
         assertTrue(cache.dossiers().count(DossierFilter.all().withText("nguyen van hung")) > 0, "the data has a Nguyễn Văn Hùng");
         // It really narrows: of the dossiers having "hung…", only those with "nguyen…" and "van…" are kept.
-        SearchTokenMemory memory = cache.searchTokenMemory();
+        DossierListMemory memory = cache.dossierListMemory();
         long[] all = new long[next - 1];
         try (Connection c = cache.connection(); var r = c.createStatement().executeQuery("SELECT id FROM dossier ORDER BY id")) {
             for (int i = 0; r.next(); i++) {
@@ -123,16 +146,7 @@ class SearchTokenMemoryTest {
         long[] kept = memory.narrow(all, List.of("nguyen", "van", "hung"));
         assertEquals(cache.dossiers().count(DossierFilter.all().withText("nguyen van hung")), kept.length);
         // A plain search is answered in memory alone: the matches in list order, ties of time by code.
-        long[] hungs;
-        try (Connection c = cache.connection(); var r = c.createStatement().executeQuery(
-                "SELECT DISTINCT dossier_id FROM dossier_search_token WHERE token >= 'hung' AND token < 'hung\uffff'")) {
-            java.util.stream.LongStream.Builder b = java.util.stream.LongStream.builder();
-            while (r.next()) {
-                b.add(r.getLong(1));
-            }
-            hungs = b.build().toArray();
-        }
-        long[] answered = memory.answer(hungs, List.of("hung", "nguyen", "van"), true, ids -> {
+        long[] answered = memory.answer(List.of("hung", "nguyen", "van"), DossierFilter.all().withText("hung nguyen van"), null, ids -> {
             java.util.Map<Long, String> codes = new java.util.HashMap<>();
             try (Connection c = cache.connection(); var r = c.createStatement().executeQuery("SELECT id, code FROM dossier")) {
                 while (r.next()) {
@@ -154,7 +168,7 @@ class SearchTokenMemoryTest {
         Dossier renamed = Fixtures.received("000.00.10.H29-261101-0001", "1.001193", "Vương Đình Khải", "001090000001", "0912000001",
                 DAY.plus(Duration.ofMinutes(1)), DAY.plus(Duration.ofDays(5)));
         cache.dossierRepository().saveWithoutEvent(renamed);
-        assertTrue(cache.searchTokenMemory().writtenSinceSnapshot() >= 3);
+        assertTrue(cache.dossierListMemory().writtenSinceSnapshot() >= 3);
         List<String> codes = cache.dossiers().page(DossierFilter.all().withText("quach thu lan"), 0, 10).stream().map(DossierRow::code).toList();
         assertEquals(1, codes.size());
         assertEquals(List.of("000.00.10.H29-261101-0001"),
@@ -162,14 +176,14 @@ class SearchTokenMemoryTest {
         sameAsSql();
 
         // Many writes: a new snapshot takes them in and the writes it holds are let go.
-        cache.searchTokenMemory().refoldAfter(20);
+        cache.dossierListMemory().refoldAfter(20);
         cache.dossierRepository().insertAll(dossiers(30));
         cache.dossierRepository().insertAll(List.of(dossier("Khổng Minh Triết")));
         long end = System.nanoTime() + 60_000_000_000L;
-        while ((cache.searchTokenMemory().building() || cache.searchTokenMemory().writtenSinceSnapshot() > 20) && System.nanoTime() < end) {
+        while ((cache.dossierListMemory().building() || cache.dossierListMemory().writtenSinceSnapshot() > 20) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
-        assertTrue(cache.searchTokenMemory().writtenSinceSnapshot() <= 20, "folded into a new snapshot");
+        assertTrue(cache.dossierListMemory().writtenSinceSnapshot() <= 20, "folded into a new snapshot");
         assertEquals(1, cache.dossiers().count(DossierFilter.all().withText("khong minh triet")));
         assertEquals(1, cache.dossiers().count(DossierFilter.all().withText("vuong dinh khai")));
         sameAsSql();
@@ -187,7 +201,7 @@ class SearchTokenMemoryTest {
         }
         // As a sync conflict removes a dossier (JpaDossierRepository.replaceFromServer).
         cache.inTransaction(em -> {
-            cache.searchTokenMemory().removed(id);
+            cache.dossierListMemory().removed(id);
             em.createNativeQuery("DELETE FROM dossier WHERE id = ?").setParameter(1, id).executeUpdate();
             return null;
         });
@@ -196,12 +210,12 @@ class SearchTokenMemoryTest {
         // A write rolled back leaves nothing behind.
         try {
             cache.inTransaction(em -> {
-                cache.searchTokenMemory().written(1L, List.of("zzzz"), DAY);
+                cache.dossierListMemory().written(1L, new vn.motcua.store.internal.search.DossierListMemory.Columns(List.of("zzzz"), DAY, "RECEIVED", null, "1.001193", null));
                 throw new IllegalStateException("rolled back");
             });
         } catch (IllegalStateException expected) {
             // the transaction is gone
         }
-        assertEquals(0, cache.searchTokenMemory().narrow(new long[] { 1L }, List.of("zzzz")).length);
+        assertEquals(0, cache.dossierListMemory().narrow(new long[] { 1L }, List.of("zzzz")).length);
     }
 }

@@ -79,7 +79,7 @@ public final class DossierQueries {
         if (memo != null && memo.version() == version && memo.filter().equals(f)) {
             return memo.plan();
         }
-        ListSearch.Plan plan = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, cache.tokenStatistics(), cache.searchTokenMemory());
+        ListSearch.Plan plan = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, cache.tokenStatistics(), cache.dossierListMemory());
         cache.listMemo(new LocalCache.ListMemo(f, version, plan));
         return plan;
     }

@@ -14,7 +14,7 @@ import vn.motcua.core.model.DossierRepository;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.store.internal.Mapping;
 import vn.motcua.store.internal.db.DossierBulkInsert;
-import vn.motcua.store.internal.search.SearchTokenMemory;
+import vn.motcua.store.internal.search.DossierListMemory;
 import vn.motcua.store.internal.entity.DossierEntity;
 import vn.motcua.store.internal.entity.DossierEventEntity;
 import vn.motcua.store.internal.entity.ProcedureEntity;
@@ -81,22 +81,27 @@ public final class JpaDossierRepository implements DossierRepository {
             // anything, or each query would re-examine all the dossiers persisted so far (quadratic).
             em.setFlushMode(FlushModeType.COMMIT);
             AuditLog.append(em, dossiers.stream().map(d -> auditEntry(d, null)).toList());
-            bulkInsert(em, dossiers, procedureNames(em, dossiers), cache.searchTokenMemory());
+            bulkInsert(em, dossiers, procedureNames(em, dossiers), cache.dossierListMemory());
             return null;
         });
     }
 
     /** New dossiers in plain JDBC batches on the transaction's own connection (see {@link DossierBulkInsert}). */
     private static void bulkInsert(EntityManager em, List<Dossier> dossiers, Map<String, String> procedureNames,
-            SearchTokenMemory memory) {
+            DossierListMemory memory) {
         if (dossiers.isEmpty()) {
             return;
         }
         try {
-            DossierBulkInsert.insert(em.unwrap(java.sql.Connection.class), dossiers, procedureNames, (e, id) -> memory.written(id, e.searchTokens, e.receivedAt));
+            DossierBulkInsert.insert(em.unwrap(java.sql.Connection.class), dossiers, procedureNames, (e, id) -> memory.written(id, listColumns(e)));
         } catch (java.sql.SQLException e) {
             throw new jakarta.persistence.PersistenceException("Cannot store " + dossiers.size() + " dossiers: " + e.getMessage(), e);
         }
+    }
+
+    /** What the dossier list memory holds of a dossier row. */
+    private static DossierListMemory.Columns listColumns(DossierEntity e) {
+        return new DossierListMemory.Columns(e.searchTokens, e.receivedAt, e.status, e.dueAt, e.procedureCode, e.assignee);
     }
 
     /** Names of the procedures of {@code dossiers}, keyed "code/version", in one query. */
@@ -125,7 +130,7 @@ public final class JpaDossierRepository implements DossierRepository {
         } else if (event != null) {
             e.events.add(Mapping.toEntity(event, e));
         }
-        cache.searchTokenMemory().written(e.id, e.searchTokens, e.receivedAt);
+        cache.dossierListMemory().written(e.id, listColumns(e));
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
         if (event != null) {
             // The change and its outbox command commit together: nothing done offline can be lost before sync.
@@ -137,7 +142,7 @@ public final class JpaDossierRepository implements DossierRepository {
      * Replaces local dossiers by the server's versions (a pulled page), keeping the events both have in common
      * and dropping local ones the server does not have (they were refused). No outbox rows: not a local change.
      */
-    static void replaceFromServer(EntityManager em, List<Dossier> dossiers, SearchTokenMemory memory) {
+    static void replaceFromServer(EntityManager em, List<Dossier> dossiers, DossierListMemory memory) {
         // A page at a time: the dossiers already here in one query, and no flush before each lookup.
         em.setFlushMode(FlushModeType.COMMIT);
         Map<String, String> procedureNames = procedureNames(em, dossiers);
@@ -170,7 +175,7 @@ public final class JpaDossierRepository implements DossierRepository {
                 continue;
             }
             Mapping.fill(found, d, procedureNames.getOrDefault(d.procedureCode() + "/" + d.procedureVersion(), ""));
-            memory.written(found.id, found.searchTokens, found.receivedAt);
+            memory.written(found.id, listColumns(found));
             for (int i = found.events.size(); i < remote.size(); i++) {
                 found.events.add(Mapping.toEntity(remote.get(i), found));
             }

@@ -43,7 +43,7 @@ public final class LocalCache implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong writeVersion = new java.util.concurrent.atomic.AtomicLong();
     private volatile ListMemo listMemo;
     /** Every dossier's letters-only search tokens in memory, built in the background after opening. */
-    private final vn.motcua.store.internal.search.SearchTokenMemory searchTokenMemory;
+    private final vn.motcua.store.internal.search.DossierListMemory dossierListMemory;
     private final vn.motcua.store.internal.search.ListSearch.TokenStatistics tokenStatistics =
             new vn.motcua.store.internal.search.ListSearch.TokenStatistics(writeVersion::get);
 
@@ -92,8 +92,8 @@ public final class LocalCache implements AutoCloseable {
         warmUp = new Thread(() -> emf.createEntityManager().close(), "motcua-cache-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        searchTokenMemory = new vn.motcua.store.internal.search.SearchTokenMemory(pool::getConnection, writeLock);
-        searchTokenMemory.start();
+        dossierListMemory = new vn.motcua.store.internal.search.DossierListMemory(pool::getConnection, writeLock);
+        dossierListMemory.start();
     }
 
     public Path dataDir() {
@@ -146,12 +146,12 @@ public final class LocalCache implements AutoCloseable {
             T result = work.apply(em);
             tx.commit();
             committed = true;
-            searchTokenMemory.committed();
+            dossierListMemory.committed();
             writeVersion.incrementAndGet();
             return result;
         } finally {
             if (!committed) {
-                searchTokenMemory.rolledBack();
+                dossierListMemory.rolledBack();
             }
             if (tx.isActive()) {
                 tx.rollback();
@@ -196,9 +196,9 @@ public final class LocalCache implements AutoCloseable {
         writeVersion.incrementAndGet();
     }
 
-    /** The dossiers' search tokens in memory (narrows text searches; see SearchTokenMemory). */
-    public vn.motcua.store.internal.search.SearchTokenMemory searchTokenMemory() {
-        return searchTokenMemory;
+    /** The dossiers' search tokens in memory (narrows text searches; see DossierListMemory). */
+    public vn.motcua.store.internal.search.DossierListMemory dossierListMemory() {
+        return dossierListMemory;
     }
 
     vn.motcua.store.internal.search.ListSearch.TokenStatistics tokenStatistics() {
@@ -303,7 +303,7 @@ public final class LocalCache implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        searchTokenMemory.close();
+        dossierListMemory.close();
         emf.close();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             // After a bulk load (first sync, demo data, benchmark) H2 leaves the file many times its data: rewrite

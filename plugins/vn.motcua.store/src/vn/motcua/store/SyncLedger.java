@@ -116,7 +116,7 @@ public final class SyncLedger {
                 em.createNativeQuery("DELETE FROM sync_outbox WHERE id = ?").setParameter(1, r[0]).executeUpdate();
             }
             if (current != null) {
-                JpaDossierRepository.replaceFromServer(em, List.of(current), cache.searchTokenMemory());
+                JpaDossierRepository.replaceFromServer(em, List.of(current), cache.dossierListMemory());
             }
             AuditLog.append(em, List.of(new AuditLog.Entry("sync", "", "SYNC_CONFLICT", change.dossierCode(),
                     "mutation=" + change.mutationId() + "; refused=" + rows.size() + "; server_status=" + serverStatus)));
@@ -138,7 +138,7 @@ public final class SyncLedger {
                     em.createNativeQuery("SELECT DISTINCT dossier_code FROM sync_outbox").getResultList());
             List<Dossier> apply = dossiers.stream().filter(d -> !pendingCodes.contains(d.code())).toList();
             long before = cursorIn(em);
-            JpaDossierRepository.replaceFromServer(em, apply, cache.searchTokenMemory());
+            JpaDossierRepository.replaceFromServer(em, apply, cache.dossierListMemory());
             put(em, CURSOR, Long.toString(cursor));
             put(em, SERVER_ID, serverId);
             if (!dossiers.isEmpty()) {

@@ -114,7 +114,7 @@ public final class StoreBench {
             // take the SQL-only path. Measured here once they are in place, with what building them cost.
             long m0 = System.nanoTime();
             try {
-                cache.searchTokenMemory().awaitReady(30 * 60_000);
+                cache.dossierListMemory().awaitReady(30 * 60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -55,15 +55,15 @@ class StoreBenchTest {
     void build(@TempDir Path dir) throws Exception {
         cache = CacheOpener.open(dir, KEY);
         // New snapshots of the in-memory search tokens are built while the load goes on, so the searches below run
-        // on a snapshot plus the writes since (both paths of SearchTokenMemory), checked against the brute force.
-        cache.searchTokenMemory().refoldAfter(5_000);
+        // on a snapshot plus the writes since (both paths of DossierListMemory), checked against the brute force.
+        cache.dossierListMemory().refoldAfter(5_000);
         StoreBench.load(cache, DOSSIERS, false);
         long end = System.nanoTime() + 120_000_000_000L;
-        while (cache.searchTokenMemory().building() && System.nanoTime() < end) {
+        while (cache.dossierListMemory().building() && System.nanoTime() < end) {
             Thread.sleep(20);
         }
-        assertTrue(cache.searchTokenMemory().ready());
-        assertTrue(cache.searchTokenMemory().writtenSinceSnapshot() < DOSSIERS, "a snapshot took in part of the load");
+        assertTrue(cache.dossierListMemory().ready());
+        assertTrue(cache.dossierListMemory().writtenSinceSnapshot() < DOSSIERS, "a snapshot took in part of the load");
         samples = StoreBench.samples(cache, 30, 7);
         all = new ArrayList<>();
         try (Connection c = cache.connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(

@@ -8,62 +8,76 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 
+import vn.motcua.core.model.DeadlineClass;
+import vn.motcua.core.model.DossierStatus;
+import vn.motcua.store.DossierFilter;
+
 /**
- * Every dossier's letters-only search tokens and reception time, held in memory, so a text search is answered
- * without reading each candidate's row. Those row reads — a page read and AES-decrypted per candidate, 15–25
- * thousand candidates for a common given name at a million dossiers — were most of a name search's 1–6 s. About 12
- * tokens per dossier are held as dictionary numbers (≈ 60 MB with the times at a million dossiers); words holding a
- * digit (codes, citizen IDs, phones) are not: they are selective and stay with SQL.
+ * What the dossier list searches, filters and orders by, for every dossier, held in memory: the letters-only search
+ * tokens (as dictionary numbers, ~12 a dossier), reception and due times, status, procedure and assignee — about
+ * 90 MB at a million dossiers. At that size a list query that reads candidate rows pays a page read and an AES
+ * decryption per row (H2's encrypted file): 1–6 s for a name, 4–13 s for a filtered list. Here the same query is a
+ * scan of arrays (~20–40 ms at a million) and only the shown page's rows are read. Words with a digit (codes,
+ * citizen IDs, phones) are not held: they are selective and stay with SQL, which {@link #narrow} helps.
  *
- * <p>Two uses: {@link #answer} orders a plain text search (no other filter, newest first or by relevance) entirely
- * here, so only the shown page's rows are read; {@link #narrow} drops the candidates of a filtered search that cannot
- * match before SQL checks the rest. The tokens are those of {@code dossier.search_text}, which the SQL check reads,
- * so both give the same answer as the SQL-only path.
- *
- * <p>Kept exact: a snapshot is built in the background after the cache opens; each dossier write tells its new
- * tokens ({@link #written}) or removal ({@link #removed}) inside its transaction, and they take effect when it
- * commits ({@link #committed}; dropped on {@link #rolledBack}). Writes since the snapshot are kept apart and folded
- * into a new snapshot once there are many (a first sync writes a hundred thousand). A dossier it does not know —
- * briefly possible between a commit and {@link #committed} — makes it decline: the caller takes the SQL path.
+ * <p>It must give exactly what the SQL path gives: the tokens are those of {@code dossier.search_text}, which the SQL
+ * checks read; the deadline classes come from {@link DeadlineClass#of}, the rule the SQL filter mirrors; ties of
+ * time are ordered by code, fetched for them. A snapshot is built in the background after the cache opens; each
+ * dossier write tells the new columns ({@link #written}) or the removal ({@link #removed}) inside its transaction,
+ * and they take effect when it commits ({@link #committed}; dropped on {@link #rolledBack}). Writes since the
+ * snapshot are kept apart and folded into a new snapshot once there are many (a first sync writes a hundred
+ * thousand). Until the first snapshot, and for what it does not hold, it declines and the SQL path answers.
  */
-public final class SearchTokenMemory {
+public final class DossierListMemory {
     /** How a snapshot reads the cache. */
     @FunctionalInterface
     public interface ConnectionSource {
         Connection get() throws SQLException;
     }
 
-    /** Codes of dossiers, by id: breaks ties of reception time (same microsecond) as the SQL order does. */
+    /** Codes of dossiers, by id: breaks ties of time as the SQL order does. */
     @FunctionalInterface
     public interface Codes {
         Map<Long, String> of(long[] ids) throws SQLException;
     }
 
-    /** "Never received" (a draft): lowest, as H2 sorts NULL. */
+    /** The list's columns of one dossier as a write leaves it. */
+    public record Columns(Collection<String> tokens, Instant received, String status, Instant due, String procedureCode,
+            String assignee) {
+    }
+
+    /** "No time" (a draft's reception, a dossier without due date): lowest, as H2 sorts NULL. */
     static final long NO_TIME = Long.MIN_VALUE;
+    /** A list without text with more matches than this is left to SQL, which pages it off an index. */
+    static final int NO_TEXT_LIMIT = 20_000;
+    private static final DossierStatus[] STATUSES = DossierStatus.values();
 
     /**
-     * Every dossier's tokens at one moment: ids ascending; the tokens of {@code ids[i]} are
+     * Every dossier at one moment: ids ascending; the tokens of {@code ids[i]} are
      * {@code tokens[offsets[i] .. offsets[i + 1])}, numbers into {@code dictionary}, which is sorted so that the
-     * tokens starting with a word are one range of numbers; {@code received[i]} in microseconds.
+     * tokens starting with a word are one range of numbers; times in microseconds; procedure and assignee as
+     * numbers into {@code procedures} and {@code assignees} (-1: none).
      */
-    private record Snapshot(long[] ids, int[] offsets, int[] tokens, long[] received, String[] dictionary, long[] cumulative) {
+    private record Snapshot(long[] ids, int[] offsets, int[] tokens, String[] dictionary, long[] cumulative, long[] received, long[] due,
+            byte[] status, int[] procedure, String[] procedures, int[] assignee, String[] assignees) {
+        /** Dictionary numbers {@code [lo, hi)} of the tokens starting with {@code word}. */
+        int[] range(String word) {
+            return new int[] { lowerBound(dictionary, word), lowerBound(dictionary, DossierSearchSql.upperBound(word)) };
+        }
+
         /** Dossiers (at most: a dossier may hold several) having a token starting with {@code word}. */
         long dossiersWith(String word) {
             int[] r = range(word);
             return cumulative[r[1]] - cumulative[r[0]];
-        }
-
-        /** Dictionary numbers {@code [lo, hi)} of the tokens starting with {@code word}. */
-        int[] range(String word) {
-            return new int[] { lowerBound(word), lowerBound(DossierSearchSql.upperBound(word)) };
         }
 
         /** Dictionary number of exactly {@code word}, or -1. */
@@ -72,17 +86,48 @@ public final class SearchTokenMemory {
             return i >= 0 ? i : -1;
         }
 
-        private int lowerBound(String s) {
-            int i = Arrays.binarySearch(dictionary, s);
-            return i >= 0 ? i : -i - 1;
+        boolean hasToken(int at, int number) {
+            for (int i = offsets[at]; number >= 0 && i < offsets[at + 1]; i++) {
+                if (tokens[i] == number) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean hasTokenIn(int at, int[] range) {
+            for (int i = offsets[at]; i < offsets[at + 1]; i++) {
+                int t = tokens[i];
+                if (t >= range[0] && t < range[1]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
-    /** A dossier as written since the snapshot (null tokens: removed); {@code seq} orders it against the next snapshot. */
-    private record Written(long seq, String[] tokens, long received) {
+    private static int lowerBound(String[] sorted, String s) {
+        int i = Arrays.binarySearch(sorted, s);
+        return i >= 0 ? i : -i - 1;
     }
 
-    private record Pending(long id, String[] tokens, long received) {
+    /** One dossier as written since the snapshot, in memory's terms. */
+    private record Row(String[] tokens, long received, long due, byte status, String procedure, String assignee) {
+        boolean hasPrefix(String word) {
+            for (String t : tokens) {
+                if (t.startsWith(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A write since the snapshot (null row: removed); {@code seq} orders it against the next snapshot. */
+    private record Written(long seq, Row row) {
+    }
+
+    private record Pending(long id, Row row) {
     }
 
     private final ConnectionSource connections;
@@ -91,8 +136,8 @@ public final class SearchTokenMemory {
     private final ConcurrentHashMap<Long, Written> written = new ConcurrentHashMap<>();
     /** Writes of the transaction under way (one writer at a time: the cache's writer lock). */
     private final List<Pending> pending = new ArrayList<>();
-    /** Words seen in writes, shared so each write holds references, not copies. */
-    private final ConcurrentHashMap<String, String> words = new ConcurrentHashMap<>();
+    /** Strings seen in writes, shared so each write holds references, not copies. */
+    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
     private volatile boolean closed;
     private volatile int refoldAfter = 50_000;
@@ -103,12 +148,12 @@ public final class SearchTokenMemory {
      * @param writeLock the cache's writer lock: every write is told under it, so taking it once tells which writes
      *                  have ended (and are therefore in a snapshot started after)
      */
-    public SearchTokenMemory(ConnectionSource connections, Lock writeLock) {
+    public DossierListMemory(ConnectionSource connections, Lock writeLock) {
         this.connections = connections;
         this.writeLock = writeLock;
     }
 
-    /** Starts building the first snapshot in the background (the cache is usable meanwhile: searches use SQL). */
+    /** Starts building the first snapshot in the background (the cache is usable meanwhile: lists use SQL). */
     public synchronized void start() {
         if (builder == null && !closed) {
             refold();
@@ -141,7 +186,7 @@ public final class SearchTokenMemory {
         long end = System.nanoTime() + millis * 1_000_000;
         while (!ready() && System.nanoTime() < end) {
             if (lastFailure != null) {
-                throw new IllegalStateException("search token memory failed to build", lastFailure);
+                throw new IllegalStateException("the dossier list memory failed to build", lastFailure);
             }
             Thread.sleep(20);
         }
@@ -164,26 +209,30 @@ public final class SearchTokenMemory {
     }
 
     /**
-     * A dossier's tokens and reception time as a write leaves them; in effect when the write commits. Call inside
-     * the write's transaction (under the cache's writer lock).
+     * A dossier's columns as a write leaves them; in effect when the write commits. Call inside the write's
+     * transaction (under the cache's writer lock).
      */
-    public void written(long id, Collection<String> tokens, Instant receivedAt) {
+    public void written(long id, Columns c) {
         // What search_text holds (it is cut at its column size), so this answers as the SQL check does.
-        String text = SearchTokens.searchText(new java.util.LinkedHashSet<>(tokens));
-        String[] letters = Arrays.stream(text.split(" ")).filter(t -> !t.isEmpty() && held(t)).map(t -> words.computeIfAbsent(t, k -> k))
-                .toArray(String[]::new);
-        pending.add(new Pending(id, letters, micros(receivedAt)));
+        String text = SearchTokens.searchText(new java.util.LinkedHashSet<>(c.tokens()));
+        String[] letters = Arrays.stream(text.split(" ")).filter(t -> !t.isEmpty() && held(t)).map(this::shared).toArray(String[]::new);
+        pending.add(new Pending(id, new Row(letters, micros(c.received()), micros(c.due()), (byte) DossierStatus.valueOf(c.status()).ordinal(),
+                shared(c.procedureCode()), shared(c.assignee()))));
+    }
+
+    private String shared(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
     }
 
     /** A dossier deleted by a write; in effect when it commits. */
     public void removed(long id) {
-        pending.add(new Pending(id, null, NO_TIME));
+        pending.add(new Pending(id, null));
     }
 
-    /** The writes told since the last commit or rollback took effect (call after the commit, under the writer lock). */
+    /** The writes told since the last commit or rollback take effect (call after the commit, under the writer lock). */
     public void committed() {
         for (Pending p : pending) {
-            written.put(p.id(), new Written(writes.incrementAndGet(), p.tokens(), p.received()));
+            written.put(p.id(), new Written(writes.incrementAndGet(), p.row()));
         }
         pending.clear();
         if (written.size() > refoldAfter && snapshot != null) {
@@ -205,35 +254,25 @@ public final class SearchTokenMemory {
         return token.chars().noneMatch(Character::isDigit);
     }
 
-    /** One known dossier: where it is in the snapshot (or -1) and what was written since (or null). */
-    private record Known(int at, Written since) {
-        boolean removed() {
-            return since != null && since.tokens() == null;
-        }
-    }
-
-    private Known known(Snapshot s, long id) {
-        Written since = written.get(id);
-        int at = since != null ? -1 : Arrays.binarySearch(s.ids(), id);
-        return since == null && at < 0 ? null : new Known(at, since);
-    }
-
     /**
      * The candidates that may have, for every one of {@code words}, a token starting with it — all of them while no
      * snapshot exists. Words with a digit are left to SQL; a dossier not known here is kept.
      */
     public long[] narrow(long[] candidates, List<String> words) {
         Snapshot s = snapshot;
-        List<String> checked = words.stream().filter(SearchTokenMemory::held).toList();
+        List<String> checked = words.stream().filter(DossierListMemory::held).toList();
         if (s == null || checked.isEmpty()) {
             return candidates;
         }
-        Matcher m = new Matcher(s, checked);
+        Check check = new Check(s, checked, null, null);
         long[] out = new long[candidates.length];
         int n = 0;
         for (long id : candidates) {
-            Known k = known(s, id);
-            if (k == null || (!k.removed() && m.matchesAll(k))) {
+            Written since = written.get(id);
+            int at = since != null ? -1 : Arrays.binarySearch(s.ids(), id);
+            boolean keep = since == null && at < 0 // unknown here: SQL decides
+                    || (since != null ? since.row() != null && check.row(since.row()) : check.at(at));
+            if (keep) {
                 out[n++] = id;
             }
         }
@@ -241,32 +280,26 @@ public final class SearchTokenMemory {
     }
 
     /**
-     * A plain text search answered here: of {@code candidates} (the dossiers having a token starting with
-     * {@code words.get(0)}), those having a token starting with every other word, in list order — by relevance (how
-     * many words are whole tokens, then newest) or newest first; ties of reception time by code, descending, as
-     * {@link DossierSearchSql#orderBy}. Null when it cannot answer exactly (no snapshot yet, a word with a digit
-     * beyond the first, a dossier it does not know): the caller takes the SQL path.
+     * The dossiers of a list query in list order, answered here: every dossier is checked (rarest word first, so most
+     * fail at once). Null when it cannot answer exactly — no snapshot yet, a word with a digit, ordered by code, or a
+     * list without text matching more than {@link #NO_TEXT_LIMIT} (SQL pages those off an index): the caller takes
+     * the SQL path.
+     *
+     * @param fieldCodes the codes of the filter's field's procedures (null: no field filter)
      */
-    public long[] answer(long[] candidates, List<String> words, boolean byRelevance, Codes codes) throws SQLException {
+    public long[] answer(List<String> words, DossierFilter f, Set<String> fieldCodes, Codes codes) throws SQLException {
         Snapshot s = snapshot;
-        return s == null ? null : answer(s, candidates, words, 1, byRelevance, codes);
-    }
-
-    /**
-     * A plain text search of letter words answered from memory alone, without the token index: every dossier is
-     * checked here (rarest word first, so most fail at once — ~20 ms at a million dossiers), which also serves a
-     * search of common words only ("nguyen van") exactly. Null while there is no snapshot or a word holds a digit.
-     */
-    public long[] answerAll(List<String> words, boolean byRelevance, Codes codes) throws SQLException {
-        Snapshot s = snapshot;
-        if (s == null || words.isEmpty() || words.stream().anyMatch(w -> !held(w))) {
+        if (s == null || f.sort() == DossierFilter.Sort.CODE || words.stream().anyMatch(w -> !held(w))) {
             return null;
         }
         List<String> rarestFirst = new ArrayList<>(words);
-        rarestFirst.sort(java.util.Comparator.comparingLong(s::dossiersWith));
-        Matcher m = new Matcher(s, rarestFirst);
+        rarestFirst.sort(Comparator.comparingLong(s::dossiersWith));
+        Check check = new Check(s, rarestFirst, f, fieldCodes);
+        boolean relevance = f.sort() == DossierFilter.Sort.RELEVANCE && !words.isEmpty();
+        boolean byDue = f.sort() == DossierFilter.Sort.DUE_SOONEST;
+        int limit = words.isEmpty() ? NO_TEXT_LIMIT : Integer.MAX_VALUE;
         long[] since = written.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        Matches found = new Matches();
+        Matches found = new Matches(byDue);
         long[] ids = s.ids();
         for (int at = 0, w = 0; at < ids.length; at++) {
             while (w < since.length && since[w] < ids[at]) {
@@ -275,162 +308,185 @@ public final class SearchTokenMemory {
             if (w < since.length && since[w] == ids[at]) {
                 continue; // written since: checked below
             }
-            if (m.matchesAt(at)) {
-                found.add(ids[at], s.received()[at], byRelevance ? wholeWords(s, new Known(at, null), words) : 0);
+            if (check.at(at)) {
+                found.add(ids[at], byDue ? s.due()[at] : s.received()[at], relevance ? wholeWords(s, at, words) : 0);
+                if (found.n > limit) {
+                    return null;
+                }
             }
         }
         for (Map.Entry<Long, Written> e : written.entrySet()) {
-            Known k = new Known(-1, e.getValue());
-            if (!k.removed() && m.matchesAll(k)) {
-                found.add(e.getKey(), e.getValue().received(), byRelevance ? wholeWords(s, k, words) : 0);
+            Row r = e.getValue().row();
+            if (r != null && check.row(r)) {
+                found.add(e.getKey(), byDue ? r.due() : r.received(), relevance ? (int) words.stream().filter(Arrays.asList(r.tokens())::contains).count() : 0);
+                if (found.n > limit) {
+                    return null;
+                }
             }
         }
         return found.ordered(codes);
     }
 
-    /** The answer over {@code candidates}, which already match the words before {@code checkFrom}. */
-    private long[] answer(Snapshot s, long[] candidates, List<String> words, int checkFrom, boolean byRelevance, Codes codes)
-            throws SQLException {
-        List<String> others = words.subList(checkFrom, words.size());
-        if (others.stream().anyMatch(w -> !held(w)) || (byRelevance && words.stream().anyMatch(w -> !held(w)))) {
-            return null;
-        }
-        Matcher m = new Matcher(s, others);
-        Matches found = new Matches();
-        for (long id : candidates) {
-            Known k = known(s, id);
-            if (k == null) {
-                return null;
-            }
-            if (!k.removed() && m.matchesAll(k)) {
-                found.add(id, k.since() != null ? k.since().received() : s.received()[k.at()], byRelevance ? wholeWords(s, k, words) : 0);
-            }
-        }
-        return found.ordered(codes);
-    }
-
-    /** Matching dossiers with what orders them: relevance score, then reception time, newest first. */
-    private static final class Matches {
-        private long[] ids = new long[256];
-        private long[] received = new long[256];
-        private int[] score = new int[256];
-        private int n;
-
-        void add(long id, long time, int points) {
-            if (n == ids.length) {
-                ids = Arrays.copyOf(ids, n * 2);
-                received = Arrays.copyOf(received, n * 2);
-                score = Arrays.copyOf(score, n * 2);
-            }
-            ids[n] = id;
-            received[n] = time;
-            score[n] = points;
-            n++;
-        }
-
-        /** The ids in list order; runs of equal score and time (the same microsecond) in code order, descending. */
-        long[] ordered(Codes codes) throws SQLException {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            java.util.Comparator<Integer> cmp = java.util.Comparator.<Integer>comparingInt(i -> -score[i]).thenComparing(i -> received[i],
-                    java.util.Comparator.reverseOrder());
-            Arrays.sort(order, cmp);
-            long[] out = new long[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = ids[order[i]];
-            }
-            for (int from = 0; from < n;) {
-                int to = from + 1;
-                while (to < n && cmp.compare(order[from], order[to]) == 0) {
-                    to++;
-                }
-                if (to - from > 1) {
-                    long[] run = Arrays.copyOfRange(out, from, to);
-                    Map<Long, String> code = codes.of(run);
-                    Long[] boxed = Arrays.stream(run).boxed().toArray(Long[]::new);
-                    Arrays.sort(boxed, java.util.Comparator.comparing((Long id) -> code.getOrDefault(id, "")).reversed());
-                    for (int i = 0; i < boxed.length; i++) {
-                        out[from + i] = boxed[i];
-                    }
-                }
-                from = to;
-            }
-            return out;
-        }
-    }
-
-    /** How many of {@code words} are whole tokens of the dossier. */
-    private static int wholeWords(Snapshot s, Known k, List<String> words) {
+    /** How many of {@code words} are whole tokens of the dossier at {@code at}. */
+    private static int wholeWords(Snapshot s, int at, List<String> words) {
         int n = 0;
         for (String w : words) {
-            if (k.since() != null ? Arrays.asList(k.since().tokens()).contains(w) : hasToken(s, k.at(), s.exact(w))) {
+            if (s.hasToken(at, s.exact(w))) {
                 n++;
             }
         }
         return n;
     }
 
-    private static boolean hasToken(Snapshot s, int at, int number) {
-        for (int i = s.offsets()[at]; number >= 0 && i < s.offsets()[at + 1]; i++) {
-            if (s.tokens()[i] == number) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Checks words (letters only) against known dossiers. */
-    private static final class Matcher {
+    /** A list query's conditions (words and filter), on the snapshot's arrays or on a row written since. */
+    private static final class Check {
         private final Snapshot s;
         private final List<String> words;
         private final int[][] ranges;
+        private final boolean[] statuses;
+        private final DossierFilter.Deadline deadline;
+        private final String procedure;
+        private final int procedureNumber;
+        private final Set<String> fieldCodes;
+        private final boolean[] fieldNumbers;
+        private final String assignee;
+        private final int assigneeNumber;
+        private final long from;
+        private final long to;
 
-        Matcher(Snapshot s, List<String> words) {
+        Check(Snapshot s, List<String> words, DossierFilter f, Set<String> fieldCodes) {
             this.s = s;
             this.words = words;
             this.ranges = new int[words.size()][];
             for (int w = 0; w < ranges.length; w++) {
                 ranges[w] = s.range(words.get(w));
             }
+            if (f != null && !f.statuses().isEmpty()) {
+                statuses = new boolean[STATUSES.length];
+                for (String name : f.statuses()) {
+                    // A status name the model does not know matches nothing, as in SQL.
+                    Arrays.stream(STATUSES).filter(st -> st.name().equals(name)).forEach(st -> statuses[st.ordinal()] = true);
+                }
+            } else {
+                statuses = null;
+            }
+            deadline = f == null ? null : f.deadline();
+            procedure = f == null ? null : f.procedureCode();
+            procedureNumber = procedure == null ? -1 : Arrays.asList(s.procedures()).indexOf(procedure);
+            this.fieldCodes = fieldCodes;
+            if (fieldCodes != null) {
+                fieldNumbers = new boolean[s.procedures().length];
+                for (int i = 0; i < fieldNumbers.length; i++) {
+                    fieldNumbers[i] = fieldCodes.contains(s.procedures()[i]);
+                }
+            } else {
+                fieldNumbers = null;
+            }
+            assignee = f == null ? null : f.assignee();
+            assigneeNumber = assignee == null ? -1 : Arrays.asList(s.assignees()).indexOf(assignee);
+            from = f == null || f.receivedFrom() == null ? NO_TIME : micros(f.receivedFrom());
+            to = f == null || f.receivedTo() == null ? Long.MAX_VALUE : micros(f.receivedTo());
         }
 
-        boolean matchesAt(int at) {
+        /** The dossier at {@code at} in the snapshot meets every condition. */
+        boolean at(int at) {
             for (int[] range : ranges) {
-                if (!hasTokenIn(at, range)) {
+                if (!s.hasTokenIn(at, range)) {
                     return false;
                 }
             }
-            return true;
+            return filter(s.status()[at], s.due()[at], s.received()[at])
+                    && (procedure == null || s.procedure()[at] == procedureNumber && procedureNumber >= 0)
+                    && (fieldNumbers == null || fieldNumbers[s.procedure()[at]])
+                    && (assignee == null || s.assignee()[at] == assigneeNumber && assigneeNumber >= 0);
         }
 
-        boolean matchesAll(Known k) {
-            for (int w = 0; w < ranges.length; w++) {
-                if (k.since() != null ? !hasPrefix(k.since().tokens(), words.get(w)) : !hasTokenIn(k.at(), ranges[w])) {
+        /** A dossier written since the snapshot meets every condition. */
+        boolean row(Row r) {
+            for (String w : words) {
+                if (!r.hasPrefix(w)) {
                     return false;
                 }
             }
-            return true;
+            return filter(r.status(), r.due(), r.received()) && (procedure == null || procedure.equals(r.procedure()))
+                    && (fieldCodes == null || fieldCodes.contains(r.procedure())) && (assignee == null || assignee.equals(r.assignee()));
         }
 
-        private boolean hasTokenIn(int at, int[] range) {
-            for (int i = s.offsets()[at]; i < s.offsets()[at + 1]; i++) {
-                int t = s.tokens()[i];
-                if (t >= range[0] && t < range[1]) {
-                    return true;
+        private boolean filter(byte status, long due, long received) {
+            if (statuses != null && !statuses[status]) {
+                return false;
+            }
+            if (deadline != null) {
+                DeadlineClass c = DeadlineClass.of(STATUSES[status], due == NO_TIME ? null : instant(due), deadline.now(), deadline.dueSoonUntil());
+                if (c == null || !deadline.classes().contains(c)) {
+                    return false;
                 }
             }
-            return false;
+            // received_at >= from AND received_at < to: a dossier without reception time fails any bound.
+            return (from == NO_TIME && to == Long.MAX_VALUE) || (received != NO_TIME && received >= from && received < to);
+        }
+    }
+
+    /** Matching dossiers with what orders them. */
+    private static final class Matches {
+        private final boolean byDue;
+        private long[] ids = new long[256];
+        private long[] time = new long[256];
+        private int[] score = new int[256];
+        private int n;
+
+        /**
+         * @param byDue due time ascending (no due date first), ties by code ascending; otherwise relevance score, then
+         *              reception newest first (none last), ties by code descending — the orders of
+         *              {@link DossierSearchSql#orderBy}
+         */
+        Matches(boolean byDue) {
+            this.byDue = byDue;
         }
 
-        private static boolean hasPrefix(String[] tokens, String word) {
-            for (String t : tokens) {
-                if (t.startsWith(word)) {
-                    return true;
-                }
+        void add(long id, long t, int points) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                time = Arrays.copyOf(time, n * 2);
+                score = Arrays.copyOf(score, n * 2);
             }
-            return false;
+            ids[n] = id;
+            time[n] = t;
+            score[n] = points;
+            n++;
+        }
+
+        long[] ordered(Codes codes) throws SQLException {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Comparator<Integer> cmp = byDue ? Comparator.comparingLong(i -> time[i])
+                    : Comparator.<Integer>comparingInt(i -> -score[i]).thenComparing(i -> time[i], Comparator.reverseOrder());
+            Arrays.sort(order, cmp);
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = ids[order[i]];
+            }
+            // Runs of the same score and time are put in code order, fetched for them.
+            for (int start = 0; start < n;) {
+                int end = start + 1;
+                while (end < n && cmp.compare(order[start], order[end]) == 0) {
+                    end++;
+                }
+                if (end - start > 1) {
+                    long[] run = Arrays.copyOfRange(out, start, end);
+                    Map<Long, String> code = codes.of(run);
+                    Comparator<Long> byCode = Comparator.comparing((Long id) -> code.getOrDefault(id, ""));
+                    Long[] boxed = Arrays.stream(run).boxed().toArray(Long[]::new);
+                    Arrays.sort(boxed, byDue ? byCode : byCode.reversed());
+                    for (int i = 0; i < boxed.length; i++) {
+                        out[start + i] = boxed[i];
+                    }
+                }
+                start = end;
+            }
+            return out;
         }
     }
 
@@ -439,23 +495,46 @@ public final class SearchTokenMemory {
         return i == null ? NO_TIME : i.getEpochSecond() * 1_000_000 + (i.getNano() + 500) / 1_000;
     }
 
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+
     /** Builds a new snapshot on a background thread; the caller holds this object's monitor. */
     private void refold() {
         builder = new Thread(() -> {
             try {
                 build();
             } catch (Throwable e) {
-                // Searches keep working through SQL; the failure is kept for awaitReady to report.
+                // Lists keep working through SQL; the failure is kept for awaitReady to report.
                 lastFailure = e;
             } finally {
                 synchronized (this) {
                     builder = null;
                 }
             }
-        }, "motcua-search-token-memory");
+        }, "motcua-dossier-list-memory");
         builder.setDaemon(true);
         builder.setPriority(Thread.MIN_PRIORITY);
         builder.start();
+    }
+
+    /** Numbers for strings, in order of first appearance. */
+    private static final class Numbering {
+        final Map<String, Integer> numbers = new HashMap<>();
+        final List<String> byNumber = new ArrayList<>();
+
+        int of(String s) {
+            if (s == null) {
+                return -1;
+            }
+            Integer n = numbers.get(s);
+            if (n == null) {
+                n = byNumber.size();
+                numbers.put(s, n);
+                byNumber.add(s);
+            }
+            return n;
+        }
     }
 
     private void build() throws SQLException {
@@ -468,61 +547,71 @@ public final class SearchTokenMemory {
         } finally {
             writeLock.unlock();
         }
-        Map<String, Integer> numbers = new HashMap<>();
-        List<String> byNumber = new ArrayList<>();
-        long[] ids = new long[1024];
-        long[] received = new long[1024];
-        int[] offsets = new int[1025];
+        Numbering words = new Numbering();
+        Numbering procedures = new Numbering();
+        Numbering assignees = new Numbering();
+        int capacity = 1024;
+        long[] ids = new long[capacity];
+        long[] received = new long[capacity];
+        long[] due = new long[capacity];
+        byte[] status = new byte[capacity];
+        int[] procedure = new int[capacity];
+        int[] assignee = new int[capacity];
+        int[] offsets = new int[capacity + 1];
         int[] tokens = new int[16 * 1024];
         int n = 0;
         int t = 0;
         try (Connection c = connections.get(); Statement st = c.createStatement()) {
             // Lazy: rows stream from the table instead of being gathered first.
             st.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            try (ResultSet r = st.executeQuery("SELECT id, search_text, received_at FROM dossier ORDER BY id")) {
+            try (ResultSet r = st.executeQuery(
+                    "SELECT id, search_text, received_at, due_at, status, procedure_code, assignee FROM dossier ORDER BY id")) {
                 while (r.next()) {
                     if (closed) {
                         return;
                     }
-                    if (n + 1 >= ids.length) {
-                        ids = Arrays.copyOf(ids, ids.length * 2);
-                        received = Arrays.copyOf(received, received.length * 2);
-                        offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                    if (n + 1 >= capacity) {
+                        capacity *= 2;
+                        ids = Arrays.copyOf(ids, capacity);
+                        received = Arrays.copyOf(received, capacity);
+                        due = Arrays.copyOf(due, capacity);
+                        status = Arrays.copyOf(status, capacity);
+                        procedure = Arrays.copyOf(procedure, capacity);
+                        assignee = Arrays.copyOf(assignee, capacity);
+                        offsets = Arrays.copyOf(offsets, capacity + 1);
                     }
                     ids[n] = r.getLong(1);
-                    received[n] = micros(ListSearch.instant(r.getObject(3)));
                     for (String token : r.getString(2).split(" ")) {
                         if (token.isEmpty() || !held(token)) {
                             continue;
                         }
-                        Integer number = numbers.get(token);
-                        if (number == null) {
-                            number = byNumber.size();
-                            numbers.put(token, number);
-                            byNumber.add(token);
-                        }
                         if (t == tokens.length) {
                             tokens = Arrays.copyOf(tokens, tokens.length * 2);
                         }
-                        tokens[t++] = number;
+                        tokens[t++] = words.of(token);
                     }
+                    received[n] = micros(ListSearch.instant(r.getObject(3)));
+                    due[n] = micros(ListSearch.instant(r.getObject(4)));
+                    status[n] = (byte) DossierStatus.valueOf(r.getString(5)).ordinal();
+                    procedure[n] = procedures.of(r.getString(6));
+                    assignee[n] = assignees.of(r.getString(7));
                     offsets[++n] = t;
                 }
             } finally {
                 st.execute("SET LAZY_QUERY_EXECUTION FALSE");
             }
         }
-        // Renumber in dictionary order, so the tokens starting with a word are one range of numbers.
-        String[] dictionary = byNumber.toArray(String[]::new);
+        // Renumber the words in dictionary order, so the tokens starting with a word are one range of numbers.
+        String[] dictionary = words.byNumber.toArray(String[]::new);
         Arrays.sort(dictionary);
         int[] renumber = new int[dictionary.length];
         for (int i = 0; i < dictionary.length; i++) {
-            renumber[numbers.get(dictionary[i])] = i;
+            renumber[words.numbers.get(dictionary[i])] = i;
         }
         for (int i = 0; i < t; i++) {
             tokens[i] = renumber[tokens[i]];
         }
-        // Entries per token, summed in dictionary order: a word's count is one subtraction (which word drives).
+        // Entries per token, summed in dictionary order: a word's count is one subtraction (which word to check first).
         long[] cumulative = new long[dictionary.length + 1];
         for (int i = 0; i < t; i++) {
             cumulative[tokens[i] + 1]++;
@@ -530,11 +619,14 @@ public final class SearchTokenMemory {
         for (int i = 0; i < dictionary.length; i++) {
             cumulative[i + 1] += cumulative[i];
         }
-        snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), Arrays.copyOf(received, n),
-                dictionary, cumulative);
-        // A removed entry (null tokens) stays until a snapshot without the dossier: this one, if it is past the mark.
+        snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), dictionary, cumulative,
+                Arrays.copyOf(received, n), Arrays.copyOf(due, n), Arrays.copyOf(status, n), Arrays.copyOf(procedure, n),
+                procedures.byNumber.toArray(String[]::new), Arrays.copyOf(assignee, n), assignees.byNumber.toArray(String[]::new));
+        // A removal stays until a snapshot without the dossier: this one, if it is past the mark.
         written.values().removeIf(w -> w.seq() <= mark);
-        words.keySet().retainAll(written.values().stream().filter(w -> w.tokens() != null).flatMap(w -> Arrays.stream(w.tokens()))
-                .collect(java.util.stream.Collectors.toSet()));
+        strings.keySet().retainAll(written.values().stream().filter(w -> w.row() != null)
+                .flatMap(w -> java.util.stream.Stream.concat(Arrays.stream(w.row().tokens()),
+                        java.util.stream.Stream.of(w.row().procedure(), w.row().assignee())))
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import vn.motcua.store.DossierFilter;
 import vn.motcua.store.internal.search.DossierSearchSql.CandidateCheck;
@@ -75,18 +76,20 @@ public final class ListSearch {
      * {@link #plan(Connection, DossierFilter, int, TokenStatistics)} with the cache's in-memory tokens, which narrow a
      * candidate search's candidates before any row is read (null: none).
      */
-    public static Plan plan(Connection c, DossierFilter f, int candidateLimit, TokenStatistics stats, SearchTokenMemory memory)
+    public static Plan plan(Connection c, DossierFilter f, int candidateLimit, TokenStatistics stats, DossierListMemory memory)
             throws SQLException {
         List<String> words = SearchTokens.queryWords(f.text());
-        if (words.isEmpty()) {
-            return new Plan(words, null);
-        }
-        if (answerable(f, memory)) {
-            // Letter words, no other filter: the in-memory tokens answer alone (no index probe, no row read).
-            long[] ids = memory.answerAll(words, f.sort() == DossierFilter.Sort.RELEVANCE, codes(c));
+        if (memory != null && !(words.isEmpty() && unfiltered(f))) {
+            // Answered in memory when it can: no index probe, no row read until the page is shown. (The whole list
+            // is paged off its order index instead.)
+            Set<String> fieldCodes = f.fieldName() == null ? null : fieldCodes(c, f.fieldName());
+            long[] ids = memory.answer(words, f, fieldCodes, codes(c));
             if (ids != null) {
                 return new Plan(words, ids);
             }
+        }
+        if (words.isEmpty()) {
+            return new Plan(words, null);
         }
         long[] driving = new long[1];
         List<String> ordered = mostSelectiveFirst(c, words, driving, candidateLimit, stats);
@@ -96,15 +99,28 @@ public final class ListSearch {
         return new Plan(ordered, candidates(c, f, ordered, memory));
     }
 
-    /** A plain text search in an order the in-memory tokens know (newest first, or relevance then newest). */
-    private static boolean answerable(DossierFilter f, SearchTokenMemory memory) {
-        return memory != null && f.statuses().isEmpty() && f.deadline() == null && f.procedureCode() == null && f.fieldName() == null
-                && f.assignee() == null && f.receivedFrom() == null && f.receivedTo() == null
-                && (f.sort() == DossierFilter.Sort.RELEVANCE || f.sort() == DossierFilter.Sort.RECEIVED_NEWEST);
+    /** No condition at all besides the order. */
+    private static boolean unfiltered(DossierFilter f) {
+        return f.statuses().isEmpty() && f.deadline() == null && f.procedureCode() == null && f.fieldName() == null && f.assignee() == null
+                && f.receivedFrom() == null && f.receivedTo() == null;
+    }
+
+    /** The codes of a field's procedures (any version), as the SQL filter's subquery finds them. */
+    private static Set<String> fieldCodes(Connection c, String field) throws SQLException {
+        Set<String> codes = new java.util.HashSet<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT code FROM procedure_def WHERE field_name = ?")) {
+            p.setString(1, field);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    codes.add(r.getString(1));
+                }
+            }
+        }
+        return codes;
     }
 
     /** Codes by id, for the in-memory answer's ties of reception time. */
-    private static SearchTokenMemory.Codes codes(Connection c) {
+    private static DossierListMemory.Codes codes(Connection c) {
         return ids -> {
             Map<Long, String> out = new HashMap<>();
             for (int from = 0; from < ids.length; from += CHUNK) {
@@ -196,7 +212,7 @@ public final class ListSearch {
     private record Match(long id, Instant received, Instant due, String code, int score) {
     }
 
-    private static long[] candidates(Connection c, DossierFilter f, List<String> words, SearchTokenMemory memory) throws SQLException {
+    private static long[] candidates(Connection c, DossierFilter f, List<String> words, DossierListMemory memory) throws SQLException {
         java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
         Sql cand = DossierSearchSql.candidates(words.get(0));
         try (PreparedStatement p = prepare(c, cand.sql(), cand.params(), 1); ResultSet r = p.executeQuery()) {
@@ -205,13 +221,6 @@ public final class ListSearch {
             }
         }
         long[] ids = found.build().toArray();
-        if (answerable(f, memory)) {
-            // Ordered in memory: no row read at all until the page is shown.
-            long[] answered = memory.answer(ids, words, f.sort() == DossierFilter.Sort.RELEVANCE, codes(c));
-            if (answered != null) {
-                return answered;
-            }
-        }
         if (memory != null && words.size() > 1) {
             // The other words checked in memory first: only the dossiers that may match are read below.
             ids = memory.narrow(ids, words.subList(1, words.size()));
