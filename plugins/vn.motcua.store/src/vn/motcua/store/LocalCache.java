@@ -196,7 +196,15 @@ public final class LocalCache implements AutoCloseable {
         writeVersion.incrementAndGet();
     }
 
-    /** The dossiers' search tokens in memory (narrows text searches; see DossierListMemory). */
+    /**
+     * Waits up to {@code millis} for the dossier list memory (built in the background after opening; lists are
+     * answered through SQL until then). For benchmarks and tests.
+     */
+    public boolean awaitListMemory(long millis) throws InterruptedException {
+        return dossierListMemory.awaitReady(millis);
+    }
+
+    /** What the dossier list searches, filters and orders by, in memory (see DossierListMemory). */
     public vn.motcua.store.internal.search.DossierListMemory dossierListMemory() {
         return dossierListMemory;
     }

@@ -114,12 +114,12 @@ public final class StoreBench {
             // take the SQL-only path. Measured here once they are in place, with what building them cost.
             long m0 = System.nanoTime();
             try {
-                cache.dossierListMemory().awaitReady(30 * 60_000);
+                cache.awaitListMemory(30 * 60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             System.gc();
-            System.out.printf("in-memory search tokens built in %.1f s; heap used after GC %d MB%n", (System.nanoTime() - m0) / 1e9,
+            System.out.printf("dossier list memory built in %.1f s; heap used after GC %d MB%n", (System.nanoTime() - m0) / 1e9,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
             try (Connection c = cache.connection()) {
                 // H2 hands back the previous result when the same statement runs again on an unchanged database;

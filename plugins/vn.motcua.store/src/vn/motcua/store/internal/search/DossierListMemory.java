@@ -23,10 +23,11 @@ import vn.motcua.store.DossierFilter;
 
 /**
  * What the dossier list searches, filters and orders by, for every dossier, held in memory: the letters-only search
- * tokens (as dictionary numbers, ~12 a dossier), reception and due times, status, procedure and assignee — about
- * 90 MB at a million dossiers. At that size a list query that reads candidate rows pays a page read and an AES
+ * tokens (as dictionary numbers, ~12 a dossier, and the other way round: each token's dossiers), reception and due
+ * times, status, procedure and assignee — about 140 MB at a million dossiers. At that size a list query that reads candidate rows pays a page read and an AES
  * decryption per row (H2's encrypted file): 1–6 s for a name, 4–13 s for a filtered list. Here the same query is a
- * scan of arrays (~20–40 ms at a million) and only the shown page's rows are read. Words with a digit (codes,
+ * walk of arrays (the rarest word's dossiers, or every dossier's status for a list without text: ~10–20 ms at a
+ * million) and only the shown page's rows are read. Words with a digit (codes,
  * citizen IDs, phones) are not held: they are selective and stay with SQL, which {@link #narrow} helps.
  *
  * <p>It must give exactly what the SQL path gives: the tokens are those of {@code dossier.search_text}, which the SQL
@@ -67,8 +68,32 @@ public final class DossierListMemory {
      * tokens starting with a word are one range of numbers; times in microseconds; procedure and assignee as
      * numbers into {@code procedures} and {@code assignees} (-1: none).
      */
-    private record Snapshot(long[] ids, int[] offsets, int[] tokens, String[] dictionary, long[] cumulative, long[] received, long[] due,
-            byte[] status, int[] procedure, String[] procedures, int[] assignee, String[] assignees) {
+    private record Snapshot(long[] ids, int[] offsets, int[] tokens, String[] dictionary, long[] cumulative, int[] postings, long[] received,
+            long[] due, byte[] status, int[] procedure, String[] procedures, int[] assignee, String[] assignees) {
+        /**
+         * Positions of the dossiers having a token starting with {@code word}, ascending: the tokens' postings
+         * ({@code postings[cumulative[t] .. cumulative[t + 1])} for token number t) merged through a bit set, as a
+         * dossier may hold several tokens of the range.
+         */
+        int[] positionsWith(String word) {
+            int[] r = range(word);
+            long[] bits = new long[(ids.length + 63) >>> 6];
+            int marked = 0;
+            for (int p = (int) cumulative[r[0]]; p < (int) cumulative[r[1]]; p++) {
+                int at = postings[p];
+                bits[at >>> 6] |= 1L << at;
+                marked++;
+            }
+            int[] out = new int[marked];
+            int n = 0;
+            for (int w = 0; w < bits.length; w++) {
+                for (long b = bits[w]; b != 0; b &= b - 1) {
+                    out[n++] = (w << 6) + Long.numberOfTrailingZeros(b);
+                }
+            }
+            return Arrays.copyOf(out, n);
+        }
+
         /** Dictionary numbers {@code [lo, hi)} of the tokens starting with {@code word}. */
         int[] range(String word) {
             return new int[] { lowerBound(dictionary, word), lowerBound(dictionary, DossierSearchSql.upperBound(word)) };
@@ -280,8 +305,8 @@ public final class DossierListMemory {
     }
 
     /**
-     * The dossiers of a list query in list order, answered here: every dossier is checked (rarest word first, so most
-     * fail at once). Null when it cannot answer exactly — no snapshot yet, a word with a digit, ordered by code, or a
+     * The dossiers of a list query in list order, answered here: the dossiers having the query's rarest word (from its
+     * postings) — or, without text, every dossier — are checked against the other words and the filter. Null when it cannot answer exactly — no snapshot yet, a word with a digit, ordered by code, or a
      * list without text matching more than {@link #NO_TEXT_LIMIT} (SQL pages those off an index): the caller takes
      * the SQL path.
      *
@@ -301,7 +326,11 @@ public final class DossierListMemory {
         long[] since = written.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         Matches found = new Matches(byDue);
         long[] ids = s.ids();
-        for (int at = 0, w = 0; at < ids.length; at++) {
+        // With words, only the dossiers having the rarest one are looked at (its postings); without, all of them.
+        int[] positions = rarestFirst.isEmpty() ? null : s.positionsWith(rarestFirst.get(0));
+        int count = positions == null ? ids.length : positions.length;
+        for (int k = 0, w = 0; k < count; k++) {
+            int at = positions == null ? k : positions[k];
             while (w < since.length && since[w] < ids[at]) {
                 w++;
             }
@@ -611,7 +640,8 @@ public final class DossierListMemory {
         for (int i = 0; i < t; i++) {
             tokens[i] = renumber[tokens[i]];
         }
-        // Entries per token, summed in dictionary order: a word's count is one subtraction (which word to check first).
+        // Entries per token, summed in dictionary order: a word's count is one subtraction (which word to check first),
+        // and where its postings start.
         long[] cumulative = new long[dictionary.length + 1];
         for (int i = 0; i < t; i++) {
             cumulative[tokens[i] + 1]++;
@@ -619,8 +649,19 @@ public final class DossierListMemory {
         for (int i = 0; i < dictionary.length; i++) {
             cumulative[i + 1] += cumulative[i];
         }
+        // Postings: for each token, the positions of the dossiers holding it, ascending (positions are visited in order).
+        int[] postings = new int[t];
+        int[] next = new int[dictionary.length];
+        for (int i = 0; i < dictionary.length; i++) {
+            next[i] = (int) cumulative[i];
+        }
+        for (int at = 0; at < n; at++) {
+            for (int i = offsets[at]; i < offsets[at + 1]; i++) {
+                postings[next[tokens[i]]++] = at;
+            }
+        }
         snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), dictionary, cumulative,
-                Arrays.copyOf(received, n), Arrays.copyOf(due, n), Arrays.copyOf(status, n), Arrays.copyOf(procedure, n),
+                postings, Arrays.copyOf(received, n), Arrays.copyOf(due, n), Arrays.copyOf(status, n), Arrays.copyOf(procedure, n),
                 procedures.byNumber.toArray(String[]::new), Arrays.copyOf(assignee, n), assignees.byNumber.toArray(String[]::new));
         // A removal stays until a snapshot without the dossier: this one, if it is past the mark.
         written.values().removeIf(w -> w.seq() <= mark);
