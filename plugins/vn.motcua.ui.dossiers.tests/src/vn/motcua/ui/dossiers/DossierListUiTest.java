@@ -316,4 +316,35 @@ class DossierListUiTest {
             wb.run(() -> table.setTopIndex(0));
         }
     }
+
+    @Test
+    @Order(10)
+    void aListLongerThanTheTableTakesShowsItsFirstRowsAndSaysSo() throws Exception {
+        Table table = wb.find("dossiers.table", Table.class);
+        Text search = wb.find("dossiers.search", Text.class);
+        Label count = wb.find("dossiers.count", Label.class);
+        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
+        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        // The demo data reaches a limit of 100 rows as a million-dossier cache reaches the real one.
+        wb.run(() -> part.maxRows(100));
+        try {
+            wb.run(() -> search.setText("a"));
+            wb.run(() -> search.setText(""));
+            wb.waitUntil("the whole list", () -> !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY))
+                    && count.getText().contains("100"), Duration.ofSeconds(10));
+            assertEquals(100, wb.call(table::getItemCount));
+            assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ – hiển thị 100 hồ sơ đầu, gõ thêm hoặc lọc để thu hẹp", wb.call(count::getText));
+            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(DossierListPart.class).getBundleContext();
+            vn.motcua.store.LocalCache cache = bc.getService(bc.getServiceReference(vn.motcua.store.LocalCache.class));
+            assertEquals(cache.dossiers().page(vn.motcua.store.DossierFilter.all(), 99, 1).get(0).code(), wb.call(() -> {
+                table.setTopIndex(99);
+                return table.getItem(99).getText(0);
+            }), "the 100th row is the list's 100th, newest first");
+        } finally {
+            wb.run(() -> part.maxRows(DossierListPart.MAX_ROWS));
+            wb.run(() -> search.setText("x"));
+            wb.run(() -> search.setText(""));
+            wb.run(() -> table.setTopIndex(0));
+        }
+    }
 }
