@@ -485,8 +485,11 @@ public class DossierListPart {
         count.setToolTipText(null);
         count.getParent().layout();
         viewer.getTable().deselectAll();
-        viewer.setItemCount(0); // drop all cached items, then show the new list
+        // The new count, then every row asked again: GTK adds or removes only the difference (setting 0 first cost
+        // ~0.26 s per 50,000 rows at every keystroke), and clearing is a few ms.
         viewer.setItemCount((int) Math.min(n, maxRows));
+        viewer.getTable().clearAll();
+        viewer.getTable().setTopIndex(0);
         String code = reselect;
         reselect = null;
         if (code != null) {
