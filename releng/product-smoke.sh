@@ -26,7 +26,7 @@ start_product() {
   # setsid: its own process group, so stopping it stops the java child of the launch script too.
   DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "${args[@]}" > "$1" 2>&1 & app=$!
   for _ in $(seq 1 120); do
-    grep -q "\[motcua\] startup:" "$1" && return 0
+    grep -qs "\[motcua\] startup:" "$1" && return 0  # -s: the log may not exist yet
     kill -0 "$app" 2>/dev/null || break
     sleep 0.5
   done
@@ -48,7 +48,7 @@ ms() { grep -o "first window shown after [0-9]* ms" "$1" | grep -o "[0-9]*"; }
 # A second instance on the same data folder must say the first is running, not open the cache.
 first=$app
 DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "${args[@]}" > "$out/product-second$suffix.log" 2>&1 & second=$!
-for _ in $(seq 1 60); do grep -q "LOCKED\|already using" "$out/product-second$suffix.log" && break; sleep 0.5; done
+for _ in $(seq 1 60); do grep -qs "LOCKED\|already using" "$out/product-second$suffix.log" && break; sleep 0.5; done
 sleep 2
 DISPLAY="$display" import -window root "$out/screenshot-second-instance$suffix.png"
 kill -- -"$second" 2>/dev/null; wait "$second" 2>/dev/null
@@ -60,7 +60,7 @@ fi
 # The login dialog a clerk sees on a cache without automatic login.
 stop_product
 DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "$@" > "$out/product-login$suffix.log" 2>&1 & app=$!
-for _ in $(seq 1 60); do grep -q "\[motcua\] login dialog shown" "$out/product-login$suffix.log" && break; sleep 0.5; done
+for _ in $(seq 1 60); do grep -qs "\[motcua\] login dialog shown" "$out/product-login$suffix.log" && break; sleep 0.5; done
 if ! grep -q "\[motcua\] login dialog shown" "$out/product-login$suffix.log"; then
   echo "product-smoke: FAILED, no login dialog without --user" >&2; cat "$out/product-login$suffix.log" >&2; exit 1
 fi
