@@ -87,8 +87,7 @@ class CounterDigitisationUiTest {
             String code = wb.call(result::getText).replaceFirst("^Đã tiếp nhận hồ sơ (\\S+)\\..*$", "$1");
             assertEquals("", wb.call(() -> papers.getItemCount() == 0 ? "" : papers.getItem(0).getText(1)), "the next dossier starts clean");
 
-            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(ReceptionPart.class).getBundleContext();
-            LocalCache cache = bc.getService(bc.getServiceReference(LocalCache.class));
+            LocalCache cache = wb.service(LocalCache.class);
             Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
             ReceivedPaper first = d.papers().get(0);
             assertTrue(first.digitised(), "the scanned paper is marked digitised");

@@ -154,8 +154,7 @@ class ReceptionUiTest {
         Workbench wb = Workbench.launch(Files.createTempDirectory("motcua-delivery"));
         try {
             wb.awaitWindow();
-            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(ReceptionPart.class).getBundleContext();
-            vn.motcua.store.LocalCache cache = bc.getService(bc.getServiceReference(vn.motcua.store.LocalCache.class));
+            vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
             vn.motcua.core.model.Dossier ready = cache.dossierRepository().findByAgencyAndStatus("000.00.21.H43",
                     java.util.EnumSet.of(vn.motcua.core.model.DossierStatus.RESULT_READY)).get(0);
             wb.showPart("vn.motcua.ui.counter.part.reception");

@@ -70,8 +70,7 @@ class AgencySettingsUiTest {
             wb.press(dialog, "Lưu");
             wb.waitUntil("the dialog closed", () -> dialog.isDisposed(), Duration.ofSeconds(5));
 
-            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(AgencySettingsDialog.class).getBundleContext();
-            LocalCache cache = bc.getService(bc.getServiceReference(LocalCache.class));
+            LocalCache cache = wb.service(LocalCache.class);
             assertEquals(List.of(TimeInterval.of(7, 30, 11, 30)), cache.calendar().config().officeHours(DayOfWeek.SATURDAY),
                     "the calendar counts Saturday morning now");
             assertEquals(List.of(TimeInterval.of(7, 30, 11, 30), TimeInterval.of(13, 30, 17, 0)),

@@ -88,9 +88,7 @@ class DossierListBench {
 
             // Filtered lists and searches are answered from the list memory once it is built (in the background from
             // the moment the cache opens); said here how long after the window it was ready.
-            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(DossierListBench.class).getBundleContext();
-            LocalCache productCache = bc.getService(bc.getServiceReference(LocalCache.class));
-            productCache.awaitListMemory(600_000);
+            wb.service(LocalCache.class).awaitListMemory(600_000);
             System.out.printf("  list memory ready (from the launch)        %8.0f ms%n", ms(t0));
 
             // A status filter, as picked in the combo.

@@ -56,8 +56,7 @@ class DossierListUiTest {
     /** "Export to Excel…" writes every row of the filtered list, as shown, into a real .xlsx read back by POI. */
     private void exportsExactlyTheFilteredList(Table table, int n) throws Exception {
         Path target = wb.dataDir().resolve("ho-so-khai-sinh.xlsx");
-        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
-        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        DossierListPart part = listPart();
         org.eclipse.core.runtime.jobs.Job job = wb.call(() -> part.exportTo(target));
         job.join();
         Label count = wb.find("dossiers.count", Label.class);
@@ -161,8 +160,7 @@ class DossierListUiTest {
         }
 
         Path ledger = wb.dataDir().resolve("so-theo-doi.pdf");
-        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
-        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        DossierListPart part = listPart();
         int n = wb.call(table::getItemCount);
         wb.call(() -> part.ledgerTo(ledger)).join();
         Label count = wb.find("dossiers.count", Label.class);
@@ -228,8 +226,7 @@ class DossierListUiTest {
             deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         });
         String filtered = wb.call(count::getText);
-        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
-        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        DossierListPart part = listPart();
         wb.run(() -> part.saveView("Khai sinh trong hạn"));
         assertEquals("Đã lưu bộ lọc \"Khai sinh trong hạn\".", wb.call(count::getText));
         assertEquals("Khai sinh trong hạn", wb.call(views::getText));
@@ -269,6 +266,12 @@ class DossierListUiTest {
         assertEquals(List.of(), wb.partIconProblems());
     }
 
+    /** The dossier list part behind the screen (its test hooks are package methods). */
+    private DossierListPart listPart() {
+        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
+        return wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+    }
+
     /**
      * The path of a big cache, taken here by not waiting at all: the list says "Searching…", stays usable, and
      * shows the newest search's rows when they come; rows deep in the list fill in when their page is read.
@@ -279,8 +282,7 @@ class DossierListUiTest {
         Table table = wb.find("dossiers.table", Table.class);
         Text search = wb.find("dossiers.search", Text.class);
         Label count = wb.find("dossiers.count", Label.class);
-        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
-        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        DossierListPart part = listPart();
         wb.run(() -> part.waitOnUi(0));
         try {
             // Two searches typed in one go: the first is typed over, the second is what the list ends with.
@@ -307,8 +309,7 @@ class DossierListUiTest {
                 table.getItem(last).getText(0);
             });
             wb.waitUntil("the last row filled", () -> !table.getItem(last).getText(0).isEmpty(), Duration.ofSeconds(10));
-            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(DossierListPart.class).getBundleContext();
-            vn.motcua.store.LocalCache cache = bc.getService(bc.getServiceReference(vn.motcua.store.LocalCache.class));
+            vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
             vn.motcua.store.DossierRow expected = cache.dossiers().page(vn.motcua.store.DossierFilter.all(), last, 1).get(0);
             assertEquals(expected.code(), wb.call(() -> table.getItem(last).getText(0)));
         } finally {
@@ -323,8 +324,7 @@ class DossierListUiTest {
         Table table = wb.find("dossiers.table", Table.class);
         Text search = wb.find("dossiers.search", Text.class);
         Label count = wb.find("dossiers.count", Label.class);
-        org.eclipse.swt.widgets.Button export = wb.find("dossiers.export", org.eclipse.swt.widgets.Button.class);
-        DossierListPart part = wb.call(() -> (DossierListPart) export.getData(DossierListPart.PART_KEY));
+        DossierListPart part = listPart();
         // The demo data reaches a limit of 100 rows as a million-dossier cache reaches the real one.
         wb.run(() -> part.maxRows(100));
         try {
@@ -334,8 +334,7 @@ class DossierListUiTest {
                     && count.getText().contains("100"), Duration.ofSeconds(10));
             assertEquals(100, wb.call(table::getItemCount));
             assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ – hiển thị 100 hồ sơ đầu, gõ thêm hoặc lọc để thu hẹp", wb.call(count::getText));
-            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(DossierListPart.class).getBundleContext();
-            vn.motcua.store.LocalCache cache = bc.getService(bc.getServiceReference(vn.motcua.store.LocalCache.class));
+            vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
             assertEquals(cache.dossiers().page(vn.motcua.store.DossierFilter.all(), 99, 1).get(0).code(), wb.call(() -> {
                 table.setTopIndex(99);
                 return table.getItem(99).getText(0);

@@ -33,8 +33,7 @@ class PaymentUiTest {
         Workbench wb = Workbench.launchAs("chuyenvien.tuphap", Files.createTempDirectory("motcua-payment").resolve("data"));
         try {
             wb.awaitWindow();
-            org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(DossierListPart.class).getBundleContext();
-            LocalCache cache = bc.getService(bc.getServiceReference(LocalCache.class));
+            LocalCache cache = wb.service(LocalCache.class);
             Dossier target = cache.dossierRepository().findByAgencyAndStatus("000.00.21.H43", EnumSet.of(DossierStatus.IN_PROCESS)).stream()
                     .filter(d -> "chuyenvien.tuphap".equals(d.assignee())).findFirst().orElseThrow();
             Text search = wb.find("dossiers.search", Text.class);

@@ -168,6 +168,23 @@ public final class Workbench implements AutoCloseable {
         return dataDir;
     }
 
+    /** The running product's OSGi service of {@code type} (e.g. its {@code LocalCache}), to check what a screen stored. */
+    public <T> T service(Class<T> type) {
+        org.osgi.framework.Bundle self = org.osgi.framework.FrameworkUtil.getBundle(Workbench.class);
+        try {
+            // This helper bundle is only resolved until something starts it; a started bundle has a context.
+            self.start(org.osgi.framework.Bundle.START_TRANSIENT);
+        } catch (org.osgi.framework.BundleException e) {
+            throw new AssertionError("cannot start " + self.getSymbolicName() + ": " + e.getMessage(), e);
+        }
+        org.osgi.framework.BundleContext bc = self.getBundleContext();
+        org.osgi.framework.ServiceReference<T> ref = bc.getServiceReference(type);
+        if (ref == null) {
+            throw new AssertionError("the product has no " + type.getName() + " service");
+        }
+        return bc.getService(ref);
+    }
+
     public Display display() {
         return display;
     }
