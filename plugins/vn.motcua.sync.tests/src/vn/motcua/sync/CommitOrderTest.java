@@ -40,12 +40,12 @@ class CommitOrderTest {
 
     /** Also used against PostgreSQL. */
     static void assertNoSkip(SyncWorld world) throws Exception {
-        SyncWorld.Client slow = world.client("slow", SyncTest.CLERK, Clock.systemUTC());
-        SyncWorld.Client quick = world.client("quick", SyncTest.CLERK, Clock.systemUTC());
-        SyncWorld.Client reader = world.client("reader", SyncTest.HEAD, Clock.systemUTC());
+        SyncWorld.Client slow = world.client("slow", SyncWorld.CLERK, Clock.systemUTC());
+        SyncWorld.Client quick = world.client("quick", SyncWorld.CLERK, Clock.systemUTC());
+        SyncWorld.Client reader = world.client("reader", SyncWorld.HEAD, Clock.systemUTC());
         long start = reader.http.pull(0, 1000).cursor();
-        String slowCode = slow.receive(SyncTest.CLERK);
-        String quickCode = quick.receive(SyncTest.CLERK);
+        String slowCode = slow.receive(SyncWorld.CLERK);
+        String quickCode = quick.receive(SyncWorld.CLERK);
 
         CompletableFuture<SyncEngine.Report> slowPush = CompletableFuture.supplyAsync(() -> sync(slow));
         Thread.sleep(500); // the slow transaction holds its position now

@@ -39,7 +39,7 @@ class CrashTest {
 
     /** Every code once on the server, with exactly the events the workstation recorded. */
     private static void assertServerHasExactly(List<String> codes, int eventsEach, String reader) throws Exception {
-        SyncWorld.Client fresh = world.client(reader, SyncTest.HEAD, Clock.systemUTC());
+        SyncWorld.Client fresh = world.client(reader, SyncWorld.HEAD, Clock.systemUTC());
         fresh.sync();
         for (String code : codes) {
             Dossier d = fresh.dossier(code);
@@ -55,16 +55,16 @@ class CrashTest {
         List<String> codes = new ArrayList<>();
         SyncWorld.Client maker = world.new Client("kp", data, world.server.uri(), Clock.systemUTC(), key);
         for (int i = 0; i < 30; i++) {
-            codes.add(maker.receive(SyncTest.CLERK));
+            codes.add(maker.receive(SyncWorld.CLERK));
         }
         maker.cache.close();
         // Killed right after sending its second batch of 5.
-        assertTrue(ClientProcess.runAndKill(data, new String(key.exportHex()), world, SyncTest.CLERK, 5, 50, "PUSHING 25"));
+        assertTrue(ClientProcess.runAndKill(data, new String(key.exportHex()), world, SyncWorld.CLERK, 5, 50, "PUSHING 25"));
         try (LocalCache reopened = CacheOpener.open(data, key)) {
             long left = reopened.sync().pendingCount();
             assertTrue(left > 0 && left <= 30, "some changes still wait: " + left);
             SyncClient http = new SyncClient(world.server.uri(), java.util.Locale.ENGLISH);
-            http.login(SyncTest.CLERK, SyncWorld.PASSWORD.toCharArray(), "WS-kp");
+            http.login(SyncWorld.CLERK, SyncWorld.PASSWORD.toCharArray(), "WS-kp");
             SyncEngine.Report r = new SyncEngine(reopened, http, "WS-kp").syncOnce(SyncEngine.Progress.NONE);
             assertEquals(30, r.applied() + r.duplicates() + (30 - left), r.toString());
             assertEquals(0, reopened.sync().pendingCount());
@@ -75,21 +75,21 @@ class CrashTest {
 
     @Test
     void clientKilledMidPullResumesFromItsCursor() throws Exception {
-        SyncWorld.Client a = world.client("kpa", SyncTest.CLERK, Clock.systemUTC());
+        SyncWorld.Client a = world.client("kpa", SyncWorld.CLERK, Clock.systemUTC());
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            codes.add(a.receive(SyncTest.CLERK));
+            codes.add(a.receive(SyncWorld.CLERK));
         }
         a.sync();
         Path data = world.dir.resolve("killed-puller");
         CacheKey key = CacheKey.generate();
         CacheOpener.open(data, key).close();
-        assertTrue(ClientProcess.runAndKill(data, new String(key.exportHex()), world, SyncTest.HEAD, 5, 7, "PAGE"), "killed after its first page");
+        assertTrue(ClientProcess.runAndKill(data, new String(key.exportHex()), world, SyncWorld.HEAD, 5, 7, "PAGE"), "killed after its first page");
         try (LocalCache reopened = CacheOpener.open(data, key)) {
             long cursor = reopened.sync().cursor();
             assertTrue(cursor > 0, "the first page landed with its cursor");
             SyncClient http = new SyncClient(world.server.uri(), java.util.Locale.ENGLISH);
-            http.login(SyncTest.HEAD, SyncWorld.PASSWORD.toCharArray(), "WS-kpl");
+            http.login(SyncWorld.HEAD, SyncWorld.PASSWORD.toCharArray(), "WS-kpl");
             new SyncEngine(reopened, http, "WS-kpl", Clock.systemUTC(), 5, 7).syncOnce(SyncEngine.Progress.NONE);
             for (String code : codes) {
                 assertEquals(1, reopened.dossierRepository().findByCode(code).orElseThrow().events().size(), code);
@@ -100,10 +100,10 @@ class CrashTest {
 
     @Test
     void serverKilledMidPushAndMidPullLosesNothing() throws Exception {
-        SyncWorld.Client a = world.client("ksa", SyncTest.CLERK, Clock.systemUTC());
+        SyncWorld.Client a = world.client("ksa", SyncWorld.CLERK, Clock.systemUTC());
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            codes.add(a.receive(SyncTest.CLERK));
+            codes.add(a.receive(SyncWorld.CLERK));
         }
         SyncEngine small = new SyncEngine(a.cache, a.http, "WS-ksa", Clock.systemUTC(), 3, 50);
         CompletableFuture<SyncEngine.Report> push = CompletableFuture.supplyAsync(() -> {
@@ -121,12 +121,12 @@ class CrashTest {
         assertTrue(e.getCause() instanceof IllegalStateException && e.getCause().getCause() instanceof SyncException, e.toString());
         assertEquals(SyncException.Kind.UNREACHABLE, ((SyncException) e.getCause().getCause()).kind());
         world.server.start();
-        a.http.login(SyncTest.CLERK, SyncWorld.PASSWORD.toCharArray(), "WS-ksa");
+        a.http.login(SyncWorld.CLERK, SyncWorld.PASSWORD.toCharArray(), "WS-ksa");
         a.sync();
         assertEquals(0, a.cache.sync().pendingCount());
 
         // A reader pulling in pages of 4 when the server dies mid-way resumes after the restart.
-        SyncWorld.Client b = world.client("ksb", SyncTest.HEAD, Clock.systemUTC());
+        SyncWorld.Client b = world.client("ksb", SyncWorld.HEAD, Clock.systemUTC());
         SyncEngine paged = new SyncEngine(b.cache, b.http, "WS-ksb", Clock.systemUTC(), 10, 4);
         CompletableFuture<SyncEngine.Report> pull = CompletableFuture.supplyAsync(() -> {
             try {
@@ -141,7 +141,7 @@ class CrashTest {
         world.server.kill();
         assertThrows(Exception.class, pull::join);
         world.server.start();
-        b.http.login(SyncTest.HEAD, SyncWorld.PASSWORD.toCharArray(), "WS-ksb");
+        b.http.login(SyncWorld.HEAD, SyncWorld.PASSWORD.toCharArray(), "WS-ksb");
         paged.syncOnce(SyncEngine.Progress.NONE);
         for (String code : codes) {
             assertEquals(1, b.dossier(code).events().size(), code);

@@ -1,5 +1,7 @@
 package vn.motcua.sync;
 
+import static vn.motcua.sync.testing.SyncWorld.CLERK;
+import static vn.motcua.sync.testing.SyncWorld.HEAD;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,8 +37,6 @@ import vn.motcua.sync.testing.SyncWorldExtension;
  */
 @ExtendWith(SyncWorldExtension.class)
 class DocumentSyncTest {
-    static final String CLERK = "canbo.motcua";
-    static final String HEAD = "lanhdao.ubnd";
     static SyncWorld world;
 
     @BeforeAll

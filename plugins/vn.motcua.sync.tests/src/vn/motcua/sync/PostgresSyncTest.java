@@ -31,12 +31,12 @@ class PostgresSyncTest {
         try (PostgresCluster pg = PostgresCluster.start();
                 SyncWorld world = new SyncWorld(dir, Map.of("db.url", pg.url(), "db.user", "motcua", "db.password", "",
                         "test.commit.delay.ms", "2000", "test.commit.delay.match", "slow"))) {
-            SyncWorld.Client a = world.client("pa", SyncTest.CLERK, Clock.systemUTC());
-            SyncWorld.Client b = world.client("pb", SyncTest.HEAD, Clock.systemUTC());
-            String code = a.receive(SyncTest.CLERK);
+            SyncWorld.Client a = world.client("pa", SyncWorld.CLERK, Clock.systemUTC());
+            SyncWorld.Client b = world.client("pb", SyncWorld.HEAD, Clock.systemUTC());
+            String code = a.receive(SyncWorld.CLERK);
             a.sync();
             b.sync();
-            b.act(code, new Command.Assign(SyncTest.SPECIALIST), SyncTest.HEAD, Role.HEAD);
+            b.act(code, new Command.Assign(SyncWorld.SPECIALIST), SyncWorld.HEAD, Role.HEAD);
             b.sync();
             a.sync();
             assertEquals(DossierStatus.ASSIGNED, a.dossier(code).status());

@@ -1,5 +1,8 @@
 package vn.motcua.sync;
 
+import static vn.motcua.sync.testing.SyncWorld.CLERK;
+import static vn.motcua.sync.testing.SyncWorld.SPECIALIST;
+import static vn.motcua.sync.testing.SyncWorld.HEAD;
 import vn.motcua.sync.testing.ClientProcess;
 import vn.motcua.sync.testing.PostgresCluster;
 import vn.motcua.sync.testing.ServerProcess;
@@ -36,9 +39,6 @@ import vn.motcua.sync.api.SyncEquality;
 /** Two and more workstations against one real server process on loopback (H2 file behind it). */
 @ExtendWith(SyncWorldExtension.class)
 class SyncTest {
-    static final String CLERK = "canbo.motcua";
-    static final String SPECIALIST = "chuyenvien.tuphap";
-    static final String HEAD = "lanhdao.ubnd";
 
     static SyncWorld world;
 

@@ -1,5 +1,7 @@
 package vn.motcua.sync;
 
+import static vn.motcua.sync.testing.SyncWorld.CLERK;
+import static vn.motcua.sync.testing.SyncWorld.HEAD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,8 +39,6 @@ import vn.motcua.training.DemoData;
  */
 @ExtendWith(SyncWorldExtension.class)
 class WorkstationEnrolmentTest {
-    static final String CLERK = "canbo.motcua";
-    static final String HEAD = "lanhdao.ubnd";
     static SyncWorld world;
 
     @BeforeAll

@@ -41,6 +41,10 @@ import vn.motcua.training.DemoData;
  */
 public final class SyncWorld implements AutoCloseable {
     public static final String PASSWORD = "matkhau-123";
+    /** Demo staff of the commune (DemoData.demoUsers), by role, as the sync tests act. */
+    public static final String CLERK = "canbo.motcua";
+    public static final String SPECIALIST = "chuyenvien.tuphap";
+    public static final String HEAD = "lanhdao.ubnd";
     /** A province's own day off, published by the admin with the schedules (tests check it reaches clients). */
     public static final String EXTRA_DAY_OFF = "2026-12-31   OFF                Nghỉ theo quyết định của UBND tỉnh (thử nghiệm đồng bộ)\n";
 
