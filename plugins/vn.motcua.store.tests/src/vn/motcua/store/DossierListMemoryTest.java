@@ -210,7 +210,7 @@ class DossierListMemoryTest {
         // A write rolled back leaves nothing behind.
         try {
             cache.inTransaction(em -> {
-                cache.dossierListMemory().written(1L, new vn.motcua.store.internal.search.DossierListMemory.Columns(List.of("zzzz"), DAY, "RECEIVED", null, "1.001193", null));
+                cache.dossierListMemory().written(1L, new vn.motcua.store.internal.search.DossierListMemory.Columns(" zzzz ", DAY, "RECEIVED", null, "1.001193", null));
                 throw new IllegalStateException("rolled back");
             });
         } catch (IllegalStateException expected) {

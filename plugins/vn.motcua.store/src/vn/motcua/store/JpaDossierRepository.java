@@ -101,7 +101,7 @@ public final class JpaDossierRepository implements DossierRepository {
 
     /** What the dossier list memory holds of a dossier row. */
     private static DossierListMemory.Columns listColumns(DossierEntity e) {
-        return new DossierListMemory.Columns(e.searchTokens, e.receivedAt, e.status, e.dueAt, e.procedureCode, e.assignee);
+        return new DossierListMemory.Columns(e.searchText, e.receivedAt, e.status, e.dueAt, e.procedureCode, e.assignee);
     }
 
     /** Names of the procedures of {@code dossiers}, keyed "code/version", in one query. */

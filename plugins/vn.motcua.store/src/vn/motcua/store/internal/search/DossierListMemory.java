@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +50,8 @@ public final class DossierListMemory {
         Map<Long, String> of(long[] ids) throws SQLException;
     }
 
-    /** The list's columns of one dossier as a write leaves it. */
-    public record Columns(Collection<String> tokens, Instant received, String status, Instant due, String procedureCode,
+    /** The list's columns of one dossier as a write leaves it ({@code searchText}: the row's {@code search_text}). */
+    public record Columns(String searchText, Instant received, String status, Instant due, String procedureCode,
             String assignee) {
     }
 
@@ -238,9 +237,8 @@ public final class DossierListMemory {
      * transaction (under the cache's writer lock).
      */
     public void written(long id, Columns c) {
-        // What search_text holds (it is cut at its column size), so this answers as the SQL check does.
-        String text = SearchTokens.searchText(new java.util.LinkedHashSet<>(c.tokens()));
-        String[] letters = Arrays.stream(text.split(" ")).filter(t -> !t.isEmpty() && held(t)).map(this::shared).toArray(String[]::new);
+        // The very search_text written (cut at its column size), so this answers as the SQL check does.
+        String[] letters = Arrays.stream(c.searchText().split(" ")).filter(t -> !t.isEmpty() && held(t)).map(this::shared).toArray(String[]::new);
         pending.add(new Pending(id, new Row(letters, micros(c.received()), micros(c.due()), (byte) DossierStatus.valueOf(c.status()).ordinal(),
                 shared(c.procedureCode()), shared(c.assignee()))));
     }

@@ -261,6 +261,16 @@ public final class DossierSearchSql {
                 + placeholders(n) + ")", List.of());
     }
 
+    /** Codes of {@code n} dossiers by id ({@code id, code}): the list memory's ties of time are ordered by them. */
+    public static Sql codes(int n) {
+        return new Sql("SELECT id, code FROM dossier WHERE id IN (" + placeholders(n) + ")", List.of());
+    }
+
+    /** The codes of a field's procedures, any version, as the field filter's subquery finds them. */
+    public static Sql fieldCodes(String field) {
+        return new Sql("SELECT DISTINCT code FROM procedure_def WHERE field_name = ?", List.of(field));
+    }
+
     /**
      * How many dossiers match, counting at most {@code cap + 1} (so the caller knows there are more than cap):
      * the broad search's count, which reads the list in no particular order and stops early.

@@ -73,8 +73,9 @@ public final class ListSearch {
     }
 
     /**
-     * {@link #plan(Connection, DossierFilter, int, TokenStatistics)} with the cache's in-memory tokens, which narrow a
-     * candidate search's candidates before any row is read (null: none).
+     * {@link #plan(Connection, DossierFilter, int, TokenStatistics)} asking the cache's dossier list memory first: it
+     * answers most text searches and filtered lists without reading rows, and narrows the candidates of the rest
+     * (null: SQL only).
      */
     public static Plan plan(Connection c, DossierFilter f, int candidateLimit, TokenStatistics stats, DossierListMemory memory)
             throws SQLException {
@@ -108,25 +109,22 @@ public final class ListSearch {
     /** The codes of a field's procedures (any version), as the SQL filter's subquery finds them. */
     private static Set<String> fieldCodes(Connection c, String field) throws SQLException {
         Set<String> codes = new java.util.HashSet<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT code FROM procedure_def WHERE field_name = ?")) {
-            p.setString(1, field);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    codes.add(r.getString(1));
-                }
+        Sql sql = DossierSearchSql.fieldCodes(field);
+        try (PreparedStatement p = prepare(c, sql.sql(), sql.params(), 1); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                codes.add(r.getString(1));
             }
         }
         return codes;
     }
 
-    /** Codes by id, for the in-memory answer's ties of reception time. */
+    /** Codes by id, for the in-memory answer's ties of time. */
     private static DossierListMemory.Codes codes(Connection c) {
         return ids -> {
             Map<Long, String> out = new HashMap<>();
             for (int from = 0; from < ids.length; from += CHUNK) {
                 long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CHUNK));
-                try (PreparedStatement p = c.prepareStatement("SELECT id, code FROM dossier WHERE id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(chunk.length, "?")) + ")")) {
+                try (PreparedStatement p = c.prepareStatement(DossierSearchSql.codes(chunk.length).sql())) {
                     for (int i = 0; i < chunk.length; i++) {
                         p.setLong(i + 1, chunk[i]);
                     }
