@@ -333,7 +333,8 @@ class DossierListUiTest {
             wb.waitUntil("the whole list", () -> !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY))
                     && count.getText().contains("100"), Duration.ofSeconds(10));
             assertEquals(100, wb.call(table::getItemCount));
-            assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ – hiển thị 100 hồ sơ đầu, gõ thêm hoặc lọc để thu hẹp", wb.call(count::getText));
+            assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ – hiện 100 hồ sơ đầu", wb.call(count::getText));
+            assertTrue(wb.call(count::getToolTipText).startsWith("Bảng chỉ hiện 100 hồ sơ đầu"), wb.call(count::getToolTipText));
             vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
             assertEquals(cache.dossiers().page(vn.motcua.store.DossierFilter.all(), 99, 1).get(0).code(), wb.call(() -> {
                 table.setTopIndex(99);

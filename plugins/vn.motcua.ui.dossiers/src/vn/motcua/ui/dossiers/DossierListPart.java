@@ -481,8 +481,9 @@ public class DossierListPart {
         pages.put(0, listing.firstPage());
         long n = listing.count().value();
         String counted = listing.count().exact() ? text.get("count", n) : text.get("count.more", n);
+        // Short enough for the count's place; what to do about it on hover.
         count.setText(n > maxRows ? text.get("count.capped", counted, maxRows) : counted);
-        count.setToolTipText(null);
+        count.setToolTipText(n > maxRows ? text.get("count.capped.tooltip", maxRows) : null);
         count.getParent().layout();
         viewer.getTable().deselectAll();
         // The new count, then every row asked again: GTK adds or removes only the difference (setting 0 first cost
