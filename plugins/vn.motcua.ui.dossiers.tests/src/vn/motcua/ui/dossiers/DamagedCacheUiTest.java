@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.training.DemoData;
@@ -35,8 +34,8 @@ class DamagedCacheUiTest {
             Shell info = wb.awaitShell("Bộ nhớ đệm bị hỏng");
             wb.press(info, "OK");
             wb.awaitWindow();
-            Table table = wb.find("dossiers.table", Table.class);
-            wb.waitUntil("demo data in the fresh cache", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(20));
+            vn.motcua.ui.testing.Grid table = wb.grid("dossiers.table");
+            wb.waitUntil("demo data in the fresh cache", () -> table.rowCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(20));
         } finally {
             wb.close();
         }

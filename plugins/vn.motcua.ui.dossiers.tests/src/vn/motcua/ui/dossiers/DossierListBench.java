@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +18,7 @@ import vn.motcua.store.CacheOpener;
 import vn.motcua.store.DossierFilter;
 import vn.motcua.store.LocalCache;
 import vn.motcua.training.DemoData;
+import vn.motcua.ui.testing.Grid;
 import vn.motcua.ui.testing.Workbench;
 
 /**
@@ -55,13 +55,13 @@ class DossierListBench {
             System.out.printf("  workbench window after login              %8.0f ms%n", ms(t0));
             long s0 = System.nanoTime();
             wb.showPart("vn.motcua.ui.dossiers.part.list");
-            Table table = wb.find("dossiers.table", Table.class);
+            Grid table = wb.grid("dossiers.table");
             Label count = wb.find("dossiers.count", Label.class);
-            wb.waitUntil("the first rows", () -> table.getItemCount() > 0 && !table.getItem(0).getText(0).isEmpty(), Duration.ofSeconds(120));
+            wb.waitUntil("the first rows", () -> table.rowCount() > 0 && !table.text(0, 0).isEmpty(), Duration.ofSeconds(120));
             double open = ms(s0);
             System.out.printf("  dossier list open (count + first rows)    %8.0f ms   [%s]%n", open, wb.call(count::getText));
-            int total = wb.call(table::getItemCount);
-            int visible = wb.call(() -> Math.max(1, table.getClientArea().height / table.getItemHeight()));
+            int total = table.rowCount();
+            int visible = Math.max(1, table.visibleRows() - 1);
 
             // Jumps: the scroll bar dragged to points across the list.
             List<Double> jumps = new ArrayList<>();
@@ -125,6 +125,15 @@ class DossierListBench {
                 System.out.printf("  typing '%s': %d keystrokes, UI blocked at most %6.0f ms per keystroke; list shown %6.0f ms after the last"
                         + " (%6.0f ms from the first)   [%s]%n", query, query.length(), slowest, ms(last), ms(q0), wb.call(count::getText));
             }
+            // Header clicks: the whole list ordered by due time, then by code, then newest first again.
+            for (int column : new int[] { DossierTable.DUE, DossierTable.CODE, DossierTable.RECEIVED }) {
+                long h0 = System.nanoTime();
+                table.clickHeader(column);
+                double headerBlocked = ms(h0);
+                awaitList(wb, table);
+                System.out.printf("  order by '%s' (header click): UI blocked %6.0f ms, list shown after %6.0f ms; first row %s%n", table.header(column),
+                        headerBlocked, ms(h0), table.text(0, column));
+            }
             wb.screenshot("bench-list-1m");
         } finally {
             wb.close();
@@ -145,29 +154,23 @@ class DossierListBench {
     }
 
     /** Waits until the list shows the newest filter's rows (the part computes slow ones off the UI thread). */
-    private static void awaitList(Workbench wb, Table table) {
-        wb.waitUntil("the list of the newest filter", () -> !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY))
-                && (table.getItemCount() == 0 || !table.getItem(0).getText(0).isEmpty()), Duration.ofSeconds(120));
+    private static void awaitList(Workbench wb, Grid table) {
+        wb.waitUntil("the list of the newest filter", () -> !Boolean.TRUE.equals(table.data(DossierListPart.PENDING_KEY))
+                && (table.rowCount() == 0 || !table.text(0, 0).isEmpty()), Duration.ofSeconds(120));
     }
 
     /**
      * Scrolls so that {@code index} is the top row and returns {time the UI thread was busy, time until the rows
      * shown have their text} (a slow page fills its rows when read, off the UI thread).
      */
-    private static double[] scrollTo(Workbench wb, Table table, int index, int visible) {
+    private static double[] scrollTo(Workbench wb, Grid table, int index, int visible) {
         long t = System.nanoTime();
-        int last = Math.min(wb.call(table::getItemCount), index + visible);
-        wb.run(() -> {
-            table.setTopIndex(index);
-            for (int i = index; i < last; i++) {
-                table.getItem(i).getText(0);
-            }
-            table.update();
-        });
+        int last = Math.min(table.rowCount(), index + visible);
+        table.scrollTop(index); // paints the rows now on screen, reading what is read in time
         double blocked = ms(t);
         wb.waitUntil("the rows on screen", () -> {
             for (int i = index; i < last; i++) {
-                if (table.getItem(i).getText(0).isEmpty()) {
+                if (table.text(i, 0).isEmpty()) {
                     return false;
                 }
             }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import vn.motcua.training.DemoData;
+import vn.motcua.ui.testing.Grid;
 import vn.motcua.ui.testing.Workbench;
 
 /** The real workbench on a fresh data folder: the demo commune's dossiers, search, and a dossier's details. */
@@ -42,11 +43,11 @@ class DossierListUiTest {
     @Test
     @Order(1)
     void listShowsTheDemoDossiersInVietnamese() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
-        wb.waitUntil("rows", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        Grid table = wb.grid("dossiers.table");
+        wb.waitUntil("rows", () -> table.rowCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
         assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ", wb.call(() -> wb.find("dossiers.count", Label.class).getText()));
-        assertEquals("Mã hồ sơ", wb.call(() -> table.getColumn(0).getText()));
-        List<String> codes = wb.rowTexts(table, 0, 20);
+        assertEquals("Mã hồ sơ", table.header(0));
+        List<String> codes = table.column(0, 20);
         assertTrue(codes.stream().allMatch(c -> c.matches("000\\.00\\.21\\.H43-\\d{6}-\\d{4}")), codes.toString());
         // newest first
         assertTrue(codes.get(0).compareTo(codes.get(codes.size() - 1)) >= 0, codes.toString());
@@ -54,16 +55,16 @@ class DossierListUiTest {
     }
 
     /** "Export to Excel…" writes every row of the filtered list, as shown, into a real .xlsx read back by POI. */
-    private void exportsExactlyTheFilteredList(Table table, int n) throws Exception {
+    private void exportsExactlyTheFilteredList(Grid table, int n) throws Exception {
         Path target = wb.dataDir().resolve("ho-so-khai-sinh.xlsx");
         DossierListPart part = listPart();
         org.eclipse.core.runtime.jobs.Job job = wb.call(() -> part.exportTo(target));
         job.join();
         Label count = wb.find("dossiers.count", Label.class);
         wb.waitUntil("the export reported", () -> count.getText().startsWith("Đã xuất " + n + " hồ sơ"), Duration.ofSeconds(10));
-        List<String> codes = wb.rowTexts(table, 0, n);
-        List<String> statuses = wb.rowTexts(table, 6, n);
-        List<String> received = wb.rowTexts(table, 4, n);
+        List<String> codes = table.column(0, n);
+        List<String> statuses = table.column(6, n);
+        List<String> received = table.column(4, n);
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(target))) {
             org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
             assertEquals("Mã hồ sơ", sheet.getRow(0).getCell(0).getStringCellValue());
@@ -84,13 +85,13 @@ class DossierListUiTest {
     @Test
     @Order(2)
     void searchIgnoresDiacriticsAndCase() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
+        Grid table = wb.grid("dossiers.table");
         Text search = wb.find("dossiers.search", Text.class);
         wb.type(search, "KHAI SINH");
-        wb.waitUntil("filtered", () -> table.getItemCount() < DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
-        int n = wb.call(table::getItemCount);
+        wb.waitUntil("filtered", () -> table.rowCount() < DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        int n = table.rowCount();
         assertTrue(n > 0, "some birth registrations");
-        List<String> procedures = wb.rowTexts(table, 2, n);
+        List<String> procedures = table.column(2, n);
         assertTrue(procedures.stream().allMatch(p -> p.toLowerCase().contains("khai sinh")), procedures.toString());
         wb.screenshot("dossier-list-search");
 
@@ -98,39 +99,39 @@ class DossierListUiTest {
 
         wb.run(() -> search.setText(""));
         wb.type(search, "dang ky ket hon");
-        wb.waitUntil("filtered", () -> table.getItemCount() > 0 && table.getItem(0).getText(2).contains("kết hôn"), Duration.ofSeconds(10));
+        wb.waitUntil("filtered", () -> table.rowCount() > 0 && table.text(0, 2).contains("kết hôn"), Duration.ofSeconds(10));
         wb.run(() -> search.setText(""));
-        wb.waitUntil("all rows back", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        wb.waitUntil("all rows back", () -> table.rowCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
     }
 
     @Test
     @Order(3)
     void deadlineFilterShowsOnlyOverdueDossiers() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
+        Grid table = wb.grid("dossiers.table");
         org.eclipse.swt.widgets.Combo deadline = wb.find("dossiers.deadline", org.eclipse.swt.widgets.Combo.class);
         wb.run(() -> {
             deadline.select(deadline.indexOf("Quá hạn"));
             deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         });
-        wb.waitUntil("filtered", () -> table.getItemCount() < DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
-        int n = wb.call(table::getItemCount);
+        wb.waitUntil("filtered", () -> table.rowCount() < DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        int n = table.rowCount();
         assertTrue(n > 0, "the demo has late dossiers");
-        assertTrue(wb.rowTexts(table, 7, n).stream().allMatch("Quá hạn"::equals), "every row is overdue");
+        assertTrue(table.column(7, n).stream().allMatch("Quá hạn"::equals), "every row is overdue");
         wb.screenshot("dossier-list-overdue");
         wb.run(() -> {
             deadline.select(0);
             deadline.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         });
-        wb.waitUntil("all rows back", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        wb.waitUntil("all rows back", () -> table.rowCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
     }
 
     @Test
     @Order(4)
     void openingADossierShowsItsDetailsAndHistory() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
-        String code = wb.call(() -> table.getItem(5).getText(0));
-        String applicant = wb.call(() -> table.getItem(5).getText(1));
-        wb.openRow(table, 5);
+        Grid table = wb.grid("dossiers.table");
+        String code = table.text(5, 0);
+        String applicant = table.text(5, 1);
+        table.open(5);
         Label heading = wb.find("dossiers.details.heading", Label.class);
         wb.waitUntil("details", () -> heading.getText().startsWith(code), Duration.ofSeconds(5));
         assertEquals(applicant, wb.call(() -> wb.find("details.applicant", Label.class).getText()));
@@ -145,9 +146,9 @@ class DossierListUiTest {
     @Test
     @Order(5)
     void theControlSlipAndTheLedgerArePrinted() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
-        String code = wb.call(() -> table.getItem(5).getText(0));
-        wb.openRow(table, 5);
+        Grid table = wb.grid("dossiers.table");
+        String code = table.text(5, 0);
+        table.open(5);
         org.eclipse.swt.widgets.Button slip = wb.find("dossiers.form.control", org.eclipse.swt.widgets.Button.class);
         wb.run(() -> slip.getDisplay().asyncExec(() -> slip.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event())));
         org.eclipse.swt.widgets.Shell offer = wb.awaitShell("Mẫu 06");
@@ -161,13 +162,13 @@ class DossierListUiTest {
 
         Path ledger = wb.dataDir().resolve("so-theo-doi.pdf");
         DossierListPart part = listPart();
-        int n = wb.call(table::getItemCount);
+        int n = table.rowCount();
         wb.call(() -> part.ledgerTo(ledger)).join();
         Label count = wb.find("dossiers.count", Label.class);
         wb.waitUntil("the ledger reported", () -> count.getText().startsWith("Đã lập sổ theo dõi " + n + " hồ sơ"), Duration.ofSeconds(30));
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(ledger.toFile())) {
             String t = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertTrue(t.contains("SỔ THEO DÕI HỒ SƠ") && t.contains(wb.call(() -> table.getItem(0).getText(0))), "first row in the ledger");
+            assertTrue(t.contains("SỔ THEO DÕI HỒ SƠ") && t.contains(table.text(0, 0)), "first row in the ledger");
             assertTrue(doc.getNumberOfPages() >= n / 40, n + " rows over pages: " + doc.getNumberOfPages());
         }
     }
@@ -176,9 +177,9 @@ class DossierListUiTest {
     @Test
     @Order(6)
     void aScanIsAttachedToTheOpenDossierAndOpensBack() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
-        String code = wb.call(() -> table.getItem(3).getText(0));
-        wb.openRow(table, 3);
+        Grid table = wb.grid("dossiers.table");
+        String code = table.text(3, 0);
+        table.open(3);
         Label heading = wb.find("dossiers.details.heading", Label.class);
         wb.waitUntil("details", () -> heading.getText().startsWith(code), Duration.ofSeconds(5));
         org.eclipse.swt.custom.CTabFolder tabs = wb.find("dossiers.details.tabs", org.eclipse.swt.custom.CTabFolder.class);
@@ -279,7 +280,7 @@ class DossierListUiTest {
     @Test
     @Order(9)
     void aSlowListIsShownWhenReadWithoutFreezingTheWindow() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
+        Grid table = wb.grid("dossiers.table");
         Text search = wb.find("dossiers.search", Text.class);
         Label count = wb.find("dossiers.count", Label.class);
         DossierListPart part = listPart();
@@ -292,59 +293,57 @@ class DossierListUiTest {
                 return count.getText();
             });
             assertEquals("Đang tìm…", shownAtOnce);
-            wb.waitUntil("the search's rows", () -> !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY)), Duration.ofSeconds(10));
-            int n = wb.call(table::getItemCount);
+            wb.waitUntil("the search's rows", () -> !Boolean.TRUE.equals(table.control().getData(DossierListPart.PENDING_KEY)), Duration.ofSeconds(10));
+            int n = table.rowCount();
             assertTrue(n > 0 && n < DemoData.DEFAULT_DOSSIERS, "birth registrations only: " + n);
             assertTrue(wb.call(count::getText).startsWith(n + " "), wb.call(count::getText));
-            List<String> procedures = wb.rowTexts(table, 2, n);
+            List<String> procedures = table.column(2, n);
             assertTrue(procedures.stream().allMatch(p -> p.toLowerCase().contains("khai sinh")), procedures.toString());
 
             // The whole list, then its last row: its page is read off the UI thread and the row fills in.
             wb.run(() -> search.setText(""));
-            wb.waitUntil("the whole list", () -> table.getItemCount() == DemoData.DEFAULT_DOSSIERS
-                    && !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY)), Duration.ofSeconds(10));
+            wb.waitUntil("the whole list", () -> table.rowCount() == DemoData.DEFAULT_DOSSIERS
+                    && !Boolean.TRUE.equals(table.control().getData(DossierListPart.PENDING_KEY)), Duration.ofSeconds(10));
             int last = DemoData.DEFAULT_DOSSIERS - 1;
-            wb.run(() -> {
-                table.setTopIndex(last);
-                table.getItem(last).getText(0);
-            });
-            wb.waitUntil("the last row filled", () -> !table.getItem(last).getText(0).isEmpty(), Duration.ofSeconds(10));
+            table.show(last);
             vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
             vn.motcua.store.DossierRow expected = cache.dossiers().page(vn.motcua.store.DossierFilter.all(), last, 1).get(0);
-            assertEquals(expected.code(), wb.call(() -> table.getItem(last).getText(0)));
+            assertEquals(expected.code(), table.text(last, 0), "the last row, filled in when its page came");
+            wb.screenshot("dossier-list-last-row");
         } finally {
             wb.run(() -> part.waitOnUi(DossierListPart.WAIT_ON_UI));
-            wb.run(() -> table.setTopIndex(0));
+            table.show(0);
         }
     }
 
+    /**
+     * A click on the "Due" header orders the whole list by due time (soonest first, undated first), on "Code" by
+     * code; the store orders it, so it holds for rows never shown. "Received" brings back newest first.
+     */
     @Test
     @Order(10)
-    void aListLongerThanTheTableTakesShowsItsFirstRowsAndSaysSo() throws Exception {
-        Table table = wb.find("dossiers.table", Table.class);
-        Text search = wb.find("dossiers.search", Text.class);
-        Label count = wb.find("dossiers.count", Label.class);
-        DossierListPart part = listPart();
-        // The demo data reaches a limit of 100 rows as a million-dossier cache reaches the real one.
-        wb.run(() -> part.maxRows(100));
-        try {
-            wb.run(() -> search.setText("a"));
-            wb.run(() -> search.setText(""));
-            wb.waitUntil("the whole list", () -> !Boolean.TRUE.equals(table.getData(DossierListPart.PENDING_KEY))
-                    && count.getText().contains("100"), Duration.ofSeconds(10));
-            assertEquals(100, wb.call(table::getItemCount));
-            assertEquals(DemoData.DEFAULT_DOSSIERS + " hồ sơ – hiện 100 hồ sơ đầu", wb.call(count::getText));
-            assertTrue(wb.call(count::getToolTipText).startsWith("Bảng chỉ hiện 100 hồ sơ đầu"), wb.call(count::getToolTipText));
-            vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
-            assertEquals(cache.dossiers().page(vn.motcua.store.DossierFilter.all(), 99, 1).get(0).code(), wb.call(() -> {
-                table.setTopIndex(99);
-                return table.getItem(99).getText(0);
-            }), "the 100th row is the list's 100th, newest first");
-        } finally {
-            wb.run(() -> part.maxRows(DossierListPart.MAX_ROWS));
-            wb.run(() -> search.setText("x"));
-            wb.run(() -> search.setText(""));
-            wb.run(() -> table.setTopIndex(0));
-        }
+    void aHeaderClickOrdersTheWholeList() throws Exception {
+        Grid table = wb.grid("dossiers.table");
+        int n = DemoData.DEFAULT_DOSSIERS;
+        java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+        table.clickHeader(5);
+        wb.waitUntil("ordered by due time", () -> !table.text(0, 5).equals("") && table.rowCount() == n, Duration.ofSeconds(10));
+        List<String> due = table.column(5, n);
+        List<java.time.LocalDateTime> dated = due.stream().filter(d -> !d.equals("—")).map(d -> java.time.LocalDateTime.parse(d, shown)).toList();
+        assertTrue(dated.size() > n / 2, "most dossiers have a due time: " + dated.size());
+        assertEquals(dated.stream().sorted().toList(), dated, "soonest first");
+        int firstDated = due.indexOf(dated.isEmpty() ? "" : shown.format(dated.get(0)));
+        assertTrue(due.subList(0, firstDated).stream().allMatch("—"::equals), "undated ones first: " + due.subList(0, Math.min(firstDated + 1, n)));
+        wb.screenshot("dossier-list-by-due");
+
+        table.clickHeader(0);
+        wb.waitUntil("ordered by code", () -> table.text(0, 0).compareTo(table.text(1, 0)) < 0, Duration.ofSeconds(10));
+        List<String> codes = table.column(0, n);
+        assertEquals(codes.stream().sorted().toList(), codes);
+
+        table.clickHeader(4);
+        vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
+        String newest = cache.dossiers().page(vn.motcua.store.DossierFilter.all(), 0, 1).get(0).code();
+        wb.waitUntil("newest first again", () -> table.text(0, 0).equals(newest), Duration.ofSeconds(10));
     }
 }

@@ -12,7 +12,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +37,9 @@ class PaymentUiTest {
                     .filter(d -> "chuyenvien.tuphap".equals(d.assignee())).findFirst().orElseThrow();
             Text search = wb.find("dossiers.search", Text.class);
             wb.run(() -> search.setText(target.code()));
-            Table table = wb.find("dossiers.table", Table.class);
-            wb.waitUntil("the dossier listed", () -> table.getItemCount() == 1, Duration.ofSeconds(5));
-            wb.openRow(table, 0);
+            vn.motcua.ui.testing.Grid table = wb.grid("dossiers.table");
+            wb.waitUntil("the dossier listed", () -> table.rowCount() == 1, Duration.ofSeconds(5));
+            table.open(0);
             Label heading = wb.find("dossiers.details.heading", Label.class);
             wb.waitUntil("details", () -> heading.getText().startsWith(target.code()), Duration.ofSeconds(5));
 

@@ -3,7 +3,6 @@ package vn.motcua.ui.dossiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,17 +20,8 @@ import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
-import org.eclipse.jface.viewers.ILazyContentProvider;
-import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -49,8 +39,9 @@ import vn.motcua.store.DossierRow;
 import vn.motcua.store.LocalCache;
 
 /**
- * The dossier list: search as you type (ignoring diacritics), filter by status, a virtual table that
- * reads only the rows on screen, and the selected dossier's details below.
+ * The dossier list: search as you type (ignoring diacritics), filter by status and deadline, a grid that reads
+ * only the rows on screen (a million scroll as ten), ordered by a header click, and the selected dossier's details
+ * below.
  */
 public class DossierListPart {
     /** Widget ids for tests and accessibility tools. */
@@ -61,8 +52,7 @@ public class DossierListPart {
 
     private final LocalCache cache;
     private final UiText text;
-    private TableViewer viewer;
-    private TableColumnLayout columns;
+    private DossierTable table;
     private Text search;
     private Combo statusFilter;
     private Combo deadlineFilter;
@@ -83,8 +73,8 @@ public class DossierListPart {
         }
     };
     static final int PAGES_KEPT = 50;
-    /** Pages being read off the UI thread, with the row indexes SWT asked for meanwhile. */
-    private final Map<Integer, java.util.Set<Integer>> pagesLoading = new HashMap<>();
+    /** Pages being read off the UI thread (asked for once, however many of their cells are painted meanwhile). */
+    private final Set<Integer> pagesLoading = new java.util.HashSet<>();
     /**
      * Count and first page of a new filter run on this thread, newest request first: a name search over a big cache
      * can take a second, and the UI thread waits for it at most {@link #WAIT_ON_UI}, then shows the result when it
@@ -97,14 +87,6 @@ public class DossierListPart {
     });
     /** Long enough that a normal cache answers at once (no flicker, no "searching"), short enough not to feel stuck. */
     static final long WAIT_ON_UI = 100;
-    /**
-     * Most rows the table is given. SWT's virtual table on GTK keeps a native row per item: changing the count costs
-     * ~2.8 s per million rows on the UI thread (measured; shrinking one by one is far worse), so a list of a million
-     * froze the window at each new search. Beyond this the list shows its first rows in the list's order and says
-     * so; the count stays exact and exports take the whole list. (A self-drawn grid such as NatTable would lift it.)
-     */
-    static final int MAX_ROWS = 50_000;
-    private int maxRows = MAX_ROWS;
     private long waitOnUi = WAIT_ON_UI;
     private final AtomicLong filterGeneration = new AtomicLong();
     /** The row SWT asked for last (where the view is), read by queued page reads to skip pages scrolled past. */
@@ -113,13 +95,10 @@ public class DossierListPart {
     private long shownGeneration;
     /** A dossier to select again when the list being computed is shown (after a command). */
     private String reselect;
-    /** Table data key: true while a newer filter's rows are being computed (tests and the UI benchmark wait on it). */
+    /** Grid data key: true while a newer filter's rows are being computed (tests and the UI benchmark wait on it). */
     public static final String PENDING_KEY = "dossiers.pending";
     private final List<DossierStatus> statusChoices = Arrays.stream(DossierStatus.values())
             .filter(s -> s != DossierStatus.DRAFT).toList();
-    /** Red, amber, green: readable on white and not the only signal (the column also says it in words). */
-    private static final Map<DeadlineClass, Color> DEADLINE_COLOURS = Map.of(DeadlineClass.OVERDUE, new Color(0xB7, 0x1C, 0x1C),
-            DeadlineClass.DUE_SOON, new Color(0xA0, 0x5A, 0x00), DeadlineClass.ON_TIME, new Color(0x2E, 0x7D, 0x32));
 
     private final vn.motcua.core.session.UserSession session;
 
@@ -150,10 +129,10 @@ public class DossierListPart {
         search.setData(ID_KEY, "dossiers.search");
         GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(search);
         search.addModifyListener(e -> applyFilter());
-        search.addListener(SWT.DefaultSelection, e -> viewer.getTable().setFocus());
+        search.addListener(SWT.DefaultSelection, e -> table.control().setFocus());
         search.addListener(SWT.KeyDown, e -> {
             if (e.keyCode == SWT.ARROW_DOWN) {
-                viewer.getTable().setFocus();
+                table.control().setFocus();
             }
         });
 
@@ -252,57 +231,9 @@ public class DossierListPart {
     }
 
     private void createTable(Composite parent) {
-        // Columns share the width by weight (with a minimum), so the list fits a 1366-pixel counter screen.
-        Composite holder = new Composite(parent, SWT.NONE);
-        columns = new TableColumnLayout();
-        holder.setLayout(columns);
-        viewer = new TableViewer(holder, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
-        viewer.getTable().setData(ID_KEY, "dossiers.table");
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setUseHashlookup(true);
-        viewer.setContentProvider(new LazyRows());
-        column("col.code", 16, 205, r -> r.code());
-        column("col.applicant", 13, 140, r -> r.applicantName());
-        column("col.procedure", 26, 200, r -> r.procedureName());
-        column("col.field", 8, 85, r -> r.fieldName());
-        column("col.received", 10, 130, r -> text.dateTime(r.receivedAt()));
-        column("col.due", 10, 130, r -> text.dateTime(r.dueAt()));
-        column("col.status", 11, 120, r -> text.status(r.status()));
-        TableViewerColumn deadline = new TableViewerColumn(viewer, SWT.NONE);
-        deadline.getColumn().setText(text.get("col.deadline"));
-        columns.setColumnData(deadline.getColumn(), new ColumnWeightData(6, 90));
-        deadline.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                DeadlineClass c = deadlineClass((DossierRow) element, Instant.now());
-                return c == null ? "" : c.displayName(text.locale());
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                DeadlineClass c = deadlineClass((DossierRow) element, Instant.now());
-                return c == null ? null : DEADLINE_COLOURS.get(c);
-            }
-        });
-        viewer.addSelectionChangedListener(e -> {
-            Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
-            details.show(first instanceof DossierRow r ? r.code() : null);
-        });
-        viewer.getTable().addListener(SWT.DefaultSelection, e -> details.setFocus());
-    }
-
-    private void column(String key, int weight, int minWidth, java.util.function.Function<DossierRow, String> value) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(text.get(key));
-        columns.setColumnData(c.getColumn(), new ColumnWeightData(weight, minWidth));
-        c.getColumn().setMoveable(true);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return UiText.orDash(value.apply((DossierRow) element));
-            }
-        });
+        table = new DossierTable(parent, text, this::row, r -> details.show(r == null ? null : r.code()), () -> details.setFocus(),
+                order -> applyFilter());
+        table.control().setData(ID_KEY, "dossiers.table");
     }
 
     /** Deadline class of a list row at {@code now} (the rule shared with the store's filter). */
@@ -408,15 +339,15 @@ public class DossierListPart {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     void dossiersChanged(@org.eclipse.e4.ui.di.UIEventTopic(vn.motcua.app.AppEvents.DOSSIERS_CHANGED) Object count) {
-        if (viewer != null && !viewer.getControl().isDisposed()) {
+        if (table != null && !table.control().isDisposed()) {
             afterCommand();
         }
     }
 
     /** After a command: the list and its count may have changed; the same dossier stays shown. */
     private void afterCommand() {
-        Object first = viewer.getStructuredSelection().getFirstElement();
-        String code = first instanceof DossierRow r ? r.code() : null;
+        DossierRow selected = table.selectedRow();
+        String code = selected == null ? null : selected.code();
         reselect = code;
         applyFilter();
         details.show(code);
@@ -425,7 +356,7 @@ public class DossierListPart {
     private void applyFilter() {
         int sel = statusFilter.getSelectionIndex();
         Set<String> statuses = sel <= 0 ? Set.of() : Set.of(statusChoices.get(sel - 1).name());
-        filter = new DossierFilter(search.getText(), statuses, DossierFilter.Sort.RECEIVED_NEWEST);
+        filter = new DossierFilter(search.getText(), statuses, table.order());
         if (mine.getSelection()) {
             filter = filter.withAssignee(session.user().username());
         }
@@ -446,7 +377,7 @@ public class DossierListPart {
         try {
             show(generation, awaitBriefly(listing), null);
         } catch (TimeoutException slow) {
-            viewer.getTable().setData(PENDING_KEY, Boolean.TRUE);
+            table.control().setData(PENDING_KEY, Boolean.TRUE);
             count.setText(text.get("count.searching"));
             count.getParent().layout();
             listing.whenComplete((done, failure) -> count.getDisplay().asyncExec(() -> show(generation, done, failure)));
@@ -466,7 +397,7 @@ public class DossierListPart {
         if (count.isDisposed() || generation != filterGeneration.get()) {
             return;
         }
-        viewer.getTable().setData(PENDING_KEY, Boolean.FALSE);
+        table.control().setData(PENDING_KEY, Boolean.FALSE);
         if (failure != null || listing == null) {
             String why = failure == null ? "" : String.valueOf(failure.getMessage());
             count.setText(text.get("count.failed"));
@@ -480,17 +411,10 @@ public class DossierListPart {
         pagesLoading.clear();
         pages.put(0, listing.firstPage());
         long n = listing.count().value();
-        String counted = listing.count().exact() ? text.get("count", n) : text.get("count.more", n);
-        // Short enough for the count's place; what to do about it on hover.
-        count.setText(n > maxRows ? text.get("count.capped", counted, maxRows) : counted);
-        count.setToolTipText(n > maxRows ? text.get("count.capped.tooltip", maxRows) : null);
+        count.setText(listing.count().exact() ? text.get("count", n) : text.get("count.more", n));
+        count.setToolTipText(null);
         count.getParent().layout();
-        viewer.getTable().deselectAll();
-        // The new count, then every row asked again: GTK adds or removes only the difference (setting 0 first cost
-        // ~0.26 s per 50,000 rows at every keystroke), and clearing is a few ms.
-        viewer.setItemCount((int) Math.min(n, maxRows));
-        viewer.getTable().clearAll();
-        viewer.getTable().setTopIndex(0);
+        table.showNewList((int) Math.min(n, Integer.MAX_VALUE));
         String code = reselect;
         reselect = null;
         if (code != null) {
@@ -498,7 +422,7 @@ public class DossierListPart {
             List<DossierRow> first = listing.firstPage();
             for (int i = 0; i < first.size(); i++) {
                 if (first.get(i).code().equals(code)) {
-                    viewer.getTable().setSelection(i);
+                    table.select(i);
                     break;
                 }
             }
@@ -513,11 +437,6 @@ public class DossierListPart {
             throw new TimeoutException();
         }
         return work.get(waitOnUi, TimeUnit.MILLISECONDS);
-    }
-
-    /** The most rows the table is given (the UI test lowers it to reach the limit with the demo data). */
-    void maxRows(int rows) {
-        maxRows = rows;
     }
 
     /** How long the UI thread waits for a list read before showing it later; the UI test sets 0 to take that path. */
@@ -602,23 +521,21 @@ public class DossierListPart {
     /**
      * Row {@code index} of the list shown, or null while its page is being read: a page read in time
      * ({@link #WAIT_ON_UI}) is used at once, a slower one (deep in a big list) fills its rows when it comes, so
-     * dragging the scroll bar never freezes the window.
+     * dragging the scroll bar never freezes the window. The grid asks for each cell it paints.
      */
     private DossierRow row(int index) {
         int page = index / PAGE;
         lastAsked = index;
         List<DossierRow> rows = pages.get(page);
         if (rows == null) {
-            java.util.Set<Integer> waiting = pagesLoading.get(page);
-            if (waiting != null) {
-                waiting.add(index); // asked again while the read runs: filled with the others
-                return null;
+            if (pagesLoading.contains(page)) {
+                return null; // painted blank until the read comes
             }
             long generation = shownGeneration;
             DossierFilter shown = shownFilter;
             CompletableFuture<List<DossierRow>> read = CompletableFuture.supplyAsync(() -> {
                 // Queued behind other reads: not worth reading if a new list was asked for or the view has moved
-                // on (a scroll-bar drag asks for every page it passes); pageRead lets SWT ask again if still shown.
+                // on (a scroll-bar drag asks for every page it passes); the grid asks again for rows still shown.
                 if (filterGeneration.get() != generation || Math.abs(lastAsked / PAGE - page) > 1) {
                     return null;
                 }
@@ -631,9 +548,7 @@ public class DossierListPart {
                 }
                 pages.put(page, rows);
             } catch (TimeoutException slow) {
-                java.util.Set<Integer> asked = new java.util.HashSet<>();
-                asked.add(index);
-                pagesLoading.put(page, asked);
+                pagesLoading.add(page);
                 read.whenComplete((done, failure) -> count.getDisplay().asyncExec(() -> pageRead(generation, page, done, failure)));
                 return null;
             } catch (ExecutionException failed) {
@@ -647,35 +562,19 @@ public class DossierListPart {
         return i < rows.size() ? rows.get(i) : null;
     }
 
-    /** A page read off the UI thread: its rows that SWT asked for are filled, if the list is still the same. */
+    /** A page read off the UI thread: the grid paints again with it, if the list is still the same. */
     private void pageRead(long generation, int page, List<DossierRow> rows, Throwable failure) {
-        if (viewer.getControl().isDisposed() || generation != shownGeneration) {
+        if (table.control().isDisposed() || generation != shownGeneration || !pagesLoading.remove(page)) {
             return; // the list changed meanwhile (and its pages started afresh)
         }
-        java.util.Set<Integer> asked = pagesLoading.remove(page);
-        if (asked == null) {
-            return;
+        if (rows != null) {
+            pages.put(page, rows);
         }
-        int itemCount = viewer.getTable().getItemCount();
-        if (rows == null) {
-            if (failure != null) {
-                return; // left blank rather than asked again at every paint; the next list or scroll asks afresh
-            }
-            // Skipped: cleared items are asked for again if (and when) they are painted.
-            for (int index : asked) {
-                if (index < itemCount) {
-                    viewer.getTable().clear(index);
-                }
-            }
-            return;
+        if (failure == null) {
+            // Read, or skipped as scrolled past: painting asks again for the rows still on screen.
+            table.redraw();
         }
-        pages.put(page, rows);
-        for (int index : asked) {
-            int i = index - page * PAGE;
-            if (i < rows.size() && index < itemCount) {
-                viewer.replace(rows.get(i), index);
-            }
-        }
+        // A failed read is left blank rather than asked again at once; the next paint or list asks afresh.
     }
 
     @Focus
@@ -684,19 +583,4 @@ public class DossierListPart {
     }
 
 
-    /** Reads only the rows SWT asks for, a page at a time. */
-    private final class LazyRows implements ILazyContentProvider {
-        @Override
-        public void updateElement(int index) {
-            DossierRow r = row(index);
-            if (r != null) {
-                viewer.replace(r, index);
-            }
-        }
-
-        @Override
-        public void inputChanged(Viewer v, Object oldInput, Object newInput) {
-            // the input is the filter held by the part
-        }
-    }
 }

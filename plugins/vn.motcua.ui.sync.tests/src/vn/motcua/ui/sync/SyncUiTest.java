@@ -72,10 +72,10 @@ class SyncUiTest {
                 Text search = wb.find("dossiers.search", Text.class);
                 wb.run(() -> search.setText(""));
                 wb.type(search, code);
-                Table table = wb.find("dossiers.table", Table.class);
+                vn.motcua.ui.testing.Grid table = wb.grid("dossiers.table");
                 wb.waitUntil("the assignment seen at the counter", () -> {
                     wb.run(() -> search.notifyListeners(SWT.Modify, new Event()));
-                    return wb.call(() -> table.getItemCount() == 1 && rowText(table.getItem(0)).contains("Đã phân công"));
+                    return wb.call(() -> table.rowCount() == 1 && table.rowText(0).contains("Đã phân công"));
                 }, Duration.ofSeconds(20));
 
                 // The server goes away: the counter keeps receiving; the change waits and the status says why.
@@ -99,8 +99,8 @@ class SyncUiTest {
                 wb.showPart("vn.motcua.ui.dossiers.part.list");
                 wb.run(() -> search.setText(""));
                 wb.type(search, offline);
-                wb.waitUntil("the offline dossier listed", () -> table.getItemCount() == 1, Duration.ofSeconds(10));
-                wb.selectRow(table, 0);
+                wb.waitUntil("the offline dossier listed", () -> table.rowCount() == 1, Duration.ofSeconds(10));
+                table.select(0);
                 Button withdraw = wb.find("dossiers.action.WITHDRAW", Button.class);
                 wb.run(() -> withdraw.getDisplay().asyncExec(() -> withdraw.notifyListeners(SWT.Selection, new Event())));
                 org.eclipse.swt.widgets.Shell reason = wb.awaitShell(vn.motcua.core.model.DossierAction.WITHDRAW.displayName(null));
@@ -125,7 +125,7 @@ class SyncUiTest {
                 wb.waitUntil("acknowledged", () -> list.getItemCount() == 0, Duration.ofSeconds(5));
                 wb.press(dialog, "Đóng");
                 // The list behind already shows the server's version: assigned, not withdrawn.
-                wb.waitUntil("the list refreshed by sync", () -> rowText(table.getItem(0)).contains("Đã phân công"), Duration.ofSeconds(10));
+                wb.waitUntil("the list refreshed by sync", () -> table.rowText(0).contains("Đã phân công"), Duration.ofSeconds(10));
                 head.sync();
                 assertEquals(DossierStatus.ASSIGNED, head.dossier(offline).status(), "the server kept the head's assignment");
             } finally {
@@ -304,12 +304,12 @@ class SyncUiTest {
                 wb.waitUntil("the first sync", () -> status.getText().startsWith("Đồng bộ lúc"), Duration.ofSeconds(60));
                 wb.showPart("vn.motcua.ui.dossiers.part.list");
                 Text search = wb.find("dossiers.search", Text.class);
-                Table table = wb.find("dossiers.table", Table.class);
+                vn.motcua.ui.testing.Grid table = wb.grid("dossiers.table");
                 wb.run(() -> search.setText(""));
                 wb.type(search, code);
                 wb.waitUntil("the server's dossier listed", () -> {
                     wb.run(() -> search.notifyListeners(SWT.Modify, new Event()));
-                    return wb.call(() -> table.getItemCount() == 1);
+                    return wb.call(() -> table.rowCount() == 1);
                 }, Duration.ofSeconds(20));
                 wb.screenshot("new-workstation-first-sync");
             } finally {

@@ -309,6 +309,11 @@ public final class Workbench implements AutoCloseable {
         return null;
     }
 
+    /** The NatTable grid with {@code motcua.id} {@code id}, to read and use as a user would. */
+    public Grid grid(String id) {
+        return new Grid(this, find(id, org.eclipse.nebula.widgets.nattable.NatTable.class));
+    }
+
     /** Types text into a field as a user would: focus, then one key event per character. */
     public void type(Text field, String text) {
         run(() -> field.setFocus());

@@ -153,9 +153,9 @@ class ExerciseThroughTheUiTest {
     private static void openExerciseDossier(Workbench wb) {
         wb.showPart(DOSSIERS);
         wb.type(wb.find("dossiers.search", Text.class), "8001");
-        Table table = wb.find("dossiers.table", Table.class);
-        wb.waitUntil("the exercise's dossier alone in the list", () -> table.getItemCount() == 1, Duration.ofSeconds(10));
-        wb.selectRow(table, 0);
+        vn.motcua.ui.testing.Grid table = wb.grid("dossiers.table");
+        wb.waitUntil("the exercise's dossier alone in the list", () -> table.rowCount() == 1, Duration.ofSeconds(10));
+        table.select(0);
     }
 
     /** Presses a command's button and confirms its dialog. */
