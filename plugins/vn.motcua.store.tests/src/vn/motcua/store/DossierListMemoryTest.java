@@ -106,6 +106,7 @@ class DossierListMemoryTest {
         }
         for (Sort sort : List.of(Sort.RECEIVED_NEWEST, Sort.DUE_SOONEST)) {
             DossierFilter all = DossierFilter.all().withSort(sort);
+            filters.add(all); // the whole list: walked in the list order read when the snapshot was built
             filters.add(all.withStatuses(Set.of("ASSIGNED")));
             filters.add(all.withStatuses(Set.of("RECEIVED", "ASSIGNED")).withDeadline(late));
             filters.add(all.withDeadline(DossierFilter.Deadline.of(DeadlineClass.ON_TIME, now, now.plus(Duration.ofHours(16)))));
@@ -168,6 +169,12 @@ class DossierListMemoryTest {
         Dossier renamed = Fixtures.received("000.00.10.H29-261101-0001", "1.001193", "Vương Đình Khải", "001090000001", "0912000001",
                 DAY.plus(Duration.ofMinutes(1)), DAY.plus(Duration.ofDays(5)));
         cache.dossierRepository().saveWithoutEvent(renamed);
+        // Written since, with the reception and due times of dossiers in the snapshot: placed among them by code.
+        Dossier five = cache.dossierRepository().findByCode("000.00.10.H29-261101-0005").orElseThrow();
+        Dossier six = cache.dossierRepository().findByCode("000.00.10.H29-261101-0006").orElseThrow();
+        cache.dossierRepository().insertAll(List.of(
+                Fixtures.received("000.00.10.H29-261101-9005", "1.001193", "Lý Thị Trùng Giờ", "001090009005", "0912009005", five.receivedAt(), five.dueAt()),
+                Fixtures.received("000.00.10.H29-261101-0000", "1.001193", "Lý Văn Trùng Hạn", "001090000000", "0912000000", six.receivedAt(), six.dueAt())));
         assertTrue(cache.dossierListMemory().writtenSinceSnapshot() >= 3);
         List<String> codes = cache.dossiers().page(DossierFilter.all().withText("quach thu lan"), 0, 10).stream().map(DossierRow::code).toList();
         assertEquals(1, codes.size());

@@ -76,11 +76,14 @@ public final class DossierQueries {
     private ListSearch.Plan plan(Connection c, DossierFilter f) throws SQLException {
         LocalCache.ListMemo memo = cache.listMemo();
         long version = cache.writeVersion();
-        if (memo != null && memo.version() == version && memo.filter().equals(f)) {
+        // Planned again once the list memory is ready (a list opened while it was built is paged by SQL: deep pages
+        // of a million-row list take seconds that way).
+        boolean withMemory = cache.dossierListMemory() != null && cache.dossierListMemory().ready();
+        if (memo != null && memo.version() == version && memo.filter().equals(f) && memo.withMemory() == withMemory) {
             return memo.plan();
         }
         ListSearch.Plan plan = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, cache.tokenStatistics(), cache.dossierListMemory());
-        cache.listMemo(new LocalCache.ListMemo(f, version, plan));
+        cache.listMemo(new LocalCache.ListMemo(f, version, plan, withMemory));
         return plan;
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.training.DemoData;
 import vn.motcua.ui.testing.Workbench;
 
-/** A damaged cache file at start: the product says so, keeps the file aside and opens a fresh cache. */
+/** A damaged cache: at start (set aside, fresh cache) and while the product runs (the list says it cannot read). */
 class DamagedCacheUiTest {
     @Test
     void damagedCacheIsSetAsideOnTheUsersDecisionAndAFreshOneOpens() throws Exception {
@@ -47,5 +47,34 @@ class DamagedCacheUiTest {
         assertEquals(1, kept.size());
         assertArrayEquals(garbage, Files.readAllBytes(kept.get(0)));
         assertTrue(Files.size(data.resolve("motcua.mv.db")) > 0, "a fresh cache");
+    }
+
+    /**
+     * The cache stops answering under the running product (here: closed, as when its file's disk goes away): the
+     * next search says in the count line that the list could not be read, with the cause on hover, and the window
+     * stays usable; the rows already read stay shown.
+     */
+    @Test
+    void aCacheThatStopsAnsweringIsSaidInTheCountLine() throws Exception {
+        Workbench wb = Workbench.start();
+        try {
+            vn.motcua.ui.testing.Grid table = wb.grid("dossiers.table");
+            wb.waitUntil("the demo dossiers", () -> table.rowCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(20));
+            String first = table.text(0, 0);
+            wb.service(vn.motcua.store.LocalCache.class).close();
+            org.eclipse.swt.widgets.Text search = wb.find("dossiers.search", org.eclipse.swt.widgets.Text.class);
+            org.eclipse.swt.widgets.Label count = wb.find("dossiers.count", org.eclipse.swt.widgets.Label.class);
+            wb.type(search, "khai sinh");
+            wb.waitUntil("the failure said", () -> count.getText().equals("Không đọc được danh sách"),
+                    Duration.ofSeconds(10));
+            String cause = wb.call(count::getToolTipText);
+            String prefix = "Không đọc được danh sách hồ sơ từ bộ nhớ đệm: ";
+            assertTrue(cause != null && cause.startsWith(prefix) && cause.length() > prefix.length() + 4 && !cause.endsWith("null"), "the cause on hover: " + cause);
+            assertEquals(first, table.text(0, 0), "the rows read before stay shown");
+            assertEquals(DemoData.DEFAULT_DOSSIERS, table.rowCount());
+            wb.screenshot("dossier-list-unreadable");
+        } finally {
+            wb.close();
+        }
     }
 }

@@ -401,7 +401,7 @@ public class DossierListPart {
         if (failure != null || listing == null) {
             String why = failure == null ? "" : String.valueOf(failure.getMessage());
             count.setText(text.get("count.failed"));
-            count.setToolTipText(why);
+            count.setToolTipText(text.get("count.failed.tooltip", why));
             count.getParent().layout();
             return;
         }

@@ -55,6 +55,8 @@ import vn.motcua.store.DossierRow;
 final class DossierTable {
     static final int CODE = 0, APPLICANT = 1, PROCEDURE = 2, FIELD = 3, RECEIVED = 4, DUE = 5, STATUS = 6, DEADLINE = 7;
     private static final String DEADLINE_LABEL = "deadline.";
+    /** On every cell: its styles come before the selection layer's defaults, which paint a selected row near white on GTK. */
+    private static final String ROW_LABEL = "dossier";
     /** Red, amber, green: readable on white and not the only signal (the column also says it in words). */
     private static final Map<DeadlineClass, Color> DEADLINE_COLOURS = Map.of(DeadlineClass.OVERDUE, new Color(0xB7, 0x1C, 0x1C),
             DeadlineClass.DUE_SOON, new Color(0xA0, 0x5A, 0x00), DeadlineClass.ON_TIME, new Color(0x2E, 0x7D, 0x32));
@@ -92,6 +94,7 @@ final class DossierTable {
             bodyData.setMinColumnWidth(i, columns.get(i).minWidth());
         }
         bodyData.setConfigLabelAccumulator((labels, column, row) -> {
+            labels.addLabel(ROW_LABEL);
             if (column == DEADLINE) {
                 DeadlineClass c = deadlineOf(rows.apply(row));
                 if (c != null) {
@@ -101,7 +104,7 @@ final class DossierTable {
         });
         ColumnReorderLayer reorder = new ColumnReorderLayer(bodyData);
         selection = new SelectionLayer(reorder, false);
-        selection.getSelectionModel().setMultipleSelectionAllowed(false);
+        // Whole rows (a click selects the row; a single-selection model would keep only one cell of it).
         selection.addConfiguration(new RowOnlySelectionConfiguration());
         viewport = new ViewportLayer(selection);
 
@@ -123,7 +126,16 @@ final class DossierTable {
                 // Texts from the left, as in every list the clerk knows (NatTable centres them by default).
                 Style body = new Style();
                 body.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.LEFT);
-                registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, body, DisplayMode.NORMAL, GridRegion.BODY);
+                // The widget's font: NatTable's default is the system font of the first Display of the process,
+                // disposed with it (a second workbench in the same JVM, as in the UI tests, painted blank rows).
+                body.setAttributeValue(CellStyleAttributes.FONT, parent.getFont());
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, body, DisplayMode.NORMAL, ROW_LABEL);
+                // The selected row in the system's selection colours.
+                Style selected = new Style();
+                selected.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, parent.getDisplay().getSystemColor(SWT.COLOR_LIST_SELECTION));
+                selected.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, parent.getDisplay().getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT));
+                selected.setAttributeValue(CellStyleAttributes.FONT, parent.getFont());
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, selected, DisplayMode.SELECT, ROW_LABEL);
                 for (Map.Entry<DeadlineClass, Color> e : DEADLINE_COLOURS.entrySet()) {
                     Style style = new Style();
                     style.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, e.getValue());
@@ -207,10 +219,10 @@ final class DossierTable {
         selection.selectRow(0, index, false, false);
     }
 
+    /** The row last clicked or moved to (the selection's anchor), if it is selected. */
     DossierRow selectedRow() {
-        int[] full = selection.getFullySelectedRowPositions();
-        int index = full.length > 0 ? full[0] : selection.getSelectionAnchor().getRowPosition();
-        return index < 0 || index >= data.count ? null : rows.apply(index);
+        int index = selection.getSelectionAnchor().getRowPosition();
+        return index < 0 || index >= data.count || !selection.isRowPositionSelected(index) ? null : rows.apply(index);
     }
 
     /** The cells: texts of the row at an index, null (blank) while its page is being read. */

@@ -57,18 +57,18 @@ public final class DossierListMemory {
 
     /** "No time" (a draft's reception, a dossier without due date): lowest, as H2 sorts NULL. */
     static final long NO_TIME = Long.MIN_VALUE;
-    /** A list without text with more matches than this is left to SQL, which pages it off an index. */
-    static final int NO_TEXT_LIMIT = 20_000;
     private static final DossierStatus[] STATUSES = DossierStatus.values();
 
     /**
      * Every dossier at one moment: ids ascending; the tokens of {@code ids[i]} are
      * {@code tokens[offsets[i] .. offsets[i + 1])}, numbers into {@code dictionary}, which is sorted so that the
      * tokens starting with a word are one range of numbers; times in microseconds; procedure and assignee as
-     * numbers into {@code procedures} and {@code assignees} (-1: none).
+     * numbers into {@code procedures} and {@code assignees} (-1: none). {@code newest} and {@code soonest} are the
+     * positions in the two list orders (received newest first, due soonest first, ties by code), read off the order
+     * indexes when the snapshot was built, so a list without text is a filtered walk, not a sort.
      */
     private record Snapshot(long[] ids, int[] offsets, int[] tokens, String[] dictionary, long[] cumulative, int[] postings, long[] received,
-            long[] due, byte[] status, int[] procedure, String[] procedures, int[] assignee, String[] assignees) {
+            long[] due, byte[] status, int[] procedure, String[] procedures, int[] assignee, String[] assignees, int[] newest, int[] soonest) {
         /**
          * Positions of the dossiers having a token starting with {@code word}, ascending: the tokens' postings
          * ({@code postings[cumulative[t] .. cumulative[t + 1])} for token number t) merged through a bit set, as a
@@ -304,9 +304,10 @@ public final class DossierListMemory {
 
     /**
      * The dossiers of a list query in list order, answered here: the dossiers having the query's rarest word (from its
-     * postings) — or, without text, every dossier — are checked against the other words and the filter. Null when it cannot answer exactly — no snapshot yet, a word with a digit, ordered by code, or a
-     * list without text matching more than {@link #NO_TEXT_LIMIT} (SQL pages those off an index): the caller takes
-     * the SQL path.
+     * postings) are checked against the other words and the filter, then ordered; without text, the dossiers in list
+     * order are checked against the filter (the whole list of a million in a few milliseconds, and any page of it
+     * at once — SQL's OFFSET walks the order index up to the page: seconds deep in a million). Null when it cannot
+     * answer exactly — no snapshot yet, a word with a digit, or ordered by code: the caller takes the SQL path.
      *
      * @param fieldCodes the codes of the filter's field's procedures (null: no field filter)
      */
@@ -315,20 +316,21 @@ public final class DossierListMemory {
         if (s == null || f.sort() == DossierFilter.Sort.CODE || words.stream().anyMatch(w -> !held(w))) {
             return null;
         }
+        if (words.isEmpty()) {
+            return inListOrder(s, f, fieldCodes, codes);
+        }
         List<String> rarestFirst = new ArrayList<>(words);
         rarestFirst.sort(Comparator.comparingLong(s::dossiersWith));
         Check check = new Check(s, rarestFirst, f, fieldCodes);
         boolean relevance = f.sort() == DossierFilter.Sort.RELEVANCE && !words.isEmpty();
         boolean byDue = f.sort() == DossierFilter.Sort.DUE_SOONEST;
-        int limit = words.isEmpty() ? NO_TEXT_LIMIT : Integer.MAX_VALUE;
         long[] since = written.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         Matches found = new Matches(byDue);
         long[] ids = s.ids();
-        // With words, only the dossiers having the rarest one are looked at (its postings); without, all of them.
-        int[] positions = rarestFirst.isEmpty() ? null : s.positionsWith(rarestFirst.get(0));
-        int count = positions == null ? ids.length : positions.length;
-        for (int k = 0, w = 0; k < count; k++) {
-            int at = positions == null ? k : positions[k];
+        // Only the dossiers having the rarest word are looked at (its postings).
+        int[] positions = s.positionsWith(rarestFirst.get(0));
+        for (int k = 0, w = 0; k < positions.length; k++) {
+            int at = positions[k];
             while (w < since.length && since[w] < ids[at]) {
                 w++;
             }
@@ -337,21 +339,110 @@ public final class DossierListMemory {
             }
             if (check.at(at)) {
                 found.add(ids[at], byDue ? s.due()[at] : s.received()[at], relevance ? wholeWords(s, at, words) : 0);
-                if (found.n > limit) {
-                    return null;
-                }
             }
         }
         for (Map.Entry<Long, Written> e : written.entrySet()) {
             Row r = e.getValue().row();
             if (r != null && check.row(r)) {
                 found.add(e.getKey(), byDue ? r.due() : r.received(), relevance ? (int) words.stream().filter(Arrays.asList(r.tokens())::contains).count() : 0);
-                if (found.n > limit) {
-                    return null;
-                }
             }
         }
         return found.ordered(codes);
+    }
+
+    /**
+     * A list without text: the snapshot's dossiers in list order that meet the filter, with the matching dossiers
+     * written since merged in at their places (a tie of time is settled by code, fetched for the few compared).
+     */
+    private long[] inListOrder(Snapshot s, DossierFilter f, Set<String> fieldCodes, Codes codes) throws SQLException {
+        boolean byDue = f.sort() == DossierFilter.Sort.DUE_SOONEST;
+        int[] order = byDue ? s.soonest() : s.newest();
+        long[] times = byDue ? s.due() : s.received();
+        Check check = new Check(s, List.of(), f, fieldCodes);
+        boolean[] since = new boolean[s.ids().length];
+        List<long[]> extra = new ArrayList<>(); // {id, time} of matching dossiers written since the snapshot
+        for (Map.Entry<Long, Written> e : written.entrySet()) {
+            int at = Arrays.binarySearch(s.ids(), e.getKey());
+            if (at >= 0) {
+                since[at] = true;
+            }
+            Row r = e.getValue().row();
+            if (r != null && check.row(r)) {
+                extra.add(new long[] { e.getKey(), byDue ? r.due() : r.received() });
+            }
+        }
+        long[] out = new long[order.length];
+        long[] outTime = new long[order.length];
+        int n = 0;
+        for (int at : order) {
+            if (!since[at] && check.at(at)) {
+                out[n] = s.ids()[at];
+                outTime[n++] = times[at];
+            }
+        }
+        if (extra.isEmpty()) {
+            return Arrays.copyOf(out, n);
+        }
+        Map<Long, String> code = new HashMap<>(codes.of(extra.stream().mapToLong(e -> e[0]).toArray()));
+        ListOrder listOrder = new ListOrder(byDue, code, codes);
+        extra.sort((a, b) -> listOrder.compare(a[1], a[0], b[1], b[0]));
+        long[] merged = new long[n + extra.size()];
+        int m = 0;
+        int from = 0;
+        for (long[] e : extra) {
+            // The first of the rest that comes after e: binary search (a code is fetched only on a tie of time).
+            int lo = from;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (listOrder.compare(outTime[mid], out[mid], e[1], e[0]) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            System.arraycopy(out, from, merged, m, lo - from);
+            m += lo - from;
+            merged[m++] = e[0];
+            from = lo;
+        }
+        System.arraycopy(out, from, merged, m, n - from);
+        return merged;
+    }
+
+    /** The list orders of {@link DossierSearchSql#orderBy} without text: time (newest or soonest first), then code. */
+    private static final class ListOrder {
+        private final boolean byDue;
+        private final Map<Long, String> code;
+        private final Codes codes;
+
+        ListOrder(boolean byDue, Map<Long, String> code, Codes codes) {
+            this.byDue = byDue;
+            this.code = code;
+            this.codes = codes;
+        }
+
+        int compare(long timeA, long idA, long timeB, long idB) {
+            int byTime = byDue ? Long.compare(timeA, timeB) : Long.compare(timeB, timeA);
+            if (byTime != 0 || idA == idB) {
+                return byTime;
+            }
+            int byCode = codeOf(idA).compareTo(codeOf(idB));
+            return byDue ? byCode : -byCode;
+        }
+
+        private String codeOf(long id) {
+            String c = code.get(id);
+            if (c == null) {
+                try {
+                    c = codes.of(new long[] { id }).getOrDefault(id, "");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the codes of dossiers of equal time could not be read", e);
+                }
+                code.put(id, c);
+            }
+            return c;
+        }
     }
 
     /** How many of {@code words} are whole tokens of the dossier at {@code at}. */
@@ -564,6 +655,29 @@ public final class DossierListMemory {
         }
     }
 
+    /**
+     * Positions (into {@code ids}) of the dossiers in list order {@code sort}, as SQL orders the list; a dossier
+     * written meanwhile may be missing or extra here — it is in {@link #written}, which overrides the snapshot.
+     * Null if the cache is closing.
+     */
+    private int[] order(Statement st, DossierFilter.Sort sort, long[] ids, int n) throws SQLException {
+        int[] out = new int[n];
+        int k = 0;
+        String sql = "SELECT d.id FROM dossier d" + DossierSearchSql.orderBy(DossierFilter.all().withSort(sort), List.of(), new ArrayList<>());
+        try (ResultSet r = st.executeQuery(sql)) {
+            while (r.next()) {
+                if (closed) {
+                    return null;
+                }
+                int at = Arrays.binarySearch(ids, 0, n, r.getLong(1));
+                if (at >= 0 && k < n) {
+                    out[k++] = at;
+                }
+            }
+        }
+        return k == n ? out : Arrays.copyOf(out, k);
+    }
+
     private void build() throws SQLException {
         // Every write that took effect before the lock is taken has committed, so it is in the snapshot read after:
         // those Written entries can go once the new snapshot is in place. Later ones stay.
@@ -588,6 +702,8 @@ public final class DossierListMemory {
         int[] tokens = new int[16 * 1024];
         int n = 0;
         int t = 0;
+        int[] newest;
+        int[] soonest;
         try (Connection c = connections.get(); Statement st = c.createStatement()) {
             // Lazy: rows stream from the table instead of being gathered first.
             st.execute("SET LAZY_QUERY_EXECUTION TRUE");
@@ -623,6 +739,15 @@ public final class DossierListMemory {
                     procedure[n] = procedures.of(r.getString(6));
                     assignee[n] = assignees.of(r.getString(7));
                     offsets[++n] = t;
+                }
+                if (closed) {
+                    return;
+                }
+                // The two list orders, off their indexes (index entries only, no row read).
+                newest = order(st, DossierFilter.Sort.RECEIVED_NEWEST, ids, n);
+                soonest = order(st, DossierFilter.Sort.DUE_SOONEST, ids, n);
+                if (newest == null || soonest == null) {
+                    return;
                 }
             } finally {
                 st.execute("SET LAZY_QUERY_EXECUTION FALSE");
@@ -660,7 +785,7 @@ public final class DossierListMemory {
         }
         snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), dictionary, cumulative,
                 postings, Arrays.copyOf(received, n), Arrays.copyOf(due, n), Arrays.copyOf(status, n), Arrays.copyOf(procedure, n),
-                procedures.byNumber.toArray(String[]::new), Arrays.copyOf(assignee, n), assignees.byNumber.toArray(String[]::new));
+                procedures.byNumber.toArray(String[]::new), Arrays.copyOf(assignee, n), assignees.byNumber.toArray(String[]::new), newest, soonest);
         // A removal stays until a snapshot without the dossier: this one, if it is past the mark.
         written.values().removeIf(w -> w.seq() <= mark);
         strings.keySet().retainAll(written.values().stream().filter(w -> w.row() != null)

@@ -80,9 +80,8 @@ public final class ListSearch {
     public static Plan plan(Connection c, DossierFilter f, int candidateLimit, TokenStatistics stats, DossierListMemory memory)
             throws SQLException {
         List<String> words = SearchTokens.queryWords(f.text());
-        if (memory != null && !(words.isEmpty() && unfiltered(f))) {
-            // Answered in memory when it can: no index probe, no row read until the page is shown. (The whole list
-            // is paged off its order index instead.)
+        if (memory != null) {
+            // Answered in memory when it can: no index probe, no row read until the page is shown.
             Set<String> fieldCodes = f.fieldName() == null ? null : fieldCodes(c, f.fieldName());
             long[] ids = memory.answer(words, f, fieldCodes, codes(c));
             if (ids != null) {
@@ -98,12 +97,6 @@ public final class ListSearch {
             return new Plan(ordered, null);
         }
         return new Plan(ordered, candidates(c, f, ordered, memory));
-    }
-
-    /** No condition at all besides the order. */
-    private static boolean unfiltered(DossierFilter f) {
-        return f.statuses().isEmpty() && f.deadline() == null && f.procedureCode() == null && f.fieldName() == null && f.assignee() == null
-                && f.receivedFrom() == null && f.receivedTo() == null;
     }
 
     /** The codes of a field's procedures (any version), as the SQL filter's subquery finds them. */
