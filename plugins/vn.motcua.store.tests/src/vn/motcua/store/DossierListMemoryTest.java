@@ -114,6 +114,9 @@ class DossierListMemoryTest {
             filters.add(all.withAssignee("cv1"));
             filters.add(all.withReceived(DAY.plus(Duration.ofHours(1)), DAY.plus(Duration.ofHours(3))).withText("nguyen"));
         }
+        // Code order without text: the whole list and a filtered one.
+        filters.add(DossierFilter.all().withSort(Sort.CODE));
+        filters.add(DossierFilter.all().withSort(Sort.CODE).withStatuses(Set.of("ASSIGNED")));
         int answered = 0;
         try (Connection c = cache.connection()) {
             for (DossierFilter f : filters) {

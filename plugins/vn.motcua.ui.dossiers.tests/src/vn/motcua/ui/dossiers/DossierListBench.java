@@ -155,8 +155,8 @@ class DossierListBench {
         }
         System.out.printf("  [%s] scroll jumps (10 points across the list)  rows shown p50 %6.0f ms, max %6.0f ms; UI blocked max %6.0f ms%n",
                 when, pct(jumps, 50), pct(jumps, 100), pct(jumpsBlocked, 100));
-        System.out.printf("  page-downs (60, %d rows each)         rows shown p50 %6.0f ms, p95 %6.0f ms, max %6.0f ms; UI blocked max %6.0f ms%n",
-                visible, pct(pageDowns, 50), pct(pageDowns, 95), pct(pageDowns, 100), pct(pageDownsBlocked, 100));
+        System.out.printf("  [%s] page-downs (60, %d rows each)         rows shown p50 %6.0f ms, p95 %6.0f ms, max %6.0f ms; UI blocked max %6.0f ms%n",
+                when, visible, pct(pageDowns, 50), pct(pageDowns, 95), pct(pageDowns, 100), pct(pageDownsBlocked, 100));
 
     }
 

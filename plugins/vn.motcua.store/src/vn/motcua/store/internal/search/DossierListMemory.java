@@ -63,12 +63,13 @@ public final class DossierListMemory {
      * Every dossier at one moment: ids ascending; the tokens of {@code ids[i]} are
      * {@code tokens[offsets[i] .. offsets[i + 1])}, numbers into {@code dictionary}, which is sorted so that the
      * tokens starting with a word are one range of numbers; times in microseconds; procedure and assignee as
-     * numbers into {@code procedures} and {@code assignees} (-1: none). {@code newest} and {@code soonest} are the
-     * positions in the two list orders (received newest first, due soonest first, ties by code), read off the order
-     * indexes when the snapshot was built, so a list without text is a filtered walk, not a sort.
+     * numbers into {@code procedures} and {@code assignees} (-1: none). {@code newest}, {@code soonest} and {@code byCode}
+     * are the positions in the three list orders (received newest first, due soonest first, ties by code; by code),
+     * read off the order indexes when the snapshot was built, so a list without text is a filtered walk, not a sort.
      */
     private record Snapshot(long[] ids, int[] offsets, int[] tokens, String[] dictionary, long[] cumulative, int[] postings, long[] received,
-            long[] due, byte[] status, int[] procedure, String[] procedures, int[] assignee, String[] assignees, int[] newest, int[] soonest) {
+            long[] due, byte[] status, int[] procedure, String[] procedures, int[] assignee, String[] assignees, int[] newest, int[] soonest,
+            int[] byCode) {
         /**
          * Positions of the dossiers having a token starting with {@code word}, ascending: the tokens' postings
          * ({@code postings[cumulative[t] .. cumulative[t + 1])} for token number t) merged through a bit set, as a
@@ -307,17 +308,21 @@ public final class DossierListMemory {
      * postings) are checked against the other words and the filter, then ordered; without text, the dossiers in list
      * order are checked against the filter (the whole list of a million in a few milliseconds, and any page of it
      * at once — SQL's OFFSET walks the order index up to the page: seconds deep in a million). Null when it cannot
-     * answer exactly — no snapshot yet, a word with a digit, or ordered by code: the caller takes the SQL path.
+     * answer exactly — no snapshot yet, a word with a digit, a text search ordered by code, or a list in code order
+     * with more than {@link #CODE_ORDER_WRITES} matching dossiers written since the snapshot: the caller takes SQL.
      *
      * @param fieldCodes the codes of the filter's field's procedures (null: no field filter)
      */
     public long[] answer(List<String> words, DossierFilter f, Set<String> fieldCodes, Codes codes) throws SQLException {
         Snapshot s = snapshot;
-        if (s == null || f.sort() == DossierFilter.Sort.CODE || words.stream().anyMatch(w -> !held(w))) {
+        if (s == null || words.stream().anyMatch(w -> !held(w))) {
             return null;
         }
         if (words.isEmpty()) {
             return inListOrder(s, f, fieldCodes, codes);
+        }
+        if (f.sort() == DossierFilter.Sort.CODE) {
+            return null;
         }
         List<String> rarestFirst = new ArrayList<>(words);
         rarestFirst.sort(Comparator.comparingLong(s::dossiersWith));
@@ -355,8 +360,13 @@ public final class DossierListMemory {
      * written since merged in at their places (a tie of time is settled by code, fetched for the few compared).
      */
     private long[] inListOrder(Snapshot s, DossierFilter f, Set<String> fieldCodes, Codes codes) throws SQLException {
-        boolean byDue = f.sort() == DossierFilter.Sort.DUE_SOONEST;
-        int[] order = byDue ? s.soonest() : s.newest();
+        DossierFilter.Sort sort = f.sort() == DossierFilter.Sort.RELEVANCE ? DossierFilter.Sort.RECEIVED_NEWEST : f.sort();
+        boolean byDue = sort == DossierFilter.Sort.DUE_SOONEST;
+        int[] order = switch (sort) {
+            case DUE_SOONEST -> s.soonest();
+            case CODE -> s.byCode();
+            default -> s.newest();
+        };
         long[] times = byDue ? s.due() : s.received();
         Check check = new Check(s, List.of(), f, fieldCodes);
         boolean[] since = new boolean[s.ids().length];
@@ -383,8 +393,11 @@ public final class DossierListMemory {
         if (extra.isEmpty()) {
             return Arrays.copyOf(out, n);
         }
+        if (sort == DossierFilter.Sort.CODE && extra.size() > CODE_ORDER_WRITES) {
+            return null; // each would be placed by fetching ~20 codes of the list: SQL's index is cheaper
+        }
         Map<Long, String> code = new HashMap<>(codes.of(extra.stream().mapToLong(e -> e[0]).toArray()));
-        ListOrder listOrder = new ListOrder(byDue, code, codes);
+        ListOrder listOrder = new ListOrder(sort, code, codes);
         extra.sort((a, b) -> listOrder.compare(a[1], a[0], b[1], b[0]));
         long[] merged = new long[n + extra.size()];
         int m = 0;
@@ -410,25 +423,35 @@ public final class DossierListMemory {
         return merged;
     }
 
-    /** The list orders of {@link DossierSearchSql#orderBy} without text: time (newest or soonest first), then code. */
+    /** Most matching dossiers written since the snapshot that a list in code order places among the snapshot's. */
+    static final int CODE_ORDER_WRITES = 200;
+
+    /**
+     * The list orders of {@link DossierSearchSql#orderBy} without text: time (newest or soonest first), then code; or
+     * code alone.
+     */
     private static final class ListOrder {
-        private final boolean byDue;
+        private final DossierFilter.Sort sort;
         private final Map<Long, String> code;
         private final Codes codes;
 
-        ListOrder(boolean byDue, Map<Long, String> code, Codes codes) {
-            this.byDue = byDue;
+        ListOrder(DossierFilter.Sort sort, Map<Long, String> code, Codes codes) {
+            this.sort = sort;
             this.code = code;
             this.codes = codes;
         }
 
         int compare(long timeA, long idA, long timeB, long idB) {
-            int byTime = byDue ? Long.compare(timeA, timeB) : Long.compare(timeB, timeA);
+            int byTime = switch (sort) {
+                case DUE_SOONEST -> Long.compare(timeA, timeB);
+                case CODE -> 0;
+                default -> Long.compare(timeB, timeA);
+            };
             if (byTime != 0 || idA == idB) {
                 return byTime;
             }
             int byCode = codeOf(idA).compareTo(codeOf(idB));
-            return byDue ? byCode : -byCode;
+            return sort == DossierFilter.Sort.RECEIVED_NEWEST ? -byCode : byCode;
         }
 
         private String codeOf(long id) {
@@ -704,6 +727,7 @@ public final class DossierListMemory {
         int t = 0;
         int[] newest;
         int[] soonest;
+        int[] byCode;
         try (Connection c = connections.get(); Statement st = c.createStatement()) {
             // Lazy: rows stream from the table instead of being gathered first.
             st.execute("SET LAZY_QUERY_EXECUTION TRUE");
@@ -743,10 +767,11 @@ public final class DossierListMemory {
                 if (closed) {
                     return;
                 }
-                // The two list orders, off their indexes (index entries only, no row read).
+                // The three list orders, off their indexes (index entries only, no row read).
                 newest = order(st, DossierFilter.Sort.RECEIVED_NEWEST, ids, n);
                 soonest = order(st, DossierFilter.Sort.DUE_SOONEST, ids, n);
-                if (newest == null || soonest == null) {
+                byCode = order(st, DossierFilter.Sort.CODE, ids, n);
+                if (newest == null || soonest == null || byCode == null) {
                     return;
                 }
             } finally {
@@ -785,7 +810,8 @@ public final class DossierListMemory {
         }
         snapshot = new Snapshot(Arrays.copyOf(ids, n), Arrays.copyOf(offsets, n + 1), Arrays.copyOf(tokens, t), dictionary, cumulative,
                 postings, Arrays.copyOf(received, n), Arrays.copyOf(due, n), Arrays.copyOf(status, n), Arrays.copyOf(procedure, n),
-                procedures.byNumber.toArray(String[]::new), Arrays.copyOf(assignee, n), assignees.byNumber.toArray(String[]::new), newest, soonest);
+                procedures.byNumber.toArray(String[]::new), Arrays.copyOf(assignee, n), assignees.byNumber.toArray(String[]::new), newest, soonest,
+                byCode);
         // A removal stays until a snapshot without the dossier: this one, if it is past the mark.
         written.values().removeIf(w -> w.seq() <= mark);
         strings.keySet().retainAll(written.values().stream().filter(w -> w.row() != null)

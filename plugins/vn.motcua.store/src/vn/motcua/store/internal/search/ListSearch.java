@@ -99,6 +99,12 @@ public final class ListSearch {
         return new Plan(ordered, candidates(c, f, ordered, memory));
     }
 
+    /** The whole list: no text, no condition besides the order (code order included). */
+    public static boolean wholeList(DossierFilter f) {
+        return SearchTokens.queryWords(f.text()).isEmpty() && f.statuses().isEmpty() && f.deadline() == null && f.procedureCode() == null
+                && f.fieldName() == null && f.assignee() == null && f.receivedFrom() == null && f.receivedTo() == null;
+    }
+
     /** The codes of a field's procedures (any version), as the SQL filter's subquery finds them. */
     private static Set<String> fieldCodes(Connection c, String field) throws SQLException {
         Set<String> codes = new java.util.HashSet<>();
