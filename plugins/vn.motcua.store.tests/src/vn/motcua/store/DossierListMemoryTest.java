@@ -199,6 +199,62 @@ class DossierListMemoryTest {
         sameAsSql();
     }
 
+    /**
+     * Before its snapshot is built, the memory answers the whole list newest first from the order read first (what
+     * the list shows at launch), with dossiers written since — new ones tied in time with older ones, a removal —
+     * at their places, as SQL orders them; nothing else yet.
+     */
+    @Test
+    void answersTheWholeListFromItsEarlyOrderBeforeTheSnapshot() throws Exception {
+        DossierListMemory early = new DossierListMemory(cache::connection, new java.util.concurrent.locks.ReentrantLock());
+        early.readEarlyOrder();
+        assertEquals(1, early.stage());
+        Dossier five = cache.dossierRepository().findByCode("000.00.10.H29-261101-0005").orElseThrow();
+        String newest = String.format("000.00.10.H29-261101-%04d", next);
+        cache.dossierRepository().insertAll(List.of(
+                Fixtures.received("000.00.10.H29-261101-9005", "1.001193", "Lý Thị Trùng Giờ", "001090009005", "0912009005", five.receivedAt(), five.dueAt()),
+                Fixtures.received("000.00.10.H29-261101-0000", "1.001193", "Lý Văn Trùng Giờ", "001090000000", "0912000000", five.receivedAt(), five.dueAt()),
+                dossier("Quách Thị Mới")));
+        try (Connection c = cache.connection();
+                var r = c.createStatement().executeQuery("SELECT id, search_text, received_at, status, due_at, procedure_code, assignee FROM dossier"
+                        + " WHERE code IN ('000.00.10.H29-261101-9005', '000.00.10.H29-261101-0000', '" + newest + "')")) {
+            // As the repository tells the cache's own memory, inside the write.
+            while (r.next()) {
+                early.written(r.getLong(1), new DossierListMemory.Columns(r.getString(2), ListSearch.instant(r.getObject(3)), r.getString(4),
+                        ListSearch.instant(r.getObject(5)), r.getString(6), r.getString(7)));
+            }
+        }
+        long removed;
+        try (Connection c = cache.connection(); var r = c.createStatement().executeQuery("SELECT id FROM dossier WHERE code = '000.00.10.H29-261101-0007'")) {
+            r.next();
+            removed = r.getLong(1);
+        }
+        cache.inTransaction(em -> em.createNativeQuery("DELETE FROM dossier WHERE id = ?").setParameter(1, removed).executeUpdate());
+        early.removed(removed);
+        early.committed();
+        DossierListMemory.Codes codes = ids -> {
+            java.util.Map<Long, String> out = new java.util.HashMap<>();
+            try (Connection c = cache.connection(); var r = c.createStatement().executeQuery("SELECT id, code FROM dossier")) {
+                while (r.next()) {
+                    out.put(r.getLong(1), r.getString(2));
+                }
+            }
+            return out;
+        };
+        try (Connection c = cache.connection()) {
+            for (Sort sort : List.of(Sort.RECEIVED_NEWEST, Sort.RELEVANCE)) {
+                DossierFilter whole = DossierFilter.all().withSort(sort);
+                long[] answered = early.answer(List.of(), whole, null, codes);
+                assertTrue(answered != null, "answered early");
+                ListSearch.Plan plain = ListSearch.plan(c, whole, Integer.MAX_VALUE, new ListSearch.TokenStatistics(), null);
+                assertEquals(codes(c, whole, plain), codes(c, whole, new ListSearch.Plan(List.of(), answered)), "the whole list, " + sort);
+            }
+            assertEquals(null, early.answer(List.of(), DossierFilter.all().withSort(Sort.DUE_SOONEST), null, codes), "other orders wait");
+            assertEquals(null, early.answer(List.of(), DossierFilter.all().withStatuses(Set.of("ASSIGNED")), null, codes), "filters wait");
+            assertEquals(null, early.answer(List.of("nguyen"), DossierFilter.all().withText("nguyen"), null, codes), "searches wait");
+        }
+    }
+
     @Test
     void forgetsRemovedDossiersAndRolledBackWrites() throws Exception {
         DossierFilter hung = DossierFilter.all().withText("nguyen van hung");

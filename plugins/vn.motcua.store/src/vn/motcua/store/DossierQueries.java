@@ -88,14 +88,14 @@ public final class DossierQueries {
     private ListSearch.Plan plan(Connection c, DossierFilter f) throws SQLException {
         LocalCache.ListMemo memo = cache.listMemo();
         long version = cache.writeVersion();
-        // Planned again once the list memory is ready (a list opened while it was built is paged by SQL: deep pages
+        // Planned again as the list memory gets ready (a list opened while it was built is paged by SQL: deep pages
         // of a million-row list take seconds that way).
-        boolean withMemory = cache.dossierListMemory() != null && cache.dossierListMemory().ready();
-        if (memo != null && memo.version() == version && memo.filter().equals(f) && memo.withMemory() == withMemory) {
+        int memoryStage = cache.dossierListMemory() == null ? 0 : cache.dossierListMemory().stage();
+        if (memo != null && memo.version() == version && memo.filter().equals(f) && memo.memoryStage() == memoryStage) {
             return memo.plan();
         }
         ListSearch.Plan plan = ListSearch.plan(c, f, ListSearch.CANDIDATE_LIMIT, cache.tokenStatistics(), cache.dossierListMemory());
-        cache.listMemo(new LocalCache.ListMemo(f, version, plan, withMemory));
+        cache.listMemo(new LocalCache.ListMemo(f, version, plan, memoryStage));
         return plan;
     }
 

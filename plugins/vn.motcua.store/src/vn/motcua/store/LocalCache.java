@@ -62,7 +62,7 @@ public final class LocalCache implements AutoCloseable {
     }
 
     /** The last dossier-list plan and the cache version it was made for. */
-    record ListMemo(DossierFilter filter, long version, vn.motcua.store.internal.search.ListSearch.Plan plan, boolean withMemory) {
+    record ListMemo(DossierFilter filter, long version, vn.motcua.store.internal.search.ListSearch.Plan plan, int memoryStage) {
     }
 
     /** One writer at a time: the audit log's next sequence number and hash are read inside the write. */

@@ -164,6 +164,15 @@ public final class DossierListMemory {
     /** Strings seen in writes, shared so each write holds references, not copies. */
     private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
+    /**
+     * The whole list, newest first, with reception times: read first when the cache opens (the order index alone,
+     * seconds at a million), so the list opened at launch pages at once before the full snapshot (tens of seconds)
+     * is built. Dropped when the snapshot is in place.
+     */
+    private record EarlyOrder(long[] ids, long[] received) {
+    }
+
+    private volatile EarlyOrder early;
     private volatile boolean closed;
     private volatile int refoldAfter = 50_000;
     private Thread builder;
@@ -199,6 +208,16 @@ public final class DossierListMemory {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Reads the early order now, on this thread, without building a snapshot (tests of the early stage). */
+    public void readEarlyOrder() throws SQLException {
+        early = earlyOrder();
+    }
+
+    /** How much it can answer: 0 nothing yet, 1 the whole list newest first, 2 every list it answers. */
+    public int stage() {
+        return snapshot != null ? 2 : early != null ? 1 : 0;
     }
 
     /** True once a snapshot exists. */
@@ -315,7 +334,12 @@ public final class DossierListMemory {
      */
     public long[] answer(List<String> words, DossierFilter f, Set<String> fieldCodes, Codes codes) throws SQLException {
         Snapshot s = snapshot;
-        if (s == null || words.stream().anyMatch(w -> !held(w))) {
+        if (s == null) {
+            EarlyOrder e = early;
+            boolean newest = f.sort() == DossierFilter.Sort.RECEIVED_NEWEST || f.sort() == DossierFilter.Sort.RELEVANCE;
+            return e != null && newest && ListSearch.wholeList(f) ? wholeListNewest(e, codes) : null;
+        }
+        if (words.stream().anyMatch(w -> !held(w))) {
             return null;
         }
         if (words.isEmpty()) {
@@ -353,6 +377,29 @@ public final class DossierListMemory {
             }
         }
         return found.ordered(codes);
+    }
+
+    /** The whole list newest first from the early order, with the dossiers written since put in at their places. */
+    private long[] wholeListNewest(EarlyOrder e, Codes codes) throws SQLException {
+        if (written.isEmpty()) {
+            return e.ids();
+        }
+        long[] out = new long[e.ids().length];
+        long[] outTime = new long[out.length];
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (!written.containsKey(e.ids()[i])) {
+                out[n] = e.ids()[i];
+                outTime[n++] = e.received()[i];
+            }
+        }
+        List<long[]> extra = new ArrayList<>();
+        for (Map.Entry<Long, Written> w : written.entrySet()) {
+            if (w.getValue().row() != null) {
+                extra.add(new long[] { w.getKey(), w.getValue().row().received() });
+            }
+        }
+        return extra.isEmpty() ? Arrays.copyOf(out, n) : merge(out, outTime, n, extra, DossierFilter.Sort.RECEIVED_NEWEST, codes);
     }
 
     /**
@@ -396,6 +443,14 @@ public final class DossierListMemory {
         if (sort == DossierFilter.Sort.CODE && extra.size() > CODE_ORDER_WRITES) {
             return null; // each would be placed by fetching ~20 codes of the list: SQL's index is cheaper
         }
+        return merge(out, outTime, n, extra, sort, codes);
+    }
+
+    /**
+     * {@code out[0..n)} (in list order {@code sort}, times in {@code outTime}) with the dossiers {@code extra} ({id,
+     * time}) put in at their places.
+     */
+    private static long[] merge(long[] out, long[] outTime, int n, List<long[]> extra, DossierFilter.Sort sort, Codes codes) throws SQLException {
         Map<Long, String> code = new HashMap<>(codes.of(extra.stream().mapToLong(e -> e[0]).toArray()));
         ListOrder listOrder = new ListOrder(sort, code, codes);
         extra.sort((a, b) -> listOrder.compare(a[1], a[0], b[1], b[0]));
@@ -701,6 +756,34 @@ public final class DossierListMemory {
         return k == n ? out : Arrays.copyOf(out, k);
     }
 
+    /** The whole list newest first with reception times, off the order index; null if the cache is closing. */
+    private EarlyOrder earlyOrder() throws SQLException {
+        long[] ids = new long[1024];
+        long[] received = new long[1024];
+        int n = 0;
+        try (Connection c = connections.get(); Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            String sql = "SELECT d.id, d.received_at FROM dossier d"
+                    + DossierSearchSql.orderBy(DossierFilter.all().withSort(DossierFilter.Sort.RECEIVED_NEWEST), List.of(), new ArrayList<>());
+            try (ResultSet r = st.executeQuery(sql)) {
+                while (r.next()) {
+                    if (closed) {
+                        return null;
+                    }
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                        received = Arrays.copyOf(received, n * 2);
+                    }
+                    ids[n] = r.getLong(1);
+                    received[n++] = micros(ListSearch.instant(r.getObject(2)));
+                }
+            } finally {
+                st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
+        return new EarlyOrder(Arrays.copyOf(ids, n), Arrays.copyOf(received, n));
+    }
+
     private void build() throws SQLException {
         // Every write that took effect before the lock is taken has committed, so it is in the snapshot read after:
         // those Written entries can go once the new snapshot is in place. Later ones stay.
@@ -710,6 +793,13 @@ public final class DossierListMemory {
             mark = writes.get();
         } finally {
             writeLock.unlock();
+        }
+        if (snapshot == null) {
+            EarlyOrder first = earlyOrder();
+            if (first == null) {
+                return;
+            }
+            early = first;
         }
         Numbering words = new Numbering();
         Numbering procedures = new Numbering();
@@ -812,6 +902,7 @@ public final class DossierListMemory {
                 postings, Arrays.copyOf(received, n), Arrays.copyOf(due, n), Arrays.copyOf(status, n), Arrays.copyOf(procedure, n),
                 procedures.byNumber.toArray(String[]::new), Arrays.copyOf(assignee, n), assignees.byNumber.toArray(String[]::new), newest, soonest,
                 byCode);
+        early = null;
         // A removal stays until a snapshot without the dossier: this one, if it is past the mark.
         written.values().removeIf(w -> w.seq() <= mark);
         strings.keySet().retainAll(written.values().stream().filter(w -> w.row() != null)

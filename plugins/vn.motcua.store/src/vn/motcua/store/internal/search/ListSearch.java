@@ -384,7 +384,7 @@ public final class ListSearch {
         return p;
     }
 
-    static Instant instant(Object v) {
+    public static Instant instant(Object v) {
         if (v == null) {
             return null;
         }
