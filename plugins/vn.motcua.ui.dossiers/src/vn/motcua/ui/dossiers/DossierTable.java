@@ -19,6 +19,8 @@ import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.layer.CompositeLayer;
 import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
+import org.eclipse.nebula.widgets.nattable.painter.cell.TextPainter;
+import org.eclipse.nebula.widgets.nattable.painter.cell.decorator.PaddingDecorator;
 import org.eclipse.nebula.widgets.nattable.reorder.ColumnReorderLayer;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.config.RowOnlySelectionBindings;
@@ -130,6 +132,9 @@ final class DossierTable {
                 // disposed with it (a second workbench in the same JVM, as in the UI tests, painted blank rows).
                 body.setAttributeValue(CellStyleAttributes.FONT, parent.getFont());
                 registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, body, DisplayMode.NORMAL, ROW_LABEL);
+                // A little air between the column lines and the text.
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_PAINTER, new PaddingDecorator(new TextPainter(), 0, 4, 0, 4),
+                        DisplayMode.NORMAL, ROW_LABEL);
                 // The selected row in the system's selection colours.
                 Style selected = new Style();
                 selected.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, parent.getDisplay().getSystemColor(SWT.COLOR_LIST_SELECTION));
