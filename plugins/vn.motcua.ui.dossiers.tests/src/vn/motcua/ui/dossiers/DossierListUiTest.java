@@ -346,4 +346,39 @@ class DossierListUiTest {
         String newest = cache.dossiers().page(vn.motcua.store.DossierFilter.all(), 0, 1).get(0).code();
         wb.waitUntil("newest first again", () -> table.text(0, 0).equals(newest), Duration.ofSeconds(10));
     }
+
+    /**
+     * Keyboard only: Enter in the search box goes to the first row, Down to the next, Enter opens it. (Keys are sent
+     * to the widgets directly: Xvfb without a window manager does not move the focus.)
+     */
+    @Test
+    @Order(11)
+    void theListIsUsedWithTheKeyboardAlone() throws Exception {
+        Grid table = wb.grid("dossiers.table");
+        Text search = wb.find("dossiers.search", Text.class);
+        Label heading = wb.find("dossiers.details.heading", Label.class);
+        wb.run(() -> search.setText(""));
+        wb.type(search, "khai sinh");
+        wb.waitUntil("filtered", () -> table.rowCount() < DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(10));
+        String first = table.text(0, 0);
+        String second = table.text(1, 0);
+        wb.run(() -> search.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event()));
+        wb.settle();
+        wb.waitUntil("the first row shown", () -> heading.getText().startsWith(first), Duration.ofSeconds(5));
+        key(table, org.eclipse.swt.SWT.ARROW_DOWN);
+        wb.waitUntil("the second row shown", () -> heading.getText().startsWith(second), Duration.ofSeconds(5));
+        key(table, org.eclipse.swt.SWT.CR); // opens it: the details take the keyboard (not observable without a window manager)
+        assertTrue(wb.call(heading::getText).startsWith(second), "the row opened is the one selected");
+        wb.run(() -> search.setText(""));
+    }
+
+    private static void key(Grid table, int keyCode) {
+        wb.run(() -> {
+            org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+            e.keyCode = keyCode;
+            table.control().notifyListeners(org.eclipse.swt.SWT.KeyDown, e);
+            table.control().notifyListeners(org.eclipse.swt.SWT.KeyUp, e);
+        });
+        wb.settle();
+    }
 }

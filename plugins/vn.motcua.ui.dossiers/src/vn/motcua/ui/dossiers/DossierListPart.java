@@ -129,10 +129,10 @@ public class DossierListPart {
         search.setData(ID_KEY, "dossiers.search");
         GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(search);
         search.addModifyListener(e -> applyFilter());
-        search.addListener(SWT.DefaultSelection, e -> table.control().setFocus());
+        search.addListener(SWT.DefaultSelection, e -> table.focus());
         search.addListener(SWT.KeyDown, e -> {
             if (e.keyCode == SWT.ARROW_DOWN) {
-                table.control().setFocus();
+                table.focus();
             }
         });
 

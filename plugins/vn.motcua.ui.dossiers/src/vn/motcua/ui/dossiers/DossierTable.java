@@ -219,9 +219,18 @@ final class DossierTable {
         return data.count;
     }
 
-    /** Selects row {@code index} (without telling the selection listener: the caller knows). */
+    /** Selects row {@code index} (the selection listener is told, as for a click). */
     void select(int index) {
         selection.selectRow(0, index, false, false);
+    }
+
+    /** Keyboard focus into the list, on its first row when none is selected: arrows and Enter go on from there. */
+    void focus() {
+        nat.setFocus();
+        if (selectedRow() == null && data.count > 0) {
+            viewport.moveRowPositionIntoViewport(0);
+            select(0);
+        }
     }
 
     /** The row last clicked or moved to (the selection's anchor), if it is selected. */
