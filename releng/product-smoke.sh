@@ -68,6 +68,12 @@ sleep 2
 DISPLAY="$display" import -window root "$out/screenshot-login$suffix.png"
 echo "first-start $(ms "$out/product-first$suffix.log")" > "$out/startup-ms$suffix.txt"
 echo "start $(ms "$out/product$suffix.log")" >> "$out/startup-ms$suffix.txt"
+# Errors the product logged to its output (java.util.logging / SLF4J: a grid that failed to paint logs SEVERE there).
+for log in "$out/product-first$suffix.log" "$out/product$suffix.log"; do
+  if grep -q "^SEVERE:\|^Exception in\|^java\.lang\.[A-Za-z]*\(Exception\|Error\)" "$log"; then
+    echo "product-smoke: FAILED, errors in the product's output ($log):" >&2; grep -A12 "^SEVERE:\|^Exception in" "$log" | head -60 >&2; exit 1
+  fi
+done
 if [ -f "$data/workspace/.metadata/.log" ] && grep -q "^!ENTRY .* 4 " "$data/workspace/.metadata/.log"; then
   echo "product-smoke: FAILED, errors in the workbench log:" >&2; cat "$data/workspace/.metadata/.log" >&2; exit 1
 fi

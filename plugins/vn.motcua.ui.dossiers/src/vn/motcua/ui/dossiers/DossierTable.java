@@ -84,6 +84,7 @@ final class DossierTable {
      */
     DossierTable(Composite parent, UiText text, IntFunction<DossierRow> rows, Consumer<DossierRow> selected, Runnable opened,
             Consumer<DossierFilter.Sort> reordered) {
+        GridRuntime.prepare();
         this.text = text;
         this.rows = rows;
         this.columns = columns();
