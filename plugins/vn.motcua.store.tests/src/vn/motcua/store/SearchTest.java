@@ -167,7 +167,7 @@ class SearchTest {
                 "001080077777", "0911000999", Instant.parse("2026-11-05T02:00:00Z"), NOW.plus(Duration.ofDays(3))));
         try (java.sql.Connection c = cache.connection(); java.sql.Statement s = c.createStatement()) {
             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM dossier_search_token WHERE token IN ('ky', 'sinh', 'chung',"
-                    + " 'thuc', 'ban', 'sao', 'tu', 'chinh', 'giay', 'phep', '61/2018/nd-cp')");
+                    + " 'thuc', 'ban', 'sao', 'tu', 'chinh', 'giay', 'phep', '61/2018/nd-cp', '1.001193', '2.000908', '3.000111')");
             r.next();
             assertEquals(0, r.getInt(1), "no dossier row for a word of a procedure name only");
             r = s.executeQuery("SELECT COUNT(*) FROM dossier_search_token WHERE token = 'khai'");
@@ -177,9 +177,9 @@ class SearchTest {
             assertTrue(r.next());
             assertEquals("000.00.10.H29-261102-0002", r.getString(1), "the applicant Đặng's word stays a row");
             assertTrue(!r.next(), "the procedure Đăng ký's word is no row of its other dossier");
-            r = s.executeQuery("SELECT COUNT(*) FROM procedure_search_token WHERE token IN ('dang', 'ky', 'khai', 'sinh')");
+            r = s.executeQuery("SELECT COUNT(*) FROM procedure_search_token WHERE token IN ('1.001193', 'dang', 'ky', 'khai', 'sinh')");
             r.next();
-            assertEquals(4, r.getInt(1), "the procedure's own rows");
+            assertEquals(5, r.getInt(1), "the procedure's own rows: its code and name");
         }
         assertEquals(List.of("0001", "0002"), text("kha sin"), "prefixes of procedure words");
         assertEquals(List.of("0001", "0002"), text("dang k"), "Đặng, Đăng ký");
@@ -190,6 +190,8 @@ class SearchTest {
         assertEquals(List.of("0003"), text("tu tran"));
         assertEquals(List.of(), text("khai chung"), "words of two procedures");
         assertEquals(List.of("0005"), text("61/2018"), "a word with digits in a procedure name, as typed");
+        assertEquals(List.of("0003", "0004"), text("2.0009"), "a procedure code's prefix");
+        assertEquals(List.of("0001"), text("1.001193 anh"));
         assertEquals(List.of("0005"), text("nghi dinh 61/2018/nđ-cp le"));
         assertEquals(List.of("0001", "0002", "0005"), text("khai"), "the procedure's khai sinh and the applicant Khải");
         assertEquals(List.of("0005"), text("khai le"));

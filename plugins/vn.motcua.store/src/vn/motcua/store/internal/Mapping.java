@@ -77,7 +77,7 @@ public final class Mapping {
         // Only ever added to: a dossier keeps the words of the name its procedure had when it was written (in its
         // search_text) until it is written again, so a renamed procedure must still lead the search to it; the
         // candidates are re-checked on search_text, so a word of a former name finds no more than before.
-        e.nameTokens.addAll(SearchTokens.ofProcedureName(e.name));
+        e.searchTokens.addAll(SearchTokens.ofProcedure(e.code, e.name));
         e.requiredDocuments.clear();
         for (RequiredDocument d : p.requiredDocuments()) {
             RequiredDocumentRow r = new RequiredDocumentRow();
@@ -163,14 +163,13 @@ public final class Mapping {
         e.dueAt = d.dueAt();
         e.assignee = d.assignee();
 
-        Set<String> indexed = SearchTokens.indexedOfDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone,
-                d.procedureCode());
+        Set<String> indexed = SearchTokens.indexedOfDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone);
         // Changed in place so EclipseLink writes only the difference (usually none: a status change keeps every token;
-        // the first write of a dossier stored before schema 11 drops its procedure-name rows).
+        // the first write of a dossier stored before schema 11 drops its procedure rows).
         e.searchTokens.retainAll(indexed);
         e.searchTokens.addAll(indexed);
-        // search_text keeps the procedure name's words: the SQL search checks its candidates there, and the dossier
-        // list memory reads its tokens from it.
+        // search_text keeps the procedure's code and name: the SQL search checks its candidates there, and the
+        // dossier list memory reads its tokens from it.
         e.searchText = SearchTokens.searchText(SearchTokens.ofDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone,
                 d.procedureCode(), procedureName));
         e.papers.clear();

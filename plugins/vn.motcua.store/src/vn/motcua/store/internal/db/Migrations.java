@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import vn.motcua.store.internal.search.ProcedureNameBackfill;
+import vn.motcua.store.internal.search.ProcedureSearchBackfill;
 import vn.motcua.store.internal.search.SearchIndexBackfill;
 
 /**
@@ -40,7 +40,7 @@ public final class Migrations {
 
     /** Work a script's SQL cannot do, run right after it in the same transaction. */
     private static final Map<String, JdbcStep> AFTER = Map.of("V2__search_index_and_audit_log.sql", SearchIndexBackfill::run,
-            "V11__procedure_name_search.sql", ProcedureNameBackfill::run);
+            "V11__procedure_name_search.sql", ProcedureSearchBackfill::run);
 
     @FunctionalInterface
     private interface JdbcStep {

@@ -56,13 +56,13 @@ public class ProcedureEntity {
     @Column(name = "search_text")
     public String searchText;
     /**
-     * Folded words of every name this procedure row has had here (see SearchTokens#ofProcedureName): a search word
-     * finds its dossiers through them (schema 11). Never read for display.
+     * Folded words of the code and of every name this procedure row has had here (see SearchTokens#ofProcedure): a
+     * search word finds its dossiers through them (schema 11). Never read for display.
      */
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "procedure_search_token", joinColumns = @JoinColumn(name = "procedure_id"))
     @Column(name = "token")
-    public Set<String> nameTokens = new HashSet<>();
+    public Set<String> searchTokens = new HashSet<>();
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "required_document", joinColumns = @JoinColumn(name = "procedure_id"))
     @OrderColumn(name = "position")

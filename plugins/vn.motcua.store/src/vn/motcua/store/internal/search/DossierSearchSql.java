@@ -22,8 +22,8 @@ import vn.motcua.store.DossierFilter;
  *
  * <p>Text search: a query word {@code w} matches a dossier whose {@code search_text} (its tokens between spaces) has a
  * token that starts with {@code w}. The most selective word drives: its candidates are the dossiers of the range
- * {@code [w, w + U+FFFF)} of the token index (one range scan), and — since schema 11 the procedure name's words are
- * not in that index — the dossiers of the procedures having a name word in that range (their codes first,
+ * {@code [w, w + U+FFFF)} of the token index (one range scan), and — since schema 11 the words of the procedure's
+ * code and name are not in that index — the dossiers of the procedures having such a word in that range (their codes first,
  * {@link #procedureCodes}, then the dossiers' procedure index with the codes bound: H2 given the codes as a subquery
  * reads a row per index entry). Every word, the driving one too, is checked on each candidate's
  * {@code search_text} with {@code LIKE '% w%'}, which costs nothing more than the row already being read; so a
@@ -62,7 +62,7 @@ public final class DossierSearchSql {
                 + cap + " ROWS ONLY)", List.of(word, upperBound(word)));
     }
 
-    /** The codes of the procedures having a word of their name (any version, any former name) starting with {@code word}. */
+    /** The codes of the procedures having a word of their code or name (any version, any former name) starting with {@code word}. */
     public static Sql procedureCodes(String word) {
         return new Sql(PROCEDURE_CODES, List.of(word, upperBound(word)));
     }

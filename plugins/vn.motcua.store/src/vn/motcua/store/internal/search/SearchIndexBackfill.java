@@ -23,13 +23,12 @@ public final class SearchIndexBackfill {
             int pending = 0;
             while (r.next()) {
                 long id = r.getLong(1);
-                // As the live writes (Mapping.fill): search_text with the procedure name's words, the rows without.
+                // As the live writes (Mapping.fill): search_text with the procedure's code and name, the rows without.
                 text.setString(1, SearchTokens.searchText(SearchTokens.ofDossier(r.getString(2), r.getString(3), r.getString(4),
                         r.getString(5), r.getString(6), r.getString(7))));
                 text.setLong(2, id);
                 text.addBatch();
-                for (String token : SearchTokens.indexedOfDossier(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                        r.getString(6))) {
+                for (String token : SearchTokens.indexedOfDossier(r.getString(2), r.getString(3), r.getString(4), r.getString(5))) {
                     insert.setString(1, token);
                     insert.setLong(2, id);
                     insert.addBatch();
