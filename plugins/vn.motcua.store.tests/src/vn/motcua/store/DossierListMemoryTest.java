@@ -85,7 +85,7 @@ class DossierListMemoryTest {
     /** The queries checked: full names, without diacritics, word prefixes, words out of order, procedure words. */
     private static final List<String> QUERIES = List.of("Nguyễn Văn Hùng", "nguyen van hung", "ngu van hu", "thi lan tran", "le minh",
             "đặng đào", "dang dao", "hoang ngoc anh", "pham duc", "chung thuc tran", "khai sinh thu", "van 000.00.10",
-            "tran 0912", "nguyen xyz");
+            "tran 0912", "nguyen xyz", "kha sin", "dang", "dang ky", "ban chinh", "sinh 0912", "ky hung", "khai chung", "chu", "lai thu");
 
     /**
      * Every list query answered with the memory and by the plain SQL path (no memory) gives the same dossiers in the
@@ -253,6 +253,21 @@ class DossierListMemoryTest {
             assertEquals(null, early.answer(List.of(), DossierFilter.all().withStatuses(Set.of("ASSIGNED")), null, codes), "filters wait");
             assertEquals(null, early.answer(List.of("nguyen"), DossierFilter.all().withText("nguyen"), null, codes), "searches wait");
         }
+    }
+
+    /**
+     * A procedure renamed in place: its dossiers keep their search_text (the old name's words) until written again; the
+     * SQL path, which reaches procedure-name words through the procedures, finds them as the memory does.
+     */
+    @Test
+    void aRenamedProcedureGivesTheSameResultsBothWays() throws Exception {
+        cache.procedures().save(Fixtures.procedure("2.000908", "Chứng thực chữ ký lại", "Chứng thực"));
+        sameAsSql();
+        // Some of its dossiers written again, with the new name.
+        cache.dossierRepository().insertAll(List.of(dossier("Lại Thu Hà"), dossier("Lại Văn Hùng"), dossier("Trần Thu Lan")));
+        sameAsSql();
+        assertTrue(cache.dossiers().count(DossierFilter.all().withText("chu ky lai")) > 0);
+        assertTrue(cache.dossiers().count(DossierFilter.all().withText("ban chinh")) > 0);
     }
 
     @Test

@@ -18,6 +18,7 @@ import vn.motcua.core.model.DeadlineClass;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.DossierAction;
 import vn.motcua.core.model.DossierStatus;
+import vn.motcua.core.model.Procedure;
 import vn.motcua.store.DossierFilter.Deadline;
 import vn.motcua.store.DossierFilter.Sort;
 
@@ -152,6 +153,82 @@ class SearchTest {
         assertEquals("ASSIGNED", row.status());
         assertEquals("cv1", row.assignee());
         assertTrue(row.dueAt().isAfter(NOW));
+    }
+
+    /**
+     * Since schema 11 the words of procedure names are not rows of the dossiers' token table: the SQL path (the list
+     * memory declines code order, and is not asked here) reaches them through the procedures, and finds what it found
+     * before — word prefixes, a word the applicant's name shares, digit words of a name, with other words.
+     */
+    @Test
+    void findsByProcedureNameWordsThroughTheProcedures() throws Exception {
+        cache.procedures().save(Fixtures.procedure("3.000111", "Cấp giấy phép theo Nghị định 61/2018/NĐ-CP", "Công thương"));
+        cache.dossierRepository().saveWithoutEvent(Fixtures.received("000.00.10.H29-261105-0005", "3.000111", "Lê Văn Khải",
+                "001080077777", "0911000999", Instant.parse("2026-11-05T02:00:00Z"), NOW.plus(Duration.ofDays(3))));
+        try (java.sql.Connection c = cache.connection(); java.sql.Statement s = c.createStatement()) {
+            java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM dossier_search_token WHERE token IN ('ky', 'sinh', 'chung',"
+                    + " 'thuc', 'ban', 'sao', 'tu', 'chinh', 'giay', 'phep', '61/2018/nd-cp', '1.001193', '2.000908', '3.000111')");
+            r.next();
+            assertEquals(0, r.getInt(1), "no dossier row for a word of a procedure name only");
+            r = s.executeQuery("SELECT COUNT(*) FROM dossier_search_token WHERE token = 'khai'");
+            r.next();
+            assertEquals(1, r.getInt(1), "'khai' is a row of the applicant Khải only, not of the dossiers of Đăng ký khai sinh");
+            r = s.executeQuery("SELECT d.code FROM dossier_search_token t JOIN dossier d ON d.id = t.dossier_id WHERE t.token = 'dang'");
+            assertTrue(r.next());
+            assertEquals("000.00.10.H29-261102-0002", r.getString(1), "the applicant Đặng's word stays a row");
+            assertTrue(!r.next(), "the procedure Đăng ký's word is no row of its other dossier");
+            r = s.executeQuery("SELECT COUNT(*) FROM procedure_search_token WHERE token IN ('1.001193', 'dang', 'ky', 'khai', 'sinh')");
+            r.next();
+            assertEquals(5, r.getInt(1), "the procedure's own rows: its code and name");
+        }
+        assertEquals(List.of("0001", "0002"), text("kha sin"), "prefixes of procedure words");
+        assertEquals(List.of("0001", "0002"), text("dang k"), "Đặng, Đăng ký");
+        assertEquals(List.of("0002"), text("dang th"), "the applicant's Đặng Thị");
+        assertEquals(List.of("0001"), text("ky ngu an"), "a procedure word with the applicant's words");
+        assertEquals(List.of("0001", "0002"), text("d k s"), "one letter of each");
+        assertEquals(List.of("0003", "0004"), text("ban chinh"));
+        assertEquals(List.of("0003"), text("tu tran"));
+        assertEquals(List.of(), text("khai chung"), "words of two procedures");
+        assertEquals(List.of("0005"), text("61/2018"), "a word with digits in a procedure name, as typed");
+        assertEquals(List.of("0003", "0004"), text("2.0009"), "a procedure code's prefix");
+        assertEquals(List.of("0001"), text("1.001193 anh"));
+        assertEquals(List.of("0005"), text("nghi dinh 61/2018/nđ-cp le"));
+        assertEquals(List.of("0001", "0002", "0005"), text("khai"), "the procedure's khai sinh and the applicant Khải");
+        assertEquals(List.of("0005"), text("khai le"));
+        assertEquals(List.of("0001", "0002", "0005"), text("kha"));
+        // Relevance on the SQL path: words typed in full first, then newest first.
+        try (java.sql.Connection c = cache.connection()) {
+            DossierFilter f = DossierFilter.all().withText("khai").withSort(Sort.RELEVANCE);
+            vn.motcua.store.internal.search.ListSearch.Plan plan = vn.motcua.store.internal.search.ListSearch.plan(c, f, Integer.MAX_VALUE,
+                    new vn.motcua.store.internal.search.ListSearch.TokenStatistics(), null);
+            assertEquals(List.of("000.00.10.H29-261105-0005", "000.00.10.H29-261102-0002", "000.00.10.H29-261101-0001"),
+                    vn.motcua.store.internal.search.ListSearch.page(c, f, plan, 0, 10).stream().map(r -> (String) r[0]).toList());
+        }
+    }
+
+    /**
+     * A procedure renamed in place (the server corrected its name, same code and version): its dossiers keep the
+     * words of the name they were written with until they are written again — the SQL path as the list memory, which
+     * reads search_text — and a dossier written again is found by the new name.
+     */
+    @Test
+    void aRenamedProcedureStillLeadsToItsDossiersByTheirName() {
+        cache.procedures().save(Fixtures.procedure("1.001193", "Đăng ký lại việc sinh", "Hộ tịch"));
+        assertEquals(List.of("0001", "0002"), text("khai sinh"), "the words of the name they were written with");
+        assertEquals(List.of("0001", "0002"), text("khai"));
+        assertEquals(List.of(), text("lai viec"), "not yet the new name's words");
+        Dossier a = cache.dossierRepository().findByCode("000.00.10.H29-261101-0001").orElseThrow();
+        var assign = Fixtures.next(a, DossierAction.ASSIGN, DossierStatus.ASSIGNED, "cv2");
+        cache.dossierRepository().save(a.record(assign, Dossier.Changes.NONE.withAssignee("cv2")), assign);
+        assertEquals(List.of("0001"), text("lai viec"), "written again: the new name");
+        assertEquals(List.of("0002"), text("khai sinh"));
+        assertEquals(List.of("0001", "0002"), text("dang ky sinh"));
+        // A later version of the procedure with another name: the dossiers of version 1 are not found by its words.
+        Procedure v2 = Fixtures.procedure("1.001193", "Đăng ký khai sinh trực tuyến", "Hộ tịch");
+        cache.procedures().save(new Procedure(v2.code(), v2.name(), v2.fieldName(), v2.level(), v2.processingTimes(), v2.cutOffTime(),
+                v2.fees(), v2.requiredDocuments(), v2.legalBasis(), v2.implementingAgency(), v2.onlineLevel(), v2.active(), 2,
+                v2.effectiveDate()));
+        assertEquals(List.of(), text("truc tuyen"));
     }
 
     @Test

@@ -81,6 +81,52 @@ class SyncTest {
         assertEquals(SPECIALIST, a.dossier(c1).assignee());
     }
 
+    /**
+     * A paged pull fetches each next page while it stores the one before; stopped midway, the round drops the page
+     * already on its way and the next round starts after the last page stored: nothing skipped, nothing twice.
+     */
+    @Test
+    void aPagedPullStoppedMidwayResumesAfterItsLastStoredPage() throws Exception {
+        SyncWorld.Client a = world.client("pa", CLERK, Clock.systemUTC());
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            codes.add(a.receive(CLERK));
+        }
+        a.sync();
+        SyncWorld.Client b = world.client("pb", HEAD, Clock.systemUTC());
+        SyncEngine paged = new SyncEngine(b.cache, b.http, "WS-pb", Clock.systemUTC(), 10, 4);
+        int[] pages = new int[1];
+        SyncEngine.Report first = paged.syncOnce(new SyncEngine.Progress() {
+            @Override
+            public void pulled(long position, long head) {
+                pages[0]++;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return pages[0] >= 2;
+            }
+        });
+        assertEquals(2, pages[0]);
+        assertEquals(8, first.pulled(), "two pages of four");
+        assertEquals(first.cursor(), b.cache.sync().cursor(), "the cursor of the last page stored");
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("motcua-sync-pull-ahead") && t.isAlive())
+                && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("motcua-sync-pull-ahead") && t.isAlive()),
+                "the page fetched ahead went with the round");
+        SyncEngine.Report rest = paged.syncOnce(SyncEngine.Progress.NONE);
+        for (String code : codes) {
+            assertEquals(1, b.dossier(code).events().size(), code);
+        }
+        SyncWorld.Client c = world.client("pc", HEAD, Clock.systemUTC());
+        SyncEngine.Report once = new SyncEngine(c.cache, c.http, "WS-pc", Clock.systemUTC(), 10, 4).syncOnce(SyncEngine.Progress.NONE);
+        assertEquals(once.cursor(), rest.cursor());
+        assertEquals(once.pulled(), first.pulled() + rest.pulled(), "no page skipped or pulled twice");
+    }
+
     @Test
     void theSameBatchDeliveredTwiceIsAppliedOnce() throws Exception {
         SyncWorld.Client a = world.client("a2", CLERK, Clock.systemUTC());

@@ -84,6 +84,11 @@ public final class SyncClient {
         return user;
     }
 
+    /** The language of this client's messages. */
+    Locale locale() {
+        return locale;
+    }
+
     /** Uses a token obtained elsewhere (the login dialog). */
     public void token(String token) {
         this.token = token;

@@ -117,28 +117,89 @@ public final class SyncEngine {
         long cursor = ledger.cursor();
         String knownServer = ledger.state(SyncLedger.SERVER_ID).orElse(null);
         int pulled = 0;
-        while (!progress.cancelled()) {
-            PullResponse page = client.pull(cursor, pullPage);
-            if (knownServer != null && !knownServer.equals(page.serverId())) {
-                // Another server (restored, replaced): start over from zero; the outbox is kept and re-pushed.
-                ledger.resetCursor(page.serverId());
+        try (PullAhead ahead = new PullAhead()) {
+            PullResponse next = null;
+            while (!progress.cancelled()) {
+                PullResponse page = next != null ? next : client.pull(cursor, pullPage);
+                next = null;
+                if (knownServer != null && !knownServer.equals(page.serverId())) {
+                    // Another server (restored, replaced): start over from zero; the outbox is kept and re-pushed.
+                    ledger.resetCursor(page.serverId());
+                    knownServer = page.serverId();
+                    cursor = 0;
+                    continue;
+                }
                 knownServer = page.serverId();
-                cursor = 0;
-                continue;
-            }
-            knownServer = page.serverId();
-            ledger.applyPulled(page.changes().stream().map(Change::dossier).toList(), page.cursor(), page.serverId());
-            pulled += page.changes().size();
-            cursor = page.cursor();
-            progress.pulled(cursor, page.head());
-            if (!page.more()) {
-                break;
+                if (page.more()) {
+                    // The next page travels and is parsed while this one is stored (a first sync is hundreds of pages;
+                    // storing and fetching each took turns). Its cursor is this page's, so nothing depends on the store.
+                    ahead.start(page.cursor());
+                }
+                ledger.applyPulled(page.changes().stream().map(Change::dossier).toList(), page.cursor(), page.serverId());
+                pulled += page.changes().size();
+                cursor = page.cursor();
+                progress.pulled(cursor, page.head());
+                if (!page.more()) {
+                    break;
+                }
+                next = ahead.take();
             }
         }
         pushDocuments();
         ledger.state(SyncLedger.LAST_SUCCESS, Instant.now(clock).toString());
         ledger.state(SyncLedger.LAST_ERROR, null);
         return new Report(applied, duplicates, refused, pulled, cursor);
+    }
+
+    /**
+     * At most one pull request on its way in a thread of its own, for the page after the one being stored. Closed at
+     * the end of the round: a page fetched but not taken (cancelled, or the store failed) is dropped, and the next
+     * round asks again from the cursor stored with the last page.
+     */
+    private final class PullAhead implements AutoCloseable {
+        private java.util.concurrent.ExecutorService thread;
+        private java.util.concurrent.Future<PullResponse> pending;
+
+        void start(long after) {
+            if (thread == null) {
+                thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "motcua-sync-pull-ahead");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            pending = thread.submit(() -> client.pull(after, pullPage));
+        }
+
+        PullResponse take() throws SyncException {
+            java.util.concurrent.Future<PullResponse> f = pending;
+            pending = null;
+            try {
+                return f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof SyncException se) {
+                    throw se;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new SyncException(SyncException.Kind.UNREACHABLE, SyncText.get(client.locale(), "interrupted"), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pending != null) {
+                pending.cancel(true);
+            }
+            if (thread != null) {
+                thread.shutdownNow();
+            }
+        }
     }
 
     /**

@@ -74,6 +74,10 @@ public final class Mapping {
         e.active = p.active();
         e.effectiveDate = p.effectiveDate();
         e.searchText = VietnameseText.fold(p.code() + " " + p.name() + " " + p.fieldName());
+        // Only ever added to: a dossier keeps the words of the name its procedure had when it was written (in its
+        // search_text) until it is written again, so a renamed procedure must still lead the search to it; the
+        // candidates are re-checked on search_text, so a word of a former name finds no more than before.
+        e.searchTokens.addAll(SearchTokens.ofProcedure(e.code, e.name));
         e.requiredDocuments.clear();
         for (RequiredDocument d : p.requiredDocuments()) {
             RequiredDocumentRow r = new RequiredDocumentRow();
@@ -159,12 +163,15 @@ public final class Mapping {
         e.dueAt = d.dueAt();
         e.assignee = d.assignee();
 
-        Set<String> tokens = SearchTokens.ofDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone, d.procedureCode(),
-                procedureName);
-        // Changed in place so EclipseLink writes only the difference (usually none: a status change keeps every token).
-        e.searchTokens.retainAll(tokens);
-        e.searchTokens.addAll(tokens);
-        e.searchText = SearchTokens.searchText(tokens);
+        Set<String> indexed = SearchTokens.indexedOfDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone);
+        // Changed in place so EclipseLink writes only the difference (usually none: a status change keeps every token;
+        // the first write of a dossier stored before schema 11 drops its procedure rows).
+        e.searchTokens.retainAll(indexed);
+        e.searchTokens.addAll(indexed);
+        // search_text keeps the procedure's code and name: the SQL search checks its candidates there, and the
+        // dossier list memory reads its tokens from it.
+        e.searchText = SearchTokens.searchText(SearchTokens.ofDossier(d.code(), e.applicantName, e.applicantIdNumber, e.applicantPhone,
+                d.procedureCode(), procedureName));
         e.papers.clear();
         for (ReceivedPaper p : d.papers()) {
             ReceivedPaperRow r = new ReceivedPaperRow();

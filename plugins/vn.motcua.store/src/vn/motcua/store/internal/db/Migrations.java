@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import vn.motcua.store.internal.search.ProcedureSearchBackfill;
 import vn.motcua.store.internal.search.SearchIndexBackfill;
 
 /**
@@ -34,10 +35,12 @@ public final class Migrations {
             "V7__dossier_documents.sql",
             "V8__document_sync.sql",
             "V9__delivery_fees_finished.sql",
-            "V10__delivery_satisfaction.sql");
+            "V10__delivery_satisfaction.sql",
+            "V11__procedure_name_search.sql");
 
     /** Work a script's SQL cannot do, run right after it in the same transaction. */
-    private static final Map<String, JdbcStep> AFTER = Map.of("V2__search_index_and_audit_log.sql", SearchIndexBackfill::run);
+    private static final Map<String, JdbcStep> AFTER = Map.of("V2__search_index_and_audit_log.sql", SearchIndexBackfill::run,
+            "V11__procedure_name_search.sql", ProcedureSearchBackfill::run);
 
     @FunctionalInterface
     private interface JdbcStep {

@@ -3,6 +3,8 @@ package vn.motcua.store.internal.entity;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,14 @@ public class ProcedureEntity {
     public LocalDate effectiveDate;
     @Column(name = "search_text")
     public String searchText;
+    /**
+     * Folded words of the code and of every name this procedure row has had here (see SearchTokens#ofProcedure): a
+     * search word finds its dossiers through them (schema 11). Never read for display.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "procedure_search_token", joinColumns = @JoinColumn(name = "procedure_id"))
+    @Column(name = "token")
+    public Set<String> searchTokens = new HashSet<>();
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "required_document", joinColumns = @JoinColumn(name = "procedure_id"))
     @OrderColumn(name = "position")

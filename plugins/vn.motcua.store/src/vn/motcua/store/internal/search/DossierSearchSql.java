@@ -20,11 +20,15 @@ import vn.motcua.store.DossierFilter;
  * The SQL of the dossier list, in one place so the store (through EclipseLink) and the benchmark's raw-JDBC
  * baseline run the very same statements. Plain {@code ?} parameters, bound in the order of {@link Sql#params()}.
  *
- * <p>Text search: a query word {@code w} matches a dossier having a token that starts with {@code w}. The most
- * selective word drives: its tokens are the range {@code [w, w + U+FFFF)} of the token index, one range scan.
- * Every other word is checked on each candidate's {@code search_text} (its tokens between spaces) with
- * {@code LIKE '% w%'}, which costs nothing more than the row already being read. Words are expected
- * most-selective first: see {@link #mostSelectiveFirst}.
+ * <p>Text search: a query word {@code w} matches a dossier whose {@code search_text} (its tokens between spaces) has a
+ * token that starts with {@code w}. The most selective word drives: its candidates are the dossiers of the range
+ * {@code [w, w + U+FFFF)} of the token index (one range scan), and — since schema 11 the words of the procedure's
+ * code and name are not in that index — the dossiers of the procedures having such a word in that range (their codes first,
+ * {@link #procedureCodes}, then the dossiers' procedure index with the codes bound: H2 given the codes as a subquery
+ * reads a row per index entry). Every word, the driving one too, is checked on each candidate's
+ * {@code search_text} with {@code LIKE '% w%'}, which costs nothing more than the row already being read; so a
+ * procedure's dossiers are found only by the words of the name they were written with, as the dossier list memory
+ * (which reads search_text) finds them. Words are expected most-selective first: see {@link #mostSelectiveFirst}.
  */
 public final class DossierSearchSql {
     /** A statement and its parameters. */
@@ -39,6 +43,13 @@ public final class DossierSearchSql {
     static final int FIRST_CAP = 1_000;
     static final int SECOND_CAP = 50_000;
 
+    /**
+     * Codes of the procedures having a word of their name in a range (bind the range's two ends). Written so H2
+     * starts from the range, not from the catalogue.
+     */
+    private static final String PROCEDURE_CODES = "SELECT DISTINCT p.code FROM procedure_def p WHERE p.id IN"
+            + " (SELECT pt.procedure_id FROM procedure_search_token pt WHERE pt.token >= ? AND pt.token < ?)";
+
     private static final String ROW_COLUMNS = "d.code, d.applicant_name, d.procedure_code, p.name, p.field_name, d.received_at,"
             + " d.due_at, d.status, d.assignee";
 
@@ -49,6 +60,17 @@ public final class DossierSearchSql {
     public static Sql selectivity(String word, int cap) {
         return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM dossier_search_token WHERE token >= ? AND token < ? FETCH FIRST "
                 + cap + " ROWS ONLY)", List.of(word, upperBound(word)));
+    }
+
+    /** The codes of the procedures having a word of their code or name (any version, any former name) starting with {@code word}. */
+    public static Sql procedureCodes(String word) {
+        return new Sql(PROCEDURE_CODES, List.of(word, upperBound(word)));
+    }
+
+    /** Number of dossiers, up to {@code cap}, of the given procedures (not empty): entries of their index, no row read. */
+    public static Sql procedureSelectivity(List<String> codes, int cap) {
+        return new Sql("SELECT COUNT(*) FROM (SELECT d.procedure_code FROM dossier d WHERE d.procedure_code IN (" + placeholders(codes.size())
+                + ") FETCH FIRST " + cap + " ROWS ONLY)", List.copyOf(codes));
     }
 
     /**
@@ -155,14 +177,17 @@ public final class DossierSearchSql {
     }
 
     /**
-     * Dossiers having, for every word, a token starting with it: the first (most selective) word through the
-     * token index, the others on the candidates' search_text, which is already in hand.
+     * Dossiers having, for every word, a token starting with it: the candidates of the first (most selective) word
+     * through the token index or its procedures, every word checked on their search_text, which is already in hand.
      */
     private static String textMatch(List<String> words, List<Object> params) {
-        StringBuilder sql = new StringBuilder("d.id IN (SELECT t.dossier_id FROM dossier_search_token t WHERE t.token >= ? AND t.token < ?)");
+        StringBuilder sql = new StringBuilder("(d.id IN (SELECT t.dossier_id FROM dossier_search_token t WHERE t.token >= ? AND t.token < ?)"
+                + " OR d.procedure_code IN (" + PROCEDURE_CODES + "))");
         params.add(words.get(0));
         params.add(upperBound(words.get(0)));
-        for (String w : words.subList(1, words.size())) {
+        params.add(words.get(0));
+        params.add(upperBound(words.get(0)));
+        for (String w : words) {
             sql.append(" AND d.search_text LIKE ?");
             params.add("% " + escapeLike(w) + "%");
         }
@@ -217,13 +242,25 @@ public final class DossierSearchSql {
         };
     }
 
-    /** Distinct dossiers having a token that starts with {@code word} (index only). */
-    public static Sql candidates(String word) {
-        return new Sql("SELECT DISTINCT dossier_id FROM dossier_search_token WHERE token >= ? AND token < ?", List.of(word, upperBound(word)));
+    /**
+     * Distinct dossiers that may have a token starting with {@code word} (index only): those whose index rows say so,
+     * and those of {@code procedureCodes}, the procedures having a name word that does ({@link #procedureCodes}).
+     * To be checked on search_text ({@link #candidateCheck}).
+     */
+    public static Sql candidates(String word, List<String> procedureCodes) {
+        String tokens = "SELECT dossier_id FROM dossier_search_token WHERE token >= ? AND token < ?";
+        if (procedureCodes.isEmpty()) {
+            return new Sql("SELECT DISTINCT dossier_id FROM dossier_search_token WHERE token >= ? AND token < ?", List.of(word, upperBound(word)));
+        }
+        List<Object> params = new ArrayList<>(List.of(word, upperBound(word)));
+        params.addAll(procedureCodes);
+        return new Sql(tokens + " UNION SELECT d.id FROM dossier d WHERE d.procedure_code IN (" + placeholders(procedureCodes.size()) + ")",
+                params);
     }
 
     /**
-     * The check of {@code chunk} candidate ids against the other words and the filter: selects id, received_at,
+     * The check of {@code chunk} candidate ids against every word (the driving one too: a procedure's dossiers are
+     * candidates of each word of its name) and the filter: selects id, received_at,
      * due_at, code and the relevance score (how many words were typed in full) of those that match. Bind
      * {@code before}, then the {@code chunk} ids, then {@code after}.
      */
@@ -243,7 +280,7 @@ public final class DossierSearchSql {
         List<Object> after = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT d.id, d.received_at, d.due_at, d.code, " + score + " FROM dossier d WHERE d.id IN ("
                 + placeholders(chunk) + ")");
-        for (String w : words.subList(1, words.size())) {
+        for (String w : words) {
             sql.append(" AND d.search_text LIKE ?");
             after.add("% " + escapeLike(w) + "%");
         }

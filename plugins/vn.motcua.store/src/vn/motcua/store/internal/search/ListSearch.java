@@ -26,8 +26,9 @@ import vn.motcua.store.internal.search.DossierSearchSql.Sql;
  * index entries the query's rarest word has (an index-only count):
  * <ul>
  * <li><b>Candidates</b> (rarest word under {@link #CANDIDATE_LIMIT} entries — any search with a given name, an ID,
- * a phone or a code): the rarest word's dossiers come from the token index, are checked against the other
- * words and the filters by primary key in chunks, and are ordered here. Count exact, any sort, relevance too.
+ * a phone or a code): the rarest word's dossiers come from the token index and, for the words of procedure names,
+ * from the procedures' word index and the dossiers' procedure index; they are checked against every word and the
+ * filters by primary key in chunks, and are ordered here. Count exact, any sort, relevance too.
  * H2 given the same as one statement ({@code id IN (subquery)} or a join) materialises or misplans it: seconds.
  * <li><b>Broad</b> (every word common, e.g. "nguyen van"): the list's order index is read and every word checked
  * on search_text until the page is full; the count stops at {@link #BROAD_COUNT_CAP} ("more than 1,000"), as
@@ -92,11 +93,38 @@ public final class ListSearch {
             return new Plan(words, null);
         }
         long[] driving = new long[1];
-        List<String> ordered = mostSelectiveFirst(c, words, driving, candidateLimit, stats);
+        Map<String, List<String>> procedures = new HashMap<>();
+        List<String> ordered = mostSelectiveFirst(c, words, driving, candidateLimit, stats, procedures);
         if (driving[0] >= candidateLimit) {
             return new Plan(ordered, null);
         }
-        return new Plan(ordered, candidates(c, f, ordered, memory));
+        return new Plan(ordered, candidates(c, f, ordered, procedureCodes(c, ordered.get(0), procedures), memory));
+    }
+
+    /** The codes of the procedures having a name word starting with {@code word}, asked once per plan. */
+    private static List<String> procedureCodes(Connection c, String word, Map<String, List<String>> known) throws SQLException {
+        List<String> codes = known.get(word);
+        if (codes == null) {
+            codes = new ArrayList<>();
+            Sql sql = DossierSearchSql.procedureCodes(word);
+            try (PreparedStatement p = prepare(c, sql.sql(), sql.params(), 1); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    codes.add(r.getString(1));
+                }
+            }
+            known.put(word, codes);
+        }
+        return codes;
+    }
+
+    /**
+     * A word's candidates counted up to {@code cap}: its token index entries plus the dossiers of the procedures
+     * with a name word it starts (index entries both; a dossier in both is counted twice, which only weighs the plan).
+     */
+    private static long selectivity(Connection c, String word, int cap, Map<String, List<String>> procedures) throws SQLException {
+        long n = single(c, DossierSearchSql.selectivity(word, cap));
+        List<String> codes = procedureCodes(c, word, procedures);
+        return codes.isEmpty() || n >= cap ? n : n + single(c, DossierSearchSql.procedureSelectivity(codes, cap));
     }
 
     /** The whole list: no text, no condition besides the order (code order included). */
@@ -140,18 +168,18 @@ public final class ListSearch {
 
     /** Words ordered rarest first; {@code drivingCount[0]} = index entries of the first, capped at the limit. */
     private static List<String> mostSelectiveFirst(Connection c, List<String> words, long[] drivingCount, int limit,
-            TokenStatistics stats) throws SQLException {
+            TokenStatistics stats, Map<String, List<String>> procedures) throws SQLException {
         Map<String, Long> hits = new HashMap<>();
         for (String w : words) {
             Long known = stats.get(w);
-            hits.put(w, known != null ? known : single(c, DossierSearchSql.selectivity(w, DossierSearchSql.FIRST_CAP)));
+            hits.put(w, known != null ? known : selectivity(c, w, DossierSearchSql.FIRST_CAP, procedures));
         }
         if (hits.values().stream().allMatch(n -> n >= DossierSearchSql.FIRST_CAP)) {
             // Every word is common: look closer, or "nguyen" might drive where "hung" would do 25 times less work.
             int cap = Math.max(limit, DossierSearchSql.FIRST_CAP);
             for (String w : words) {
                 Long known = stats.get(w);
-                long n = known != null ? known : single(c, DossierSearchSql.selectivity(w, cap));
+                long n = known != null ? known : selectivity(c, w, cap, procedures);
                 hits.put(w, n);
                 if (n >= DossierSearchSql.FIRST_CAP) {
                     // Only counts past the first probe are worth remembering: those are the costly ones.
@@ -209,18 +237,20 @@ public final class ListSearch {
     private record Match(long id, Instant received, Instant due, String code, int score) {
     }
 
-    private static long[] candidates(Connection c, DossierFilter f, List<String> words, DossierListMemory memory) throws SQLException {
+    private static long[] candidates(Connection c, DossierFilter f, List<String> words, List<String> procedureCodes, DossierListMemory memory)
+            throws SQLException {
         java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
-        Sql cand = DossierSearchSql.candidates(words.get(0));
+        Sql cand = DossierSearchSql.candidates(words.get(0), procedureCodes);
         try (PreparedStatement p = prepare(c, cand.sql(), cand.params(), 1); ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 found.add(r.getLong(1));
             }
         }
         long[] ids = found.build().toArray();
-        if (memory != null && words.size() > 1) {
-            // The other words checked in memory first: only the dossiers that may match are read below.
-            ids = memory.narrow(ids, words.subList(1, words.size()));
+        if (memory != null) {
+            // The words checked in memory first (the driving one too: a procedure's dossiers are candidates of each word
+            // of its name): only the dossiers that may match are read below.
+            ids = memory.narrow(ids, words);
         }
         // In key order, neighbours in the file are read together.
         Arrays.sort(ids);

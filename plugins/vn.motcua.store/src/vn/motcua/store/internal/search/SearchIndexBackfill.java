@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Set;
 
 /**
  * Fills {@code dossier_search_token} and rewrites {@code dossier.search_text} (see SearchTokens#searchText) for the dossiers a version-1 cache already holds. Runs inside the
@@ -24,12 +23,12 @@ public final class SearchIndexBackfill {
             int pending = 0;
             while (r.next()) {
                 long id = r.getLong(1);
-                Set<String> tokens = SearchTokens.ofDossier(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                        r.getString(6), r.getString(7));
-                text.setString(1, SearchTokens.searchText(tokens));
+                // As the live writes (Mapping.fill): search_text with the procedure's code and name, the rows without.
+                text.setString(1, SearchTokens.searchText(SearchTokens.ofDossier(r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5), r.getString(6), r.getString(7))));
                 text.setLong(2, id);
                 text.addBatch();
-                for (String token : tokens) {
+                for (String token : SearchTokens.indexedOfDossier(r.getString(2), r.getString(3), r.getString(4), r.getString(5))) {
                     insert.setString(1, token);
                     insert.setLong(2, id);
                     insert.addBatch();
