@@ -43,6 +43,18 @@ class CacheOpenerTest {
     @TempDir
     Path dir;
 
+    /**
+     * A pulled page of a first sync is written to the file at its commit, not six times before it (H2's default
+     * 19 MB buffer; see {@link vn.motcua.store.internal.db.H2WriteBuffer}). Checked inside OSGi, where H2's
+     * internals are reached by reflection only.
+     */
+    @Test
+    void h2KeepsALargerWriteBufferThanItsDefault() throws Exception {
+        try (LocalCache cache = CacheOpener.open(dir, KEY); java.sql.Connection c = cache.connection()) {
+            assertEquals(vn.motcua.store.internal.db.H2WriteBuffer.BYTES, vn.motcua.store.internal.db.H2WriteBuffer.current(c));
+        }
+    }
+
     @Test
     void opensMigratesAndReadsBackAfterReopen() throws Exception {
         Procedure birth = procedure("1.001193", "Đăng ký khai sinh");

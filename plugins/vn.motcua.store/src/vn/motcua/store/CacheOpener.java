@@ -20,6 +20,7 @@ import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
+import vn.motcua.store.internal.db.H2WriteBuffer;
 import vn.motcua.store.internal.db.Migrations;
 
 /**
@@ -141,6 +142,7 @@ public final class CacheOpener {
             pool.setMaxConnections(8);
             try (Connection c = pool.getConnection()) {
                 Migrations.migrate(c);
+                H2WriteBuffer.widen(c);
             }
         } catch (SQLException e) {
             closeQuietly(pool);
