@@ -10,9 +10,8 @@ import java.sql.Connection;
  * not the transaction has committed; H2 does not expose the MVStore's {@code autoCommitBufferSize} in its URL. A
  * pulled page of 1,000 dossiers passes that mark about six times (the estimate counts a page again at each change),
  * and each mid-transaction write re-encrypts every leaf that the scattered index entries of the last few hundred
- * dossiers touched (search tokens, citizen IDs, phones): a 100,000-dossier first sync wrote 890 MB for 130 MB of
- * data and spent more than half its time there (measured with a probe of the store's first-sync path, 42 s → 26 s
- * with a larger buffer; docs/benchmarks.md). Commits still write at once (WRITE_DELAY=0), so durability is
+ * dossiers touched (search tokens, citizen IDs, phones): storing a 100,000-dossier first sync wrote 890 MB and took
+ * 42 s; with this buffer 334 MB and 25 s (a probe of the store's first-sync path; docs/benchmarks.md). Commits still write at once (WRITE_DELAY=0), so durability is
  * unchanged: only writes of not-yet-committed data are saved.
  *
  * <p>The setting is not public, so it is set by reflection, and failing that the cache works as before (slower bulk
