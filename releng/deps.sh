@@ -2,7 +2,7 @@
 # Debian packages MộtCửa Desk needs to run (run) or to test (test); sourced by releng/run and releng/test.
 # Installs what is missing when it can (root, or password-less sudo), else prints the exact command.
 motcua_packages_run=(libgtk-3-0 fonts-dejavu-core curl unzip)
-motcua_packages_test=("${motcua_packages_run[@]}" xvfb xauth imagemagick softhsm2 opensc poppler-utils libreoffice-calc-nogui postgresql)
+motcua_packages_test=("${motcua_packages_run[@]}" xvfb xauth xdotool imagemagick softhsm2 opensc poppler-utils libreoffice-calc-nogui postgresql)
 
 motcua_install_packages() { # names...
   local missing=() p

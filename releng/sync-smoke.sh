@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Two product instances, one sync server (issue 6's "done when"): starts the demo sync server on loopback and two
+# materialised products under two Xvfb displays, each with its own new data folder pointed at the server. On each,
+# a clerk logs in through the login dialog (online first login of a new workstation) and receives a dossier at the
+# counter, with real key presses and clicks (xdotool). Then both products are stopped and each data folder is read
+# (vn.motcua.sync.testing.DataFolderDossiers, unlocked with the clerk's password): both must hold both dossiers,
+# nothing pending, no conflict, and their audit chains must verify (vn.motcua.store.AuditVerifier).
+#   releng/sync-smoke.sh        (after a build: ./mvnw -o clean verify, or releng/test)
+# Output: target/sync-smoke/{a-*.png,b-*.png,*.log,a.txt,b.txt}
+set -uo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$top"
+product="$top/product/vn.motcua.client.product/target/products/vn.motcua.client/linux/gtk/x86_64/motcua-desk"
+out="$top/target/sync-smoke"
+[ -x "$product/motcua.sh" ] || { echo "sync-smoke: no materialised product at $product (run the build first)" >&2; exit 1; }
+for tool in Xvfb xdotool import; do
+  command -v "$tool" >/dev/null || { echo "sync-smoke: $tool missing; fix: apt-get install xvfb xdotool imagemagick" >&2; exit 1; }
+done
+. releng/find-jdk.sh; jdk=$(motcua_find_jdk) || exit 1
+cp="$(releng/bench sync-classpath)" || exit 1
+
+rm -rf "$out"; mkdir -p "$out"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill -- -"$p" 2>/dev/null; done
+  sleep 1; rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "sync-smoke: FAILED, $*" >&2; for f in "$out"/*.log; do echo "--- $f" >&2; tail -20 "$f" >&2; done; exit 1; }
+
+# The server: the demo commune's catalogue and accounts (password "demo"), on a free port.
+setsid "$jdk/bin/java" -Xmx512m -cp "$cp" vn.motcua.sync.testing.DemoServer "$work/server" 0 > "$out/server.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 60); do grep -qs "^READY " "$out/server.log" && break; sleep 0.5; done
+url=$(sed -n 's/^READY //p' "$out/server.log")
+[ -n "$url" ] || fail "the sync server did not start"
+
+display_of() { [ "$1" = a ] && echo ":$(( 80 + RANDOM % 9 ))" || echo ":$(( 90 + RANDOM % 9 ))"; }
+declare -A disp
+for ws in a b; do
+  disp[$ws]=$(display_of $ws)
+  Xvfb "${disp[$ws]}" -screen 0 1366x820x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
+done
+sleep 1
+x() { DISPLAY="${disp[$1]}" xdotool "${@:2}"; }
+shot() { DISPLAY="${disp[$1]}" import -window root "$out/$1-$2.png"; }
+
+# Starts workstation $1 on its own data folder and logs the clerk in through the dialog.
+start() {
+  local ws=$1
+  DISPLAY="${disp[$ws]}" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$work/$ws" MOTCUA_SERVER="$url" \
+    setsid "$product/motcua.sh" > "$out/$ws.log" 2>&1 & pids+=($!)
+  eval "app_$ws=$!"
+  for _ in $(seq 1 120); do grep -qs "\[motcua\] login dialog shown" "$out/$ws.log" && break; sleep 0.5; done
+  grep -qs "\[motcua\] login dialog shown" "$out/$ws.log" || fail "workstation $ws showed no login dialog"
+  sleep 2
+  shot "$ws" login
+  # The user name field has the focus; keys go to the window under the pointer (no window manager).
+  x "$ws" mousemove 680 272 click 1; sleep 0.3
+  x "$ws" type --delay 40 canbo.motcua; x "$ws" key Tab; x "$ws" type --delay 40 demo; x "$ws" key Return
+  for _ in $(seq 1 120); do grep -qs "\[motcua\] startup:" "$out/$ws.log" && break; sleep 0.5; done
+  grep -qs "\[motcua\] startup:" "$out/$ws.log" || fail "workstation $ws did not open after the online login"
+  sleep 4
+}
+
+# Receives a birth registration for applicant $2 (born $3, citizen ID $4 — its 5th–6th digits are the birth year —,
+# phone $5) at workstation $1's counter.
+receive() {
+  local ws=$1
+  x "$ws" mousemove 130 36 click 1; sleep 2                                  # tab "Tiếp nhận"
+  x "$ws" mousemove 330 128 click 1; sleep 0.5                               # procedure search
+  x "$ws" type --delay 60 1.001193; sleep 1.5
+  x "$ws" key Down; sleep 0.7; x "$ws" key Tab; sleep 0.7                     # the procedure, then its papers
+  x "$ws" mousemove 47 464 click 1; sleep 0.5                                # the two required papers
+  x "$ws" mousemove 47 487 click 1; sleep 0.5
+  x "$ws" mousemove 940 128 click 1; sleep 0.3                               # applicant: name, birth, ID, phone, address
+  x "$ws" type --delay 40 "$2"; x "$ws" key Tab; x "$ws" type --delay 40 "$3"; x "$ws" key Tab
+  x "$ws" type --delay 40 "$4"; x "$ws" key Tab; x "$ws" type --delay 40 "$5"; x "$ws" key Tab
+  x "$ws" type --delay 40 "thon dong"; sleep 0.5
+  shot "$ws" counter-filled
+  x "$ws" mousemove 709 448 click 1; sleep 3                                 # "Tiếp nhận (Ctrl+S)"
+  shot "$ws" counter-received
+}
+
+start a
+receive a "tran thi lam" 12/03/1990 025090001111 0912000111
+start b
+receive b "le van binh" 01/02/1985 025085002222 0912000222
+# Both sync every 2 s: let each push its dossier and pull the other's, then look at both lists.
+sleep 10
+for ws in a b; do x "$ws" mousemove 55 36 click 1; done                     # tab "Hồ sơ"
+sleep 3
+shot a list; shot b list
+for ws in a b; do p="app_$ws"; kill -- -"${!p}" 2>/dev/null; wait "${!p}" 2>/dev/null; done
+sleep 1
+
+for ws in a b; do
+  echo demo | "$jdk/bin/java" -cp "$cp" vn.motcua.sync.testing.DataFolderDossiers "$work/$ws" canbo.motcua > "$out/$ws.txt" 2> "$out/$ws-check.log" \
+    || fail "the data folder of workstation $ws could not be read"
+  echo demo | "$jdk/bin/java" -cp "$cp" vn.motcua.store.AuditVerifier -nl en --user canbo.motcua "$work/$ws" > "$out/$ws-audit.txt" 2>&1 \
+    || fail "the audit chain of workstation $ws does not verify: $(cat "$out/$ws-audit.txt")"
+done
+for ws in a b; do
+  grep -q "|tran thi lam|RECEIVED$" "$out/$ws.txt" && grep -q "|le van binh|RECEIVED$" "$out/$ws.txt" \
+    || fail "workstation $ws does not hold both dossiers: $(cat "$out/$ws.txt")"
+  grep -qx "pending 0" "$out/$ws.txt" && grep -qx "conflicts 0" "$out/$ws.txt" \
+    || fail "workstation $ws has changes pending or refused: $(cat "$out/$ws.txt")"
+done
+cmp -s "$out/a.txt" "$out/b.txt" || fail "the two workstations differ: $(diff "$out/a.txt" "$out/b.txt")"
+if grep -q "^SEVERE:\|^Exception in" "$out/a.log" "$out/b.log"; then fail "errors in a product's output"; fi
+echo "sync-smoke: OK: two products on one server see each other's dossiers ($(grep -c '|' "$out/a.txt") each, audit chains intact); screenshots in $out"
