@@ -690,9 +690,41 @@ public final class SyncService {
                 s.setString(5, caller.workstation());
                 s.executeUpdate();
             }
+            int slot = fallbackSlot(c, agency, caller.workstation());
             c.commit();
-            return new NumberBlockResponse(agency, day, b.from(), b.to());
+            return new NumberBlockResponse(agency, day, b.from(), b.to(), slot);
         }
+    }
+
+    /**
+     * The workstation's slot of the offline number slices, given at its first block and kept: the lowest slot free in
+     * its agency, 0 when all are taken. Called with the agency's reservations serialised (see {@link #reserveBlock}).
+     */
+    private int fallbackSlot(Connection c, String agency, String workstation) throws SQLException {
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT workstation, slot FROM workstation_slot WHERE agency_code = ?")) {
+            s.setString(1, agency);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (r.getString(1).equals(workstation)) {
+                        return r.getInt(2);
+                    }
+                    taken.add(r.getInt(2));
+                }
+            }
+        }
+        for (int slot = 1; slot <= OfflineFallbackPolicy.standard().maxSlots(); slot++) {
+            if (!taken.contains(slot)) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO workstation_slot (agency_code, workstation, slot) VALUES (?, ?, ?)")) {
+                    s.setString(1, agency);
+                    s.setString(2, workstation);
+                    s.setInt(3, slot);
+                    s.executeUpdate();
+                }
+                return slot;
+            }
+        }
+        return 0;
     }
 
     static String sha256(String s) {

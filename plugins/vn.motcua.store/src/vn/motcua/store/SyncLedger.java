@@ -24,6 +24,8 @@ import vn.motcua.sync.api.SyncJson;
 public final class SyncLedger {
     public static final String CURSOR = "cursor";
     public static final String SERVER_ID = "server.id";
+    /** The offline fallback slot the server gave this workstation (see {@link #fallbackSlot()}). */
+    public static final String FALLBACK_SLOT = "fallback.slot";
     public static final String LAST_SUCCESS = "last.success";
     public static final String LAST_ERROR = "last.error";
 
@@ -150,6 +152,19 @@ public final class SyncLedger {
         // A first sync is a bulk load: enough of it makes close() compact the file.
         cache.bulkWritten(written);
         return written;
+    }
+
+    /**
+     * This workstation's slot of the offline number slices, as the server assigned it with a number block (unique in
+     * the agency). A workstation that was never told one is alone — no server, or not yet synced since its online
+     * first login — and uses slot 1.
+     */
+    public int fallbackSlot() {
+        return state(FALLBACK_SLOT).map(Integer::parseInt).orElse(1);
+    }
+
+    public boolean knowsFallbackSlot() {
+        return state(FALLBACK_SLOT).isPresent();
     }
 
     public long cursor() {

@@ -232,6 +232,19 @@ class SyncTest {
         assertEquals(1, ba.size());
         assertEquals(1, bb.size());
         assertTrue(ba.get(0).to() < bb.get(0).from() || bb.get(0).to() < ba.get(0).from(), ba + " / " + bb);
+        // Offline once the blocks are used up: each numbers from its own slice (they were all slot 1 before).
+        int slotA = a.cache.sync().fallbackSlot();
+        int slotB = b.cache.sync().fallbackSlot();
+        assertTrue(a.cache.sync().knowsFallbackSlot() && b.cache.sync().knowsFallbackSlot());
+        assertTrue(slotA >= 1 && slotB >= 1 && slotA != slotB, slotA + " / " + slotB);
+        var policy = vn.motcua.core.code.OfflineFallbackPolicy.standard();
+        var fa = new vn.motcua.core.code.DossierCodeAllocator("WS-n1", slotA, a.cache.numberBlocks(), policy).fallbackBlock(agency, day);
+        var fb = new vn.motcua.core.code.DossierCodeAllocator("WS-n2", slotB, b.cache.numberBlocks(), policy).fallbackBlock(agency, day);
+        assertTrue(fa.to() < fb.from() || fb.to() < fa.from(), fa + " / " + fb);
+        // The slot is kept: a later block (a new day, a fresh data folder of the same workstation) brings the same one.
+        a.cache.sync().state(vn.motcua.store.SyncLedger.FALLBACK_SLOT, null);
+        assertEquals(100, a.engine.topUpNumbers(agency, 20, 50), "an unknown slot asks the server even with numbers left");
+        assertEquals(slotA, a.cache.sync().fallbackSlot());
     }
 
     @Test

@@ -289,12 +289,15 @@ public final class SyncEngine {
         vn.motcua.core.code.DossierCodeAllocator allocator = new vn.motcua.core.code.DossierCodeAllocator(workstationId, 1,
                 cache.numberBlocks(), vn.motcua.core.code.OfflineFallbackPolicy.standard());
         int left = allocator.remainingInBlocks(agencyCode, day);
-        if (left >= threshold) {
+        // The fallback slot comes with a block: ask once even with numbers left, so an offline morning never finds
+        // two workstations on the same slice.
+        if (left >= threshold && cache.sync().knowsFallbackSlot()) {
             return left;
         }
         vn.motcua.sync.api.Messages.NumberBlockResponse b = client.reserveBlock(
                 new vn.motcua.sync.api.Messages.NumberBlockRequest(workstationId, agencyCode, day, size));
         cache.numberBlocks().addBlock(new vn.motcua.core.code.NumberBlock(b.agencyCode(), b.day(), b.first(), b.last(), workstationId));
+        cache.sync().state(vn.motcua.store.SyncLedger.FALLBACK_SLOT, Integer.toString(b.fallbackSlot()));
         return allocator.remainingInBlocks(agencyCode, day);
     }
 

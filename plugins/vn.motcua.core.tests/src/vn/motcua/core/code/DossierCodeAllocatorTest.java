@@ -51,6 +51,15 @@ class DossierCodeAllocatorTest {
     }
 
     @Test
+    void withoutASlotOnlyReservedBlocksAreUsed() {
+        InMemoryNumberBlockStore store = new InMemoryNumberBlockStore();
+        DossierCodeAllocator ws = new DossierCodeAllocator("WS-26", 0, store, policy);
+        store.addBlock(new NumberBlock(AGENCY, DAY, 5, 5, "WS-26"));
+        assertEquals(5, ws.next(AGENCY, DAY).code().sequence());
+        assertThrows(DossierCodeAllocator.NumbersExhaustedException.class, () -> ws.next(AGENCY, DAY));
+    }
+
+    @Test
     void offlineFallbackUsesTheWorkstationsOwnSliceAndIsFinal() {
         InMemoryNumberBlockStore store = new InMemoryNumberBlockStore();
         DossierCodeAllocator ws = new DossierCodeAllocator("WS-03", 3, store, policy);

@@ -21,14 +21,17 @@ public final class DossierCodeAllocator {
     private final NumberBlockStore store;
     private final OfflineFallbackPolicy policy;
 
-    /** @param workstationSlot the workstation's fallback slot, assigned by the server at enrolment */
+    /**
+     * @param workstationSlot the workstation's fallback slot, assigned by the server; 0 = none (the agency's slots are
+     *                        all taken): numbers from reserved blocks only
+     */
     public DossierCodeAllocator(String workstationId, int workstationSlot, NumberBlockStore store,
             OfflineFallbackPolicy policy) {
         this.workstationId = Objects.requireNonNull(workstationId, "workstationId");
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
-        if (workstationSlot < 1 || workstationSlot > policy.maxSlots()) {
-            throw new IllegalArgumentException("workstation slot must be 1.." + policy.maxSlots());
+        if (workstationSlot < 0 || workstationSlot > policy.maxSlots()) {
+            throw new IllegalArgumentException("workstation slot must be 0.." + policy.maxSlots());
         }
         this.workstationSlot = workstationSlot;
     }
@@ -43,7 +46,7 @@ public final class DossierCodeAllocator {
             Set<Integer> issued = store.issued(workstationId, agencyCode, day);
             OptionalInt n = firstFree(ordinaryBlocks(agencyCode, day), issued);
             CodeAllocation.Source source = CodeAllocation.Source.RESERVED_BLOCK;
-            if (n.isEmpty()) {
+            if (n.isEmpty() && workstationSlot > 0) {
                 n = firstFree(List.of(fallbackBlock(agencyCode, day)), issued);
                 source = CodeAllocation.Source.OFFLINE_FALLBACK;
             }
@@ -73,6 +76,9 @@ public final class DossierCodeAllocator {
 
     /** This workstation's fallback slice for the agency and day. */
     public NumberBlock fallbackBlock(String agencyCode, LocalDate day) {
+        if (workstationSlot == 0) {
+            throw new IllegalStateException("no fallback slot");
+        }
         return policy.blockFor(agencyCode, day, workstationSlot, workstationId);
     }
 

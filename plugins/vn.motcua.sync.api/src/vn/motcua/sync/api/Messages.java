@@ -84,7 +84,11 @@ public final class Messages {
     public record NumberBlockRequest(String workstationId, String agencyCode, java.time.LocalDate day, int size) {
     }
 
-    public record NumberBlockResponse(String agencyCode, java.time.LocalDate day, int first, int last) {
+    /**
+     * A reserved block, and the workstation's fallback slot: its own fixed slice of every day's 9000–9999 for numbering
+     * offline once its blocks are used up (OfflineFallbackPolicy); 0 when the agency's slots are all taken.
+     */
+    public record NumberBlockResponse(String agencyCode, java.time.LocalDate day, int first, int last, int fallbackSlot) {
     }
 
     /** Any refusal: a stable code for programs and a message in the requested language for people. */

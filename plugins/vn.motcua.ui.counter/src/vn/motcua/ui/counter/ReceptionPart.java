@@ -685,7 +685,7 @@ public class ReceptionPart {
         Dossier draft = Dossier.draft(chosen.code(), chosen.version(), pack, Channel.IN_PERSON, applicant, received, session.agencyCode());
         try {
             // The workstation's reserved blocks first, then its own offline slice: never a number twice.
-            DossierCodeAllocator allocator = new DossierCodeAllocator(session.workstationId(), 1, cache.numberBlocks(), OfflineFallbackPolicy.standard());
+            DossierCodeAllocator allocator = new DossierCodeAllocator(session.workstationId(), cache.sync().fallbackSlot(), cache.numberBlocks(), OfflineFallbackPolicy.standard());
             CodeAllocation code;
             do {
                 // A number already on a dossier here (demo data, or received before this workstation had blocks) is skipped.
@@ -741,7 +741,7 @@ public class ReceptionPart {
         Dossier draft = Dossier.draft(chosen.code(), chosen.version(), RulePacks.standard().forReceptionTime(now).id(), Channel.IN_PERSON,
                 applicant, received, session.agencyCode());
         try {
-            String code = new DossierCodeAllocator(session.workstationId(), 1, cache.numberBlocks(), OfflineFallbackPolicy.standard())
+            String code = new DossierCodeAllocator(session.workstationId(), cache.sync().fallbackSlot(), cache.numberBlocks(), OfflineFallbackPolicy.standard())
                     .next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM)).code().format();
             Command command = refusal ? new Command.Refuse(dialog.reason(), code) : new Command.RequestSupplement(dialog.reason(), code);
             Transition t = lifecycle.apply(draft, command, session.actor(Role.CLERK), now);
