@@ -531,8 +531,13 @@ public final class SyncService {
         Dossier result = t.dossier();
         String transferredTo = stored.map(StoredDossier::transferredTo).orElse(null);
         if (event.action() == DossierAction.TRANSFER) {
+            String before = transferredTo;
             transferredTo = event.targetAgencyCode();
+            if (before != null && !before.equals(transferredTo) && !before.equals(result.agencyCode())) {
+                keepFormerHolder(c, before, code);
+            }
         }
+        // The change counter is the transaction's last write (commit order): nothing after this line but the dossier row.
         long position = nextPosition(c);
         String body = json.writeString(result);
         if (stored.isEmpty()) {
@@ -614,11 +619,12 @@ public final class SyncService {
             List<RawChange> transferred = changes(c, "SELECT log_position, body FROM dossier WHERE transferred_to = ? AND agency_code <> ?"
                     + " AND log_position > ? AND log_position <= ? ORDER BY transferred_to, log_position LIMIT ?", List.of(agency, agency), cursor,
                     head, n + 1);
-            List<RawChange> changes = new ArrayList<>(Math.min(own.size() + transferred.size(), n + 1));
-            for (int i = 0, j = 0; changes.size() <= n && (i < own.size() || j < transferred.size());) {
-                boolean takeOwn = j >= transferred.size() || i < own.size() && own.get(i).position() < transferred.get(j).position();
-                changes.add(takeOwn ? own.get(i++) : transferred.get(j++));
-            }
+            // Dossiers this agency held by transfer and passed on (few: a join, sorted).
+            List<RawChange> passedOn = changes(c, "SELECT d.log_position, d.body FROM dossier_former_holder f JOIN dossier d ON d.code = f.dossier_code"
+                    + " WHERE f.agency_code = ? AND d.agency_code <> ? AND (d.transferred_to IS NULL OR d.transferred_to <> ?)"
+                    + " AND d.log_position > ? AND d.log_position <= ? ORDER BY d.log_position LIMIT ?", List.of(agency, agency, agency), cursor,
+                    head, n + 1);
+            List<RawChange> changes = mergeByPosition(n + 1, own, transferred, passedOn);
             boolean more = changes.size() > n;
             if (more) {
                 changes = changes.subList(0, n);
@@ -629,6 +635,44 @@ public final class SyncService {
                 next = Math.max(next, head);
             }
             return new RawPullResponse(changes, next, more, head, serverId);
+        }
+    }
+
+    /** The first {@code limit} rows of lists each ordered by position, in position order (a position is in one list only). */
+    @SafeVarargs
+    private static List<RawChange> mergeByPosition(int limit, List<RawChange>... lists) {
+        List<RawChange> out = new ArrayList<>();
+        int[] at = new int[lists.length];
+        while (out.size() < limit) {
+            int best = -1;
+            for (int k = 0; k < lists.length; k++) {
+                if (at[k] < lists[k].size() && (best < 0 || lists[k].get(at[k]).position() < lists[best].get(at[best]).position())) {
+                    best = k;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            out.add(lists[best].get(at[best]++));
+        }
+        return out;
+    }
+
+    /** An agency that held the dossier by transfer and passed it on keeps receiving its changes (server schema 6). */
+    private static void keepFormerHolder(Connection c, String agency, String code) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM dossier_former_holder WHERE agency_code = ? AND dossier_code = ?")) {
+            q.setString(1, agency);
+            q.setString(2, code);
+            try (ResultSet r = q.executeQuery()) {
+                if (r.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO dossier_former_holder (agency_code, dossier_code) VALUES (?, ?)")) {
+            s.setString(1, agency);
+            s.setString(2, code);
+            s.executeUpdate();
         }
     }
 

@@ -62,6 +62,7 @@ public final class SyncWorld implements AutoCloseable {
     public final List<Client> clients = new ArrayList<>();
     public final List<Procedure> catalogue;
     public final List<User> users;
+    private final List<vn.motcua.core.model.Agency> agencies;
     private final String password;
 
     public SyncWorld(Path dir, Map<String, String> serverSettings) throws Exception {
@@ -77,13 +78,24 @@ public final class SyncWorld implements AutoCloseable {
         Path seed = dir.resolve("seed");
         try (LocalCache c = CacheOpener.open(seed, CacheKey.generate())) {
             catalogue = DemoData.seedCatalogue(c);
-            users = DemoData.demoUsers();
+            users = new ArrayList<>(DemoData.demoUsers());
+            agencies = new ArrayList<>(c.agencies().all());
             SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
             admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
-            admin.putReference(new AdminReference(catalogue, c.agencies().all(),
+            admin.putReference(new AdminReference(catalogue, agencies,
                     users.stream().map(u -> new UserAccount(u, password, true)).toList(),
                     builtInSchedules() + EXTRA_DAY_OFF));
         }
+    }
+
+    /** The admin adds agencies and their staff (same password as the others) to the server's reference data. */
+    public void addStaff(List<vn.motcua.core.model.Agency> moreAgencies, List<User> moreUsers) throws Exception {
+        agencies.addAll(moreAgencies);
+        users.addAll(moreUsers);
+        SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
+        admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
+        admin.putReference(new AdminReference(catalogue, agencies, users.stream().map(u -> new UserAccount(u, password, true)).toList(),
+                builtInSchedules() + EXTRA_DAY_OFF));
     }
 
     public User user(String username) {
