@@ -21,7 +21,8 @@ import vn.motcua.sync.api.Protocol;
 /**
  * Dossiers' documents on the server: content-addressed files uploaded in chunks (an interrupted upload resumes at the
  * offset the server reports; a file becomes visible only once its bytes match its SHA-256), and document rows tied to
- * a dossier the caller's agency may see (its own, or transferred to it) — the same rule as for pulls.
+ * a dossier the caller's agency may see (its own, or transferred to it; reading also one it held by transfer
+ * before) — the same rule as for pulls.
  */
 final class ServerDocuments {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -137,7 +138,7 @@ final class ServerDocuments {
         }
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
-            requireVisible(c, caller, d.dossierCode(), locale);
+            requireVisible(c, caller, d.dossierCode(), false, locale);
             if (!state(c, d.sha256()).complete()) {
                 throw new SyncService.Refusal(409, "fileMissing", SyncService.text(locale, "fileMissing", d.sha256()));
             }
@@ -170,7 +171,7 @@ final class ServerDocuments {
     List<DocumentInfo> list(SyncService.Caller caller, String dossierCode, Locale locale) throws SyncService.Refusal, SQLException {
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
-            requireVisible(c, caller, dossierCode, locale);
+            requireVisible(c, caller, dossierCode, true, locale);
             List<DocumentInfo> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT d.kind, d.sha256, f.byte_size, d.name, d.media_type, d.created_at, d.created_by, d.note "
                     + "FROM dossier_document d JOIN stored_file f ON f.sha256 = d.sha256 WHERE d.dossier_code = ? ORDER BY d.id")) {
@@ -196,7 +197,7 @@ final class ServerDocuments {
                 s.setString(1, sha256);
                 try (ResultSet r = s.executeQuery()) {
                     while (!visible && r.next()) {
-                        visible = isVisible(c, caller, r.getString(1));
+                        visible = isVisible(c, caller, r.getString(1), true);
                     }
                 }
             }
@@ -213,21 +214,38 @@ final class ServerDocuments {
         }
     }
 
-    private static void requireVisible(Connection c, SyncService.Caller caller, String code, Locale locale) throws SQLException, SyncService.Refusal {
-        if (!isVisible(c, caller, code)) {
+    private static void requireVisible(Connection c, SyncService.Caller caller, String code, boolean reading, Locale locale)
+            throws SQLException, SyncService.Refusal {
+        if (!isVisible(c, caller, code, reading)) {
             throw new SyncService.Refusal(403, "agency", SyncService.text(locale, "reject.agency", code, caller.user().agencyCode()));
         }
     }
 
-    private static boolean isVisible(Connection c, SyncService.Caller caller, String code) throws SQLException {
+    /**
+     * The owner and the current holder read and add; an agency that held the dossier by transfer before (server schema
+     * 6) still reads, as it still pulls the dossier.
+     */
+    private static boolean isVisible(Connection c, SyncService.Caller caller, String code, boolean reading) throws SQLException {
+        String agency = caller.user().agencyCode();
         try (PreparedStatement s = c.prepareStatement("SELECT agency_code, transferred_to FROM dossier WHERE code = ?")) {
             s.setString(1, code);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return false;
                 }
-                String agency = caller.user().agencyCode();
-                return agency.equals(r.getString(1)) || agency.equals(r.getString(2));
+                if (agency.equals(r.getString(1)) || agency.equals(r.getString(2))) {
+                    return true;
+                }
+            }
+        }
+        if (!reading) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM dossier_former_holder WHERE agency_code = ? AND dossier_code = ?")) {
+            s.setString(1, agency);
+            s.setString(2, code);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
             }
         }
     }

@@ -58,9 +58,13 @@ class TransferOnTest {
             commune.act(code, new Command.Transfer(C, "Chuyển tiếp"), SPECIALIST, Role.SPECIALIST);
             commune.act(code, new Command.Extend(commune.dossier(code).dueAt().plus(Duration.ofDays(3)), "Cần xác minh"), SPECIALIST,
                     Role.SPECIALIST);
+            byte[] scan = "%PDF-1.4 ban chup giay to".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            commune.cache.documents().add(new vn.motcua.store.DossierDocuments.NewDocument(code, vn.motcua.store.DossierDocuments.Kind.ATTACHMENT,
+                    "Bản chụp.pdf", "application/pdf", scan, SPECIALIST, "scan"));
             commune.sync();
             c.sync();
             b.sync();
+            assertEquals(1, b.engine.fetchDocuments(code), "B still reads the dossier's documents");
             assertSameHistory(commune.dossier(code), c.dossier(code), "C, the current holder, has the latest state");
             assertSameHistory(commune.dossier(code), b.dossier(code), "B, which held it before, is not left with a frozen copy");
             assertEquals(7, b.dossier(code).events().size());
