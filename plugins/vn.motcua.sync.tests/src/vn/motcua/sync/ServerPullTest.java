@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,16 +33,7 @@ class ServerPullTest {
 
     @Test
     void pagesMergeOwnAndTransferredDossiersInPositionOrder() throws Exception {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("http.port", "0");
-        p.setProperty("data.dir", dir.resolve("server").toString());
-        p.setProperty("admin.username", "admin");
-        p.setProperty("admin.password", "admin-pw-123");
-        p.setProperty("admin.agency", "H21");
-        Path config = dir.resolve("server.properties");
-        try (var w = Files.newBufferedWriter(config)) {
-            p.store(w, null);
-        }
+        Path config = vn.motcua.sync.testing.ServerProcess.writeConfig(dir.resolve("server.properties"), dir.resolve("server"), 0, Map.of());
         try (ServerMain server = new ServerMain(ServerConfig.load(config, Map.of()))) {
             // Positions 1..40: mostly A's own, every third another agency's (every sixth of those transferred to A).
             List<Long> visible = new ArrayList<>();

@@ -39,17 +39,25 @@ public final class ServerProcess implements AutoCloseable {
     public ServerProcess(Path dir, Map<String, String> settings) throws IOException {
         Files.createDirectories(dir);
         this.port = freePort();
+        config = writeConfig(dir.resolve("server.properties"), dir.resolve("data"), port, settings);
+    }
+
+    /**
+     * Writes a test server's configuration: loopback {@code port} (0 = any free one), data in {@code dataDir}, the
+     * admin account {@code admin} / {@code admin-pw-123} of agency H21, then {@code settings} (database, pool…).
+     */
+    public static Path writeConfig(Path file, Path dataDir, int port, Map<String, String> settings) throws IOException {
         Properties p = new Properties();
         p.setProperty("http.port", Integer.toString(port));
-        p.setProperty("data.dir", dir.resolve("data").toString());
+        p.setProperty("data.dir", dataDir.toString());
         p.setProperty("admin.username", "admin");
         p.setProperty("admin.password", "admin-pw-123");
         p.setProperty("admin.agency", "H21");
         p.putAll(settings);
-        config = dir.resolve("server.properties");
-        try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "test server");
         }
+        return file;
     }
 
     public URI uri() {

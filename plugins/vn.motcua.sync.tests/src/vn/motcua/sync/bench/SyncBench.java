@@ -98,21 +98,12 @@ public final class SyncBench {
 
     static World world(Path dir, String dbUrl) throws Exception {
         Files.createDirectories(dir);
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("http.port", "0");
-        p.setProperty("data.dir", dir.resolve("server").toString());
-        p.setProperty("admin.username", "admin");
-        p.setProperty("admin.password", "admin-pw-123");
-        p.setProperty("admin.agency", "H21");
-        p.setProperty("db.pool", "24");
+        Map<String, String> settings = new HashMap<>(Map.of("db.pool", "24"));
         if (dbUrl != null) {
-            p.setProperty("db.url", dbUrl);
-            p.setProperty("db.user", "motcua");
+            settings.put("db.url", dbUrl);
+            settings.put("db.user", "motcua");
         }
-        Path config = dir.resolve("server.properties");
-        try (var w = Files.newBufferedWriter(config)) {
-            p.store(w, null);
-        }
+        Path config = vn.motcua.sync.testing.ServerProcess.writeConfig(dir.resolve("server.properties"), dir.resolve("server"), 0, settings);
         ServerMain server = new ServerMain(ServerConfig.load(config, Map.of()));
         int port = server.start();
         URI uri = URI.create("http://127.0.0.1:" + port + "/");
