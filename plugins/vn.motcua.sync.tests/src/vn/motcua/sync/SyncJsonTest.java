@@ -49,4 +49,15 @@ class SyncJsonTest {
         String old = json.writeString(d).replace(",\"satisfaction\":\"VERY_SATISFIED\"", "");
         assertNull(json.read(old, Dossier.class).delivery().satisfaction());
     }
+
+    /** A server older than its schema 5 sends no fallback slot: null, not 0 (which would mean "no offline slice"). */
+    @Test
+    void aNumberBlockFromAnOlderServerHasNoFallbackSlot() throws Exception {
+        SyncJson json = new SyncJson();
+        vn.motcua.sync.api.Messages.NumberBlockResponse old = json.read("{\"agencyCode\":\"H21\",\"day\":\"2026-11-24\",\"first\":1,"
+                + "\"last\":50}", vn.motcua.sync.api.Messages.NumberBlockResponse.class);
+        assertNull(old.fallbackSlot());
+        assertEquals(3, json.read(json.writeString(new vn.motcua.sync.api.Messages.NumberBlockResponse("H21", LocalDate.of(2026, 11, 24), 1, 50, 3)),
+                vn.motcua.sync.api.Messages.NumberBlockResponse.class).fallbackSlot());
+    }
 }

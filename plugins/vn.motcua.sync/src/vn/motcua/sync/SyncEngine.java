@@ -297,7 +297,9 @@ public final class SyncEngine {
         vn.motcua.sync.api.Messages.NumberBlockResponse b = client.reserveBlock(
                 new vn.motcua.sync.api.Messages.NumberBlockRequest(workstationId, agencyCode, day, size));
         cache.numberBlocks().addBlock(new vn.motcua.core.code.NumberBlock(b.agencyCode(), b.day(), b.first(), b.last(), workstationId));
-        cache.sync().state(vn.motcua.store.SyncLedger.FALLBACK_SLOT, Integer.toString(b.fallbackSlot()));
+        // A server older than its schema 5 gives no slot: slot 1, as every workstation had before, and recorded so the
+        // next rounds do not ask again (each ask reserves a block).
+        cache.sync().state(vn.motcua.store.SyncLedger.FALLBACK_SLOT, Integer.toString(b.fallbackSlot() == null ? 1 : b.fallbackSlot()));
         return allocator.remainingInBlocks(agencyCode, day);
     }
 

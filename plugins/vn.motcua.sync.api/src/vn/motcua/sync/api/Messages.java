@@ -86,9 +86,10 @@ public final class Messages {
 
     /**
      * A reserved block, and the workstation's fallback slot: its own fixed slice of every day's 9000–9999 for numbering
-     * offline once its blocks are used up (OfflineFallbackPolicy); 0 when the agency's slots are all taken.
+     * offline once its blocks are used up (OfflineFallbackPolicy); 0 when the agency's slots are all taken; absent
+     * (null) from a server older than schema 5, which gives none.
      */
-    public record NumberBlockResponse(String agencyCode, java.time.LocalDate day, int first, int last, int fallbackSlot) {
+    public record NumberBlockResponse(String agencyCode, java.time.LocalDate day, int first, int last, Integer fallbackSlot) {
     }
 
     /** Any refusal: a stable code for programs and a message in the requested language for people. */
