@@ -35,10 +35,12 @@ for _ in $(seq 1 60); do grep -qs "^READY " "$out/server.log" && break; sleep 0.
 url=$(sed -n 's/^READY //p' "$out/server.log")
 [ -n "$url" ] || fail "the sync server did not start"
 
-display_of() { [ "$1" = a ] && echo ":$(( 80 + RANDOM % 9 ))" || echo ":$(( 90 + RANDOM % 9 ))"; }
+# A display number no X server holds (its lock file is absent), from $1 up.
+free_display() { local n=$1; while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done; echo ":$n"; }
 declare -A disp
+disp[a]=$(free_display 70)
+disp[b]=$(free_display $(( ${disp[a]#:} + 1 )))
 for ws in a b; do
-  disp[$ws]=$(display_of $ws)
   Xvfb "${disp[$ws]}" -screen 0 1366x820x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
 done
 sleep 1
