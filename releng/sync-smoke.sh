@@ -23,7 +23,8 @@ rm -rf "$out"; mkdir -p "$out"
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill -- -"$p" 2>/dev/null; done
+  # Process groups for what setsid started (the launch scripts' java children), plain pids for the X servers.
+  for p in "${pids[@]}"; do kill -- -"$p" 2>/dev/null || kill "$p" 2>/dev/null; done
   sleep 1; rm -rf "$work"
 }
 trap cleanup EXIT
