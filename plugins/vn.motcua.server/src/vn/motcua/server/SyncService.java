@@ -436,7 +436,11 @@ public final class SyncService {
                 }
                 if (config.commitDelayMillisForTests() > 0 && result.outcome() == Outcome.APPLIED
                         && cmd.dossierCode().contains(config.commitDelayMatchForTests())) {
-                    // Test hook: hold the transaction open after taking a position (commit-order proof).
+                    // Test hook: hold the transaction open after taking a position (commit-order proof). The line
+                    // tells the test the position is held, so it need not guess with a sleep.
+                    System.out.println("test hook: holding the commit of " + cmd.dossierCode() + " at position " + result.position()
+                            + " for " + config.commitDelayMillisForTests() + " ms");
+                    System.out.flush();
                     Thread.sleep(config.commitDelayMillisForTests());
                 }
                 c.commit();

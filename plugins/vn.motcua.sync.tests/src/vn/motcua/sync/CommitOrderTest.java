@@ -48,7 +48,8 @@ class CommitOrderTest {
         String quickCode = quick.receive(SyncWorld.CLERK);
 
         CompletableFuture<SyncEngine.Report> slowPush = CompletableFuture.supplyAsync(() -> sync(slow));
-        Thread.sleep(500); // the slow transaction holds its position now
+        // Wait until the slow transaction holds its position (the server says so), however loaded the machine.
+        world.server.awaitOutput("holding the commit of " + slowCode, java.time.Duration.ofSeconds(60));
         long quickStarted = System.nanoTime();
         CompletableFuture<SyncEngine.Report> quickPush = CompletableFuture.supplyAsync(() -> sync(quick));
         // Poll like a workstation does while both are in flight.

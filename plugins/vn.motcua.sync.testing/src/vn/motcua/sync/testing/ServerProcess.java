@@ -35,6 +35,8 @@ public final class ServerProcess implements AutoCloseable {
     private final Path config;
     private final int port;
     private Process process;
+    /** What the server printed since its last start (bounded), for tests that wait on a server-side moment. */
+    private final java.util.Deque<String> output = new java.util.ArrayDeque<>();
 
     public ServerProcess(Path dir, Map<String, String> settings) throws IOException {
         Files.createDirectories(dir);
@@ -90,11 +92,21 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("server did not start:\n" + seen);
         });
         ready.get(60, TimeUnit.SECONDS);
+        synchronized (output) {
+            output.clear();
+        }
         // Keep draining its output so it never blocks on a full pipe.
         Thread drain = new Thread(() -> {
             try {
-                while (out.readLine() != null) {
-                    // discard
+                String line;
+                while ((line = out.readLine()) != null) {
+                    synchronized (output) {
+                        output.addLast(line);
+                        if (output.size() > 1_000) {
+                            output.removeFirst();
+                        }
+                        output.notifyAll();
+                    }
                 }
             } catch (IOException ignored) {
                 // process gone
@@ -103,6 +115,29 @@ public final class ServerProcess implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         return this;
+    }
+
+    /**
+     * Waits until the server has printed a line containing {@code text} since it started: a test that needs a
+     * server-side moment (a transaction holding its position) waits for it instead of guessing with a sleep.
+     */
+    public String awaitOutput(String text, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (output) {
+            while (true) {
+                for (String line : output) {
+                    if (line.contains(text)) {
+                        return line;
+                    }
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the server did not print \"" + text + "\" within " + timeout + "; last lines:\n"
+                            + String.join("\n", output.stream().skip(Math.max(0, output.size() - 20)).toList()));
+                }
+                output.wait(Math.max(1, left / 1_000_000));
+            }
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush — what a power cut does to the server process. */
