@@ -40,6 +40,8 @@ public final class Workbench implements AutoCloseable {
     /** Key under which screens store a stable widget id (see DossierListPart.ID_KEY). */
     public static final String ID_KEY = "motcua.id";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** How many times its stated timeout a {@link #waitUntil} may take (see there). */
+    private static final int WAIT_SLACK = 3;
 
     private final Thread uiThread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -355,16 +357,20 @@ public final class Workbench implements AutoCloseable {
         settle();
     }
 
-    /** Waits until {@code condition} (evaluated on the UI thread) holds. */
+    /**
+     * Waits until {@code condition} (evaluated on the UI thread) holds. The time allowed is {@code timeout} times
+     * {@link #WAIT_SLACK}: a wait ends as soon as the condition holds, so the slack costs nothing when things work and
+     * keeps a loaded 2-core CI machine from failing a test that is only slow.
+     */
     public void waitUntil(String what, BooleanSupplier condition, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
+        long end = System.nanoTime() + timeout.multipliedBy(WAIT_SLACK).toNanos();
         while (System.nanoTime() < end) {
             if (call(condition::getAsBoolean)) {
                 return;
             }
             sleep(50);
         }
-        throw new AssertionError("Timed out waiting for: " + what);
+        throw new AssertionError("Timed out waiting for: " + what + " (" + timeout.multipliedBy(WAIT_SLACK).toSeconds() + " s)");
     }
 
     /** Lets pending UI events run (layout, paints, async runnables). */
