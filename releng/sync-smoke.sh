@@ -66,6 +66,13 @@ start() {
   sleep 4
 }
 
+# Lines of workstation $1's log matching $2; await_more waits (≤ $4 s) until there are more than $3 of them.
+# The product logs "Sync round: N sent, R refused, M received; P waiting to send" whenever work moved.
+count() { grep -cE "$2" "$out/$1.log" || true; }
+await_more() { local i; for i in $(seq 1 $(( $4 * 2 ))); do [ "$(count "$1" "$2")" -gt "$3" ] && return 0; sleep 0.5; done; return 1; }
+SENT="Sync round: [1-9][0-9]* sent"
+RECEIVED="Sync round: .* [1-9][0-9]* received"
+
 # Receives a birth registration for applicant $2 (born $3, citizen ID $4 — its 5th–6th digits are the birth year —,
 # phone $5) at workstation $1's counter.
 receive() {
@@ -81,16 +88,24 @@ receive() {
   x "$ws" type --delay 40 "$4"; x "$ws" key Tab; x "$ws" type --delay 40 "$5"; x "$ws" key Tab
   x "$ws" type --delay 40 "thon dong"; sleep 0.5
   shot "$ws" counter-filled
-  x "$ws" mousemove 709 448 click 1; sleep 3                                 # "Tiếp nhận (Ctrl+S)"
-  shot "$ws" counter-received
+  local sent; sent=$(count "$ws" "$SENT")
+  x "$ws" mousemove 709 448 click 1                                          # "Tiếp nhận (Ctrl+S)"
+  # Received and sent to the server: the workstation says so in its log (no guessing with a sleep).
+  if ! await_more "$ws" "$SENT" "$sent" 90; then
+    shot "$ws" counter-received
+    fail "workstation $ws did not send a received dossier within 90 s (see $out/$ws-counter-received.png, $out/$ws.log)"
+  fi
+  sleep 1; shot "$ws" counter-received
 }
 
 start a
 receive a "tran thi lam" 12/03/1990 025090001111 0912000111
-start b
+a_received=$(count a "$RECEIVED")
+start b   # its first sync brings a's dossier
 receive b "le van binh" 01/02/1985 025085002222 0912000222
-# Both sync every 2 s: let each push its dossier and pull the other's, then look at both lists.
-sleep 10
+# a pulls b's dossier on one of its next rounds (every 2 s); then both lists are looked at.
+await_more a "$RECEIVED" "$a_received" 90 || fail "workstation a did not receive b's dossier within 90 s (see $out/a.log)"
+sleep 2
 for ws in a b; do x "$ws" mousemove 55 36 click 1; done                     # tab "Hồ sơ"
 sleep 3
 shot a list; shot b list

@@ -23,6 +23,7 @@ import vn.motcua.store.SyncLedger;
  * right away (also after a local change, so it does not wait for the timer).
  */
 public final class SyncJob extends Job {
+    private static final System.Logger LOG = System.getLogger(SyncJob.class.getName());
     private final SyncEngine engine;
     private final LocalCache cache;
     private final Locale locale;
@@ -159,17 +160,24 @@ public final class SyncJob extends Job {
                 }
             });
             changedLastRound = report.pulled() + report.refused();
+            // The log says when work moved (support reads it; the sync smoke test waits on it), not every idle round.
+            if (report.applied() + report.duplicates() + report.refused() + report.pulled() > 0 || failures > 0) {
+                LOG.log(System.Logger.Level.INFO, "Sync round: {0} sent, {1} refused, {2} received; {3} waiting to send",
+                        report.applied() + report.duplicates(), report.refused(), report.pulled(), cache.sync().pendingCount());
+            }
             failures = 0;
             delay = interval.toMillis();
         } catch (SyncException e) {
             failures++;
             engine.failed(e, locale);
             delay = backoff(failures);
+            logFailure(e, delay);
         } catch (RuntimeException e) {
             // A local failure (disk full…): keep the outbox, report, retry later.
             failures++;
             cache.sync().state(SyncLedger.LAST_ERROR, Instant.now() + " " + e);
             delay = backoff(failures);
+            logFailure(e, delay);
         } finally {
             running = false;
             activity = null;
@@ -180,6 +188,12 @@ public final class SyncJob extends Job {
         }
         publish();
         return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+    }
+
+    /** The first failure of a run of them is a warning; the retries after it would only repeat it. */
+    private void logFailure(Exception e, long retryInMillis) {
+        LOG.log(failures == 1 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                "Sync failed ({0} in a row), retrying in {1} ms: {2}", failures, retryInMillis, e.toString());
     }
 
     long backoff(int failureCount) {
