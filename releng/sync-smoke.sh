@@ -109,8 +109,13 @@ sleep 2
 for ws in a b; do x "$ws" mousemove 55 36 click 1; done                     # tab "Hồ sơ"
 sleep 3
 shot a list; shot b list
+# SIGTERM, as a desktop session's end sends it: the product closes its cache cleanly and says so.
 for ws in a b; do p="app_$ws"; kill -- -"${!p}" 2>/dev/null; wait "${!p}" 2>/dev/null; done
-sleep 1
+for ws in a b; do
+  for _ in $(seq 1 60); do grep -qs "\[motcua\] terminated: cache closed cleanly" "$out/$ws.log" && break; sleep 0.5; done
+  grep -qs "\[motcua\] terminated: cache closed cleanly" "$out/$ws.log" || fail "workstation $ws did not close its cache on SIGTERM"
+done
+for _ in $(seq 1 60); do pgrep -f "$work/[ab]" >/dev/null || break; sleep 0.5; done
 
 for ws in a b; do
   echo demo | "$jdk/bin/java" -cp "$cp" vn.motcua.sync.testing.DataFolderDossiers "$work/$ws" canbo.motcua > "$out/$ws.txt" 2> "$out/$ws-check.log" \

@@ -118,19 +118,44 @@ public class LifeCycle {
             });
         }
         broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> logStartupTime());
-        broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {
+        Runnable closeAll = () -> {
             if (sync != null) {
                 try {
-                    sync.stop();
+                    sync.stop(SYNC_STOP_WAIT);
                 } catch (InterruptedException x) {
                     Thread.currentThread().interrupt();
                 }
             }
-            registration.unregister();
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the other shutdown path got here first
+            }
             cache.close();
             in.key().destroy();
+        };
+        // SIGTERM (the desktop session ends, the system shuts down, `kill`) reaches the JVM only as its shutdown
+        // hooks: close the cache there as a normal exit does, so the file is left clean and whole. A killed process
+        // (SIGKILL, power cut) gets no notice; H2's own recovery covers that case.
+        Thread onTerminate = new Thread(() -> {
+            closeAll.run();
+            // stdout, not the logger: java.util.logging resets its handlers in its own shutdown hook.
+            System.out.println("[motcua] terminated: cache closed cleanly");
+            System.out.flush();
+        }, "motcua-close-on-terminate");
+        Runtime.getRuntime().addShutdownHook(onTerminate);
+        broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {
+            closeAll.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onTerminate);
+            } catch (IllegalStateException exiting) {
+                // the JVM is already shutting down; the hook finds everything closed
+            }
         });
     }
+
+    /** How long closing waits for a sync round in flight before it closes the cache under it (the round rolls back). */
+    private static final java.time.Duration SYNC_STOP_WAIT = java.time.Duration.ofSeconds(10);
 
     /**
      * Training mode shows itself everywhere: the orange band on top, "[ĐÀO TẠO]" in the window title, the
