@@ -103,28 +103,18 @@ public final class SyncJob extends Job {
         }
     }
 
-    /** Stops the timer and waits for a running round (the product is closing). */
-    public void stop() throws InterruptedException {
-        stopRounds();
-        join();
-    }
-
     /**
-     * Stops as {@link #stop()} but waits at most {@code wait} for a round in flight (the application closing: a
-     * round cut short leaves its changes in the outbox for the next start).
+     * Stops the timer and waits at most {@code wait} for a round in flight (the product is closing: a round cut
+     * short leaves its changes in the outbox for the next start).
      */
     public void stop(Duration wait) throws InterruptedException {
-        stopRounds();
-        join(wait.toMillis(), null);
-    }
-
-    private void stopRounds() {
         stopped = true;
         char[] pw = password;
         if (pw != null) {
             java.util.Arrays.fill(pw, '\0');
         }
         cancel();
+        join(wait.toMillis(), null);
     }
 
     @Override
