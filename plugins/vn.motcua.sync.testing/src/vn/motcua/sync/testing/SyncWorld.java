@@ -64,6 +64,9 @@ public final class SyncWorld implements AutoCloseable {
     public final List<User> users;
     private final List<vn.motcua.core.model.Agency> agencies;
     private final String password;
+    private final String databaseUrl;
+    private final String databaseUser;
+    private final String databasePassword;
 
     public SyncWorld(Path dir, Map<String, String> serverSettings) throws Exception {
         this(dir, serverSettings, PASSWORD);
@@ -73,7 +76,14 @@ public final class SyncWorld implements AutoCloseable {
     public SyncWorld(Path dir, Map<String, String> serverSettings, String password) throws Exception {
         this.password = password;
         this.dir = dir;
-        this.server = new ServerProcess(dir.resolve("server"), serverSettings).start();
+        Map<String, String> settings = new java.util.HashMap<>(serverSettings);
+        // H2 in server mode on demand, so a test can read the server's database while the server runs (DatabaseDump).
+        settings.putIfAbsent("db.url", "jdbc:h2:file:" + dir.resolve("server").resolve("data").resolve("motcua-server").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=20000");
+        this.databaseUrl = settings.get("db.url");
+        this.databaseUser = settings.getOrDefault("db.user", "sa");
+        this.databasePassword = settings.getOrDefault("db.password", "");
+        this.server = new ServerProcess(dir.resolve("server"), settings).start();
         // The demo commune's catalogue and staff, as an admin would load them from the provincial lists.
         Path seed = dir.resolve("seed");
         try (LocalCache c = CacheOpener.open(seed, CacheKey.generate())) {
@@ -96,6 +106,16 @@ public final class SyncWorld implements AutoCloseable {
         admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
         admin.putReference(new AdminReference(catalogue, agencies, users.stream().map(u -> new UserAccount(u, password, true)).toList(),
                 builtInSchedules() + EXTRA_DAY_OFF));
+    }
+
+    /** Every row of the server's database but the {@code ignored} tables, read while the server runs. */
+    public DatabaseDump dump(String... ignored) throws java.sql.SQLException {
+        return DatabaseDump.of(databaseUrl, databaseUser, databasePassword, java.util.Set.of(ignored));
+    }
+
+    /** A raw HTTP speaker to this world's server (attack tests). */
+    public RawHttp raw() {
+        return new RawHttp(server.uri());
     }
 
     public User user(String username) {
