@@ -52,8 +52,9 @@ import vn.motcua.sign.trust.TrustStore;
  * Checks every signature of a PDF: the CMS over the ByteRange bytes, what happened to the file after the signed
  * revision (nothing / only other signatures / validation data / unsigned changes), the signing time (a timestamp's
  * only when its TSA is trusted, else the declared one), the chain to a trusted root and the certificate's validity at
- * that time, and revocation: first from the answers the signer embedded (DSS, PAdES B-LT), then — only when those say
- * nothing and an online checker was given — asked now. See {@link #verdict} for how these make the verdict. Later
+ * that time, and revocation: from the answers the signer embedded (DSS, PAdES B-LT) and, when an online checker was
+ * given, asked now (which decides when the embedded answers say nothing, and always when it finds the certificate
+ * revoked). See {@link #verdict} for how these make the verdict. Later
  * revisions that only add signatures are recognised by their end offsets matching other signatures' ByteRanges; what
  * those revisions change besides adding the signature is not analysed (no shadow-attack detection).
  */
@@ -167,12 +168,16 @@ public final class PdfVerifier {
             }
             TrustResult t = trust.validate(chain, Date.from(at));
             List<X509Certificate> path = t.trusted() ? t.pathWithAnchor() : chain;
-            // What the signer embedded (B-LT) speaks for the signing time; online, asked now, only when that says nothing.
+            // What the signer embedded (B-LT) speaks for the signing time. Asked online now as well when we may: that
+            // decides when the embedded answers say nothing, and a revocation found now is never hidden by them.
             if (embedded != null) {
                 revoked = embedded.check(path, at);
             }
-            if ((revoked == null || !revoked.checked()) && revocation != null) {
-                revoked = revocation.check(path, Instant.now());
+            if (revocation != null) {
+                RevocationChecker.Result asked = revocation.check(path, Instant.now());
+                if (revoked == null || !revoked.checked() || asked.status() == RevocationChecker.Status.REVOKED) {
+                    revoked = asked;
+                }
             }
             trusted = t.trusted();
             anchor = t.anchor() == null ? null : SigningCertificate.of(t.anchor(), "trust", at).holder();

@@ -371,7 +371,8 @@ public final class RevocationChecker {
             if (left <= 0) {
                 throw new IOException(url + ": no answer within " + limits.total().toSeconds() + " s");
             }
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left));
+            // No per-request timeout: the one deadline below bounds the whole exchange, and cancels it.
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri);
             HttpRequest req = ocspRequest != null
                     ? b.header("Content-Type", "application/ocsp-request").POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest)).build()
                     : b.GET().build();

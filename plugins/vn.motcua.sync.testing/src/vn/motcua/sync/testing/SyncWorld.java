@@ -34,6 +34,10 @@ import vn.motcua.store.LocalCache;
 import vn.motcua.sync.api.Messages.AdminReference;
 import vn.motcua.sync.api.Messages.UserAccount;
 import vn.motcua.training.DemoData;
+import vn.motcua.sign.testing.SoftwareSigner;
+import vn.motcua.sign.testing.TestPki;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 
 /**
  * A sync test's world: one real server process on loopback (H2 or PostgreSQL), its reference data loaded by
@@ -58,6 +62,8 @@ public final class SyncWorld implements AutoCloseable {
     }
     public static final Lifecycle LIFECYCLE = Lifecycle.standard();
     public final Path dir;
+    /** The signing PKI the server trusts (root and issuing CA in its {@code signatures.trust.dir}). */
+    public final TestPki pki;
     public final ServerProcess server;
     public final List<Client> clients = new ArrayList<>();
     public final List<Procedure> catalogue;
@@ -77,6 +83,13 @@ public final class SyncWorld implements AutoCloseable {
         this.password = password;
         this.dir = dir;
         Map<String, String> settings = new java.util.HashMap<>(serverSettings);
+        // The world's signing PKI: the server trusts its root (and knows its issuing CA), as a province's server trusts
+        // the national roots; the admin binds its certificates to heads and agencies (boundSigner).
+        this.pki = new TestPki("Sync world");
+        Path trust = Files.createDirectories(dir.resolve("server").resolve("trust"));
+        Files.writeString(trust.resolve("root.pem"), pem(pki.root));
+        Files.writeString(trust.resolve("issuing-ca.pem"), pem(pki.inter));
+        settings.putIfAbsent("signatures.trust.dir", trust.toString());
         // H2 in server mode on demand, so a test can read the server's database while the server runs (DatabaseDump).
         settings.putIfAbsent("db.url", "jdbc:h2:file:" + dir.resolve("server").resolve("data").resolve("motcua-server").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=20000");
@@ -96,6 +109,37 @@ public final class SyncWorld implements AutoCloseable {
                     users.stream().map(u -> new UserAccount(u, password, true)).toList(),
                     builtInSchedules() + EXTRA_DAY_OFF));
         }
+    }
+
+    /** A certificate as PEM text. */
+    public static String pem(X509Certificate c) throws java.security.cert.CertificateEncodingException {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** A key with a certificate of the world's PKI for {@code holder} ("CN=…"), bound to nobody. */
+    public SoftwareSigner signer(String holder) throws Exception {
+        KeyPair kp = TestPki.rsa(2048);
+        X509Certificate cert = pki.issue("CN=" + holder + ",O=UBND xã Ia Grai,C=VN", kp.getPublic(), Instant.now().minus(Duration.ofDays(30)),
+                Instant.now().plus(Duration.ofDays(365)));
+        return new SoftwareSigner(List.of(cert, pki.inter, pki.root), kp.getPrivate());
+    }
+
+    /**
+     * A key whose certificate the admin bound on the server: {@code kind} PERSONAL to the account {@code owner} (a head's
+     * approvals), or SEAL to the agency {@code owner} (issuing).
+     */
+    public SoftwareSigner boundSigner(String kind, String owner) throws Exception {
+        SoftwareSigner s = signer(kind.equals("SEAL") ? "Văn thư " + owner : user(owner).fullName());
+        bind(kind, owner, s.chain().get(0));
+        return s;
+    }
+
+    /** The admin binds {@code cert} (through the protocol). */
+    public vn.motcua.sync.api.Messages.CertificateBinding bind(String kind, String owner, X509Certificate cert) throws Exception {
+        SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
+        admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
+        return admin.changeCertificate(new vn.motcua.sync.api.Messages.CertificateChange("BIND", kind, owner, pem(cert), null, "test"));
     }
 
     /** The admin adds agencies and their staff (same password as the others) to the server's reference data. */
