@@ -178,7 +178,7 @@ class SignatureAttackTest {
         SignedProofs.upload(raw, headToken, pdf);
         DatabaseDump before = world.dump();
         for (String kind : List.of("SIGNED_RESULT", "APPROVAL_RECORD", "ISSUED_RESULT")) {
-            RawHttp.Reply r = raw.json("POST", "/v1/documents", headToken, SignedProofs.doc(code, kind, pdf, ""));
+            RawHttp.Reply r = raw.json("POST", "/v1/documents", headToken, JSON.writeString(SignedProofs.doc(code, kind, pdf, "")));
             assertEquals(403, r.status(), r.toString());
             assertEquals("document.proofKind", r.code());
             assertTrue(r.message().contains("chỉ được gửi kèm thao tác phê duyệt hoặc ban hành"), r.message());
