@@ -146,6 +146,9 @@ final class ApprovalProofs {
             }
         }
         if (head == null) {
+            head = verifiedNow(c, code, result, issued);
+        }
+        if (head == null) {
             return SyncService.text(locale, "proof.issue.noHeadResult", code);
         }
         ResultProofs.Seal seal = proofs.seal(head, issued);
@@ -158,6 +161,63 @@ final class ApprovalProofs {
                 "number=" + issuedResult.documentNumber() + "; signer=" + thumb);
         proof(c, code, ISSUED_RESULT, issuedDoc.sha256(), thumb, binding.get(), seal.signingTime(), seal.revocation());
         return null;
+    }
+
+    /**
+     * A dossier approved before the server checked approvals (schema 10) has its signed result and record recorded but
+     * never verified: they are verified now — record, signatures, and the approving head's certificate bound in force
+     * — and the result counts only then (its proof is recorded with the issue).
+     */
+    private byte[] verifiedNow(Connection c, String code, Dossier result, byte[] issued) throws SQLException {
+        String approver = null;
+        for (DossierEvent e : result.events()) {
+            if (e.action() == DossierAction.APPROVE) {
+                approver = e.actorUsername();
+            }
+        }
+        if (approver == null) {
+            return null;
+        }
+        List<String[]> signed = rows(c, code, SIGNED_RESULT);
+        List<String[]> records = rows(c, code, APPROVAL_RECORD);
+        for (String[] sr : signed) {
+            Optional<byte[]> h = file(c, sr[0]);
+            if (h.isEmpty() || h.get().length >= issued.length || !java.util.Arrays.equals(issued, 0, h.get().length, h.get(), 0, h.get().length)) {
+                continue;
+            }
+            for (String[] rr : records) {
+                Optional<byte[]> cms = file(c, rr[0]);
+                if (cms.isEmpty() || !rr[1].contains("sha256=" + sr[0] + "\n")) {
+                    continue;
+                }
+                try {
+                    ResultProofs.Approval a = proofs.approval(code, rr[1], cms.get(), h.get());
+                    Optional<Long> binding = bindings.active(c, CertificateBindings.Kind.PERSONAL, approver, SigningCertificate.thumbprint(a.signer()));
+                    if (binding.isPresent()) {
+                        proof(c, code, SIGNED_RESULT, sr[0], SigningCertificate.thumbprint(a.signer()), binding.get(), a.signingTime(), a.revocation());
+                        return h.get();
+                    }
+                } catch (ResultProofs.Refused r) {
+                    // not this one
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {sha256, note} of the dossier's documents of a kind, newest first. */
+    private static List<String[]> rows(Connection c, String code, String kind) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT sha256, note FROM dossier_document WHERE dossier_code = ? AND kind = ? ORDER BY id DESC")) {
+            s.setString(1, code);
+            s.setString(2, kind);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new String[] { r.getString(1), r.getString(2) });
+                }
+            }
+        }
+        return out;
     }
 
     /** The binding in force that makes {@code cert} count for {@code owner} (a training server binds a practice certificate on first use). */

@@ -110,6 +110,38 @@ class ApprovalProofSyncTest {
     }
 
     @Test
+    void aDossierApprovedBeforeTheServerCheckedIsSealedOnlyIfItsApprovalHoldsNow() throws Exception {
+        SyncWorld.Client head = world.client("pl", HEAD, Clock.systemUTC());
+        SyncWorld.Client clerk = world.client("pk", CLERK, Clock.systemUTC());
+        Signer seal = world.boundSigner("SEAL", DemoData.communeCode());
+        // A second token of the head's, bound too; one dossier approved with each.
+        vn.motcua.sign.testing.SoftwareSigner oldToken = world.boundSigner("PERSONAL", HEAD);
+        String stillBound = pendingApproval(head);
+        String unbound = pendingApproval(head);
+        assertEquals(Batch.Status.SIGNED, approve(head, stillBound, headKey).status());
+        assertEquals(Batch.Status.SIGNED, approve(head, unbound, oldToken).status());
+        assertEquals(2, head.sync().applied());
+        // As an older server left them: the documents recorded, nothing verified.
+        world.execute("DELETE FROM document_proof WHERE dossier_code IN (?, ?)", stillBound, unbound);
+        world.unbind("PERSONAL", HEAD, oldToken.chain().get(0));
+
+        clerk.sync();
+        clerk.engine.fetchDocuments(stillBound);
+        clerk.engine.fetchDocuments(unbound);
+        List<Batch.Outcome<String>> out = service(clerk).issue(List.of(stillBound, unbound), seal, SignatureSpec.of(SignatureKind.ISSUING),
+                clerk.actor(CLERK, Role.CLERK), 20, "GCN-UBND", null, () -> false, Locale.ENGLISH);
+        assertTrue(out.stream().allMatch(o -> o.status() == Batch.Status.SIGNED), out.toString());
+        int proofs = world.dump().rows("document_proof");
+        SyncEngine.Report r = clerk.sync();
+        assertEquals(1, r.applied(), "the approval verified now, by a certificate still bound");
+        assertEquals(1, r.refused(), "the one whose certificate is no longer bound is not sealed");
+        SyncLedger.Conflict c = clerk.cache.sync().conflicts(false).get(0);
+        assertEquals(unbound, c.dossierCode());
+        assertTrue(c.reason().contains("not made from a head's signed result the server verified"), c.reason());
+        assertEquals(proofs + 2, world.dump().rows("document_proof"), "the head's result verified now, and the seal");
+    }
+
+    @Test
     void anApprovalSignedWithAnUnboundCertificateIsRefusedWithItsReasonAndNothingKept() throws Exception {
         SyncWorld.Client head = world.client("pu", HEAD, Clock.systemUTC());
         String code = pendingApproval(head);

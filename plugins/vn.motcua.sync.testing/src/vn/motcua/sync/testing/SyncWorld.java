@@ -157,6 +157,31 @@ public final class SyncWorld implements AutoCloseable {
         return DatabaseDump.of(databaseUrl, databaseUser, databasePassword, java.util.Set.of(ignored));
     }
 
+    /** The admin ends a binding (through the protocol). */
+    public vn.motcua.sync.api.Messages.CertificateBinding unbind(String kind, String owner, X509Certificate cert) throws Exception {
+        SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
+        admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
+        return admin.changeCertificate(new vn.motcua.sync.api.Messages.CertificateChange("UNBIND", kind, owner, null,
+                vn.motcua.sign.SigningCertificate.thumbprint(cert), "test"));
+    }
+
+    /**
+     * Changes the server's database behind its back — only to recreate what an older server version left there (rows
+     * from before a schema change), never to set up what the protocol can do.
+     */
+    public int execute(String sql, Object... params) throws java.sql.SQLException {
+        java.sql.Driver driver = databaseUrl.startsWith("jdbc:postgresql:") ? new org.postgresql.Driver() : new org.h2.Driver();
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", databaseUser);
+        p.setProperty("password", databasePassword);
+        try (java.sql.Connection c = driver.connect(databaseUrl, p); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
     /** A raw HTTP speaker to this world's server (attack tests). */
     public RawHttp raw() {
         return new RawHttp(server.uri());
