@@ -93,11 +93,14 @@ final class ApprovalProofs {
         }
         Map<String, byte[]> files = new java.util.HashMap<>();
         for (DocumentInfo d : byKind.values()) {
-            Optional<byte[]> bytes = file(c, d.sha256());
-            if (bytes.isEmpty()) {
+            long size = size(c, d.sha256());
+            if (size < 0) {
                 return SyncService.text(locale, "proof.fileMissing", d.kind(), code);
             }
-            files.put(d.kind(), bytes.get());
+            if (size > MAX_PROOF_BYTES) {
+                return SyncService.text(locale, "proof.tooLarge", d.kind(), code, MAX_PROOF_BYTES);
+            }
+            files.put(d.kind(), file(c, d.sha256()).orElseThrow());
         }
         try {
             return event.action() == DossierAction.APPROVE ? approve(c, code, event, byKind, files, locale) : issue(c, code, event, result, agency, byKind, files, locale);
@@ -239,6 +242,16 @@ final class ApprovalProofs {
             }
         }
         return out;
+    }
+
+    /** The size of a complete uploaded file, or -1. */
+    private static long size(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT byte_size FROM stored_file WHERE sha256 = ?")) {
+            s.setString(1, sha256);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1;
+            }
+        }
     }
 
     /** A complete uploaded file, if it is not too big to be a proof. */
