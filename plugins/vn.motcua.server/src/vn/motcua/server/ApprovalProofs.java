@@ -267,18 +267,23 @@ final class ApprovalProofs {
         }
     }
 
-    /** The document row, with name, type and creator decided here: the approving or issuing user, at the event's time. */
-    private static void record(Connection c, String code, String kind, String sha256, String name, String mediaType, DossierEvent event, String note)
-            throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM dossier_document WHERE dossier_code = ? AND kind = ? AND sha256 = ?")) {
+    /** Whether {@code table} (dossier_document or document_proof) has the row of this dossier's document. */
+    private static boolean exists(Connection c, String table, String code, String kind, String sha256) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM " + table + " WHERE dossier_code = ? AND kind = ? AND sha256 = ?")) {
             q.setString(1, code);
             q.setString(2, kind);
             q.setString(3, sha256);
             try (ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    return;
-                }
+                return r.next();
             }
+        }
+    }
+
+    /** The document row, with name, type and creator decided here: the approving or issuing user, at the event's time. */
+    private static void record(Connection c, String code, String kind, String sha256, String name, String mediaType, DossierEvent event, String note)
+            throws SQLException {
+        if (exists(c, "dossier_document", code, kind, sha256)) {
+            return;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO dossier_document (dossier_code, kind, sha256, name, media_type, created_at, "
                 + "created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -296,15 +301,8 @@ final class ApprovalProofs {
 
     private void proof(Connection c, String code, String kind, String sha256, String thumb, long binding, Instant signingTime,
             RevocationChecker.Status revocation) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM document_proof WHERE dossier_code = ? AND kind = ? AND sha256 = ?")) {
-            q.setString(1, code);
-            q.setString(2, kind);
-            q.setString(3, sha256);
-            try (ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    return;
-                }
-            }
+        if (exists(c, "document_proof", code, kind, sha256)) {
+            return;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO document_proof (dossier_code, kind, sha256, signer_thumbprint, binding_id, signing_time, "
                 + "revocation, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.motcua.sync.testing.SyncWorld.CLERK;
 import static vn.motcua.sync.testing.SyncWorld.HEAD;
-import static vn.motcua.sync.testing.SyncWorld.SPECIALIST;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import vn.motcua.approval.ApprovalService;
-import vn.motcua.core.lifecycle.Command;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.core.model.Role;
 import vn.motcua.forms.FormRenderer;
@@ -61,12 +59,7 @@ class ApprovalProofSyncTest {
     /** A dossier of the head's workstation waiting for approval, on the server too. */
     private static String pendingApproval(SyncWorld.Client head) throws Exception {
         head.engine.syncReference(); // the catalogue, for the draft result
-        String code = head.receive(CLERK);
-        head.act(code, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
-        head.act(code, new Command.StartProcessing(), SPECIALIST, Role.SPECIALIST);
-        head.act(code, new Command.SubmitForApproval(), SPECIALIST, Role.SPECIALIST);
-        head.sync();
-        return code;
+        return head.pendingApproval();
     }
 
     private static Batch.Outcome<String> approve(SyncWorld.Client head, String code, Signer key) throws Exception {

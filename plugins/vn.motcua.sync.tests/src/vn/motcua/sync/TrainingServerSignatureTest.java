@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.motcua.sync.testing.SyncWorld.CLERK;
 import static vn.motcua.sync.testing.SyncWorld.HEAD;
-import static vn.motcua.sync.testing.SyncWorld.SPECIALIST;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.approval.ApprovalService;
-import vn.motcua.core.lifecycle.Command;
 import vn.motcua.core.model.DossierStatus;
 import vn.motcua.core.model.Role;
 import vn.motcua.forms.FormRenderer;
@@ -44,8 +42,8 @@ class TrainingServerSignatureTest {
         try (SyncWorld world = new SyncWorld(dir.resolve("world"), Map.of("training", "true"))) {
             SyncWorld.Client head = world.client("th", HEAD, Clock.systemUTC());
             head.engine.syncReference();
-            String first = pending(head);
-            String second = pending(head);
+            String first = head.pendingApproval();
+            String second = head.pendingApproval();
             ApprovalService service = new ApprovalService(head.cache, new FormRenderer(null), new CertificateGate(TrustStore.empty()), true,
                     Clock.systemUTC());
             assertEquals(Batch.Status.SIGNED, sign(service, dir.resolve("head.p12"), first, head).status());
@@ -75,15 +73,6 @@ class TrainingServerSignatureTest {
             assertEquals(DossierStatus.ISSUED, head.dossier(first).status());
             assertEquals(2, world.dump().rows("certificate_binding"));
         }
-    }
-
-    private static String pending(SyncWorld.Client c) throws Exception {
-        String code = c.receive(CLERK);
-        c.act(code, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
-        c.act(code, new Command.StartProcessing(), SPECIALIST, Role.SPECIALIST);
-        c.act(code, new Command.SubmitForApproval(), SPECIALIST, Role.SPECIALIST);
-        c.sync();
-        return code;
     }
 
     private static Batch.Outcome<String> sign(ApprovalService service, Path token, String code, SyncWorld.Client head) throws Exception {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,9 +64,7 @@ class VerificationHonestyTest {
     }
 
     static SoftwareSigner signer(String cn, Instant from, Instant to, URI ocsp, URI crl) throws Exception {
-        KeyPair kp = TestPki.rsa(2048);
-        var cert = pki.issueWithRevocation("CN=" + cn + ",O=UBND xã Hợp Thịnh,C=VN", kp.getPublic(), from, to, ocsp, crl);
-        return new SoftwareSigner(List.of(cert, pki.inter, pki.root), kp.getPrivate());
+        return pki.signer("CN=" + cn + ",O=UBND xã Hợp Thịnh,C=VN", from, to, ocsp, crl);
     }
 
     static SoftwareSigner signer(String cn, URI ocsp) throws Exception {

@@ -36,7 +36,6 @@ import vn.motcua.sync.api.Messages.UserAccount;
 import vn.motcua.training.DemoData;
 import vn.motcua.sign.testing.SoftwareSigner;
 import vn.motcua.sign.testing.TestPki;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 
 /**
@@ -119,10 +118,8 @@ public final class SyncWorld implements AutoCloseable {
 
     /** A key with a certificate of the world's PKI for {@code holder} ("CN=…"), bound to nobody. */
     public SoftwareSigner signer(String holder) throws Exception {
-        KeyPair kp = TestPki.rsa(2048);
-        X509Certificate cert = pki.issue("CN=" + holder + ",O=UBND xã Ia Grai,C=VN", kp.getPublic(), Instant.now().minus(Duration.ofDays(30)),
-                Instant.now().plus(Duration.ofDays(365)));
-        return new SoftwareSigner(List.of(cert, pki.inter, pki.root), kp.getPrivate());
+        return pki.signer("CN=" + holder + ",O=UBND xã Ia Grai,C=VN", Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)),
+                null, null);
     }
 
     /**
@@ -268,6 +265,19 @@ public final class SyncWorld implements AutoCloseable {
             Instant now = clock.instant();
             Transition t = LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))), actor(clerk, Role.CLERK), now);
             cache.dossierRepository().save(t.dossier(), t.event());
+            return code;
+        }
+
+        /**
+         * A dossier received by the clerk, assigned by the head, processed and submitted by the specialist on this
+         * workstation, and synced: awaiting the head's approval here and on the server.
+         */
+        public String pendingApproval() throws SyncException {
+            String code = receive(CLERK);
+            act(code, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
+            act(code, new Command.StartProcessing(), SPECIALIST, Role.SPECIALIST);
+            act(code, new Command.SubmitForApproval(), SPECIALIST, Role.SPECIALIST);
+            sync();
             return code;
         }
 

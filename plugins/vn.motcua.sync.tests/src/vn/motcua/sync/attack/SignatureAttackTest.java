@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.motcua.sync.testing.SyncWorld.CLERK;
 import static vn.motcua.sync.testing.SyncWorld.HEAD;
-import static vn.motcua.sync.testing.SyncWorld.SPECIALIST;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -79,12 +78,7 @@ class SignatureAttackTest {
 
     /** A dossier awaiting approval, on the server and on the desk (which then only reads). */
     private static String pendingApproval() throws Exception {
-        String code = desk.receive(CLERK);
-        desk.act(code, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
-        desk.act(code, new Command.StartProcessing(), SPECIALIST, Role.SPECIALIST);
-        desk.act(code, new Command.SubmitForApproval(), SPECIALIST, Role.SPECIALIST);
-        desk.sync();
-        return code;
+        return desk.pendingApproval();
     }
 
     /** The head's approval of {@code code} at {@code at}, as their workstation would send it, with these documents. */

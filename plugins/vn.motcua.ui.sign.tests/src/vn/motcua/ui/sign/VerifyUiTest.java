@@ -52,10 +52,9 @@ class VerifyUiTest {
             // A signature whose certificate was revoked before it signed: asked online, it is not valid.
             Path revoked = dir.resolve("thu-hoi.pdf");
             try (vn.motcua.sign.testing.LoopbackRevocation ocsp = new vn.motcua.sign.testing.LoopbackRevocation(pki)) {
-                var kp = vn.motcua.sign.testing.TestPki.rsa(2048);
-                var cert = pki.issueWithRevocation("CN=Lê Văn Thu Hồi,O=UBND xã Hợp Thịnh,C=VN", kp.getPublic(), java.time.Instant.now().minusSeconds(86_400),
+                var signer = pki.signer("CN=Lê Văn Thu Hồi,O=UBND xã Hợp Thịnh,C=VN", java.time.Instant.now().minusSeconds(86_400),
                         java.time.Instant.now().plusSeconds(86_400 * 30), ocsp.ocspUrl(), null);
-                var signer = new vn.motcua.sign.testing.SoftwareSigner(java.util.List.of(cert, pki.inter, pki.root), kp.getPrivate());
+                var cert = signer.chain().get(0);
                 Files.write(revoked, new vn.motcua.sign.pdf.PadesSigner(null).sign(vn.motcua.sign.testing.Pdfs.decision("thu hồi"), signer,
                         vn.motcua.sign.pdf.SignatureSpec.of(vn.motcua.sign.pdf.SignatureKind.APPROVAL)));
                 ocsp.revoke(cert.getSerialNumber());
