@@ -245,10 +245,11 @@ public final class SyncEngine {
         SyncLedger ledger = cache.sync();
         int sent = 0;
         ProofUploads files = new ProofUploads(docs, client);
-        for (DossierDocuments.Document d : docs.unsynced(200)) {
-            if (ProofUploads.isProof(d.kind())) {
-                continue; // travels with its approval or issue (a refused one's stays here)
-            }
+        // Proofs travel with their approval or issue (a refused one's stay here, never sent): not even read here, so
+        // however many there are they never hold up the scans behind them.
+        java.util.Set<DossierDocuments.Kind> kinds = java.util.EnumSet.allOf(DossierDocuments.Kind.class);
+        kinds.removeIf(ProofUploads::isProof);
+        for (DossierDocuments.Document d : docs.unsynced(200, kinds)) {
             if (ledger.hasPending(d.dossierCode())) {
                 continue; // the dossier's own changes go first
             }
