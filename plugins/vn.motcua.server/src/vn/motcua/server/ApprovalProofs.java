@@ -83,7 +83,8 @@ final class ApprovalProofs {
         }
         Map<String, DocumentInfo> byKind = new java.util.HashMap<>();
         for (DocumentInfo d : docs) {
-            if (d == null || !needed.contains(d.kind()) || byKind.put(d.kind(), d) != null || d.sha256() == null || !SHA256.matcher(d.sha256()).matches()
+            if (d == null || d.kind() == null || !needed.contains(d.kind()) || byKind.put(d.kind(), d) != null || d.sha256() == null
+                    || !SHA256.matcher(d.sha256()).matches()
                     || d.dossierCode() != null && !d.dossierCode().equals(code)) {
                 return SyncService.text(locale, "proof.documents", event.action().displayName(locale), code);
             }

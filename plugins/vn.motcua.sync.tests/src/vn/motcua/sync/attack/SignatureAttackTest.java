@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.motcua.sync.testing.SyncWorld.CLERK;
 import static vn.motcua.sync.testing.SyncWorld.HEAD;
+import static vn.motcua.sync.testing.SyncWorld.SPECIALIST;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -163,6 +164,22 @@ class SignatureAttackTest {
         SignedProofs.Approval a = SignedProofs.approve(code, at, Pdfs.decision(code), headKey);
         refused(headToken, approval(code, at, List.of(a.signedResultDoc(code))), "phải kèm văn bản kết quả đã ký và bản ghi phê duyệt", a.signedResult());
         refused(headToken, approval(code, at, null), "phải kèm văn bản kết quả đã ký và bản ghi phê duyệt");
+    }
+
+    @Test
+    void documentsThatAreNoProofOfTheChangeAreRefused() throws Exception {
+        String code = pendingApproval();
+        Instant at = Instant.now();
+        SignedProofs.Approval a = SignedProofs.approve(code, at, Pdfs.decision(code), headKey);
+        DocumentInfo noKind = new DocumentInfo(code, null, DossierDocuments.sha256(a.recordCms()), 1, "x", null, at, null, a.canonical());
+        refused(headToken, approval(code, at, List.of(a.signedResultDoc(code), noKind)), "không hợp lệ", a.signedResult(), a.recordCms());
+        refused(headToken, approval(code, at, List.of(a.signedResultDoc(code), a.recordDoc(code), a.recordDoc(code))), "không hợp lệ");
+        // Documents slipped in with a change that takes none.
+        String received = desk.receive(CLERK);
+        desk.sync();
+        Transition t = SyncWorld.LIFECYCLE.apply(desk.dossier(received), new Command.Assign(SPECIALIST), desk.actor(HEAD, Role.HEAD), Instant.now());
+        refused(headToken, new PushCommand(java.util.UUID.randomUUID().toString(), received, t.event(), t.dossier(), List.of(a.signedResultDoc(received))),
+                "không kèm tài liệu");
     }
 
     @Test
