@@ -229,6 +229,63 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void theRecordsClerkSealsOnlyAHeadSignatureThatHolds() throws Exception {
+        List<String> codes = pending(3);
+        try (SigningSession s = login()) {
+            List<Batch.Outcome<String>> out = service.approve(codes, s.signer(SigningCertificate.thumbprint(hsm.headRsa)),
+                    SignatureSpec.of(SignatureKind.APPROVAL), head, null, () -> false, null);
+            assertTrue(out.stream().allMatch(o -> o.status() == Batch.Status.SIGNED), out.toString());
+        }
+        // Dossier 2: a later "approval record" naming the same signed result, with a signature that is not one.
+        Document signed2 = cache.documents().latest(codes.get(1), Kind.SIGNED_RESULT).orElseThrow();
+        Document record2 = cache.documents().latest(codes.get(1), Kind.APPROVAL_RECORD).orElseThrow();
+        cache.documents().add(new vn.motcua.store.DossierDocuments.NewDocument(codes.get(1), Kind.APPROVAL_RECORD, "giả.p7s",
+                "application/pkcs7-signature", "không phải CMS".getBytes(StandardCharsets.UTF_8), "ai.do", record2.note()));
+        assertTrue(record2.note().contains(signed2.sha256()));
+        // Dossier 3: its signed result was changed in the cache after signing (a byte of the signed revision).
+        Document signed3 = cache.documents().latest(codes.get(2), Kind.SIGNED_RESULT).orElseThrow();
+        byte[] changed = cache.documents().content(signed3);
+        changed[changed.length / 3] ^= 1;
+        cache.documents().add(new vn.motcua.store.DossierDocuments.NewDocument(codes.get(2), Kind.SIGNED_RESULT, "sửa.pdf", "application/pdf", changed,
+                "ai.do", ""));
+
+        vn.motcua.sign.testing.TestPki sealCa = hsm.pki;
+        var kp = vn.motcua.sign.testing.TestPki.rsa(2048);
+        var sealCert = sealCa.issue("CN=Văn thư UBND xã Hợp Thịnh,C=VN", kp.getPublic(), Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400));
+        Signer seal = new vn.motcua.sign.testing.SoftwareSigner(List.of(sealCert, sealCa.inter, sealCa.root), kp.getPrivate());
+        User clerkUser = DemoData.demoUsers().stream().filter(x -> x.roles().contains(Role.CLERK)).findFirst().orElseThrow();
+        List<Batch.Outcome<String>> out = service.issue(codes, seal, SignatureSpec.of(SignatureKind.ISSUING), new Actor(clerkUser, Role.CLERK, "PC-VANTHU"),
+                1, "GCN-UBND", null, () -> false, null);
+        assertEquals(Batch.Status.SIGNED, out.get(0).status(), out.get(0).message());
+        assertEquals(Batch.Status.FAILED, out.get(1).status());
+        assertTrue(out.get(1).message().startsWith("Không đóng dấu hồ sơ " + codes.get(1)) && out.get(1).message().contains("bản ghi phê duyệt"),
+                out.get(1).message());
+        assertEquals(Batch.Status.FAILED, out.get(2).status());
+        assertTrue(out.get(2).message().contains(codes.get(2)) && out.get(2).message().contains("không có bản ghi phê duyệt của văn bản kết quả đã ký"),
+                out.get(2).message());
+        for (String c : codes.subList(1, 3)) {
+            assertEquals(DossierStatus.APPROVED, cache.dossierRepository().findByCode(c).orElseThrow().status(), c);
+            assertTrue(cache.documents().latest(c, Kind.ISSUED_RESULT).isEmpty(), c);
+        }
+        // A records clerk whose workstation does not trust the head's CA (only the seal's) does not seal either, and says why.
+        String code = pending(1).get(0);
+        try (SigningSession s = login()) {
+            service.approve(List.of(code), s.signer(SigningCertificate.thumbprint(hsm.headRsa)), SignatureSpec.of(SignatureKind.APPROVAL), head, null,
+                    () -> false, null);
+        }
+        vn.motcua.sign.testing.TestPki otherCa = new vn.motcua.sign.testing.TestPki("Seal CA");
+        var kp2 = vn.motcua.sign.testing.TestPki.rsa(2048);
+        var otherSeal = otherCa.issue("CN=Văn thư,C=VN", kp2.getPublic(), Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86_400));
+        ApprovalService untrusting = new ApprovalService(cache, new FormRenderer(null), new CertificateGate(TrustStore.of(List.of(otherCa.root))), false,
+                Clock.systemUTC());
+        Batch.Outcome<String> o = untrusting.issue(List.of(code), new vn.motcua.sign.testing.SoftwareSigner(List.of(otherSeal, otherCa.inter, otherCa.root),
+                kp2.getPrivate()), SignatureSpec.of(SignatureKind.ISSUING), new Actor(clerkUser, Role.CLERK, "PC-VANTHU"), 5, "GCN-UBND", null, () -> false,
+                Locale.ENGLISH).get(0);
+        assertEquals(Batch.Status.FAILED, o.status());
+        assertTrue(o.message().startsWith("Dossier " + code + " not sealed") && o.message().contains("does not chain to a trusted root"), o.message());
+    }
+
+    @Test
     void theDraftIsTheResultTemplateInVietnamese() throws Exception {
         Dossier d = cache.dossierRepository().findByCode(pending(1).get(0)).orElseThrow();
         byte[] pdf = service.draft(d);

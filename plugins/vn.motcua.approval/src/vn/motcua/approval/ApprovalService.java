@@ -30,10 +30,12 @@ import vn.motcua.forms.FormRenderer;
 import vn.motcua.forms.ResultDraftForm;
 import vn.motcua.sign.ApprovalRecord;
 import vn.motcua.sign.ApprovalSignatures;
+import vn.motcua.sign.ResultProofs;
 import vn.motcua.sign.Signer;
 import vn.motcua.sign.SigningException;
 import vn.motcua.sign.pdf.Batch;
 import vn.motcua.sign.pdf.PadesSigner;
+import vn.motcua.sign.pdf.PdfVerifier;
 import vn.motcua.sign.pdf.SignatureSpec;
 import vn.motcua.sign.trust.CertificateGate;
 import vn.motcua.store.DossierDocuments;
@@ -191,6 +193,7 @@ public final class ApprovalService {
             throw new ApprovalException(TEXT.format(locale, "notApproved", code, d.status().displayName(locale)));
         }
         byte[] headSigned = signedResult(d);
+        verifyHead(code, headSigned, locale);
         Instant now = clock.instant();
         java.time.LocalDate today = LocalDateTime.ofInstant(now, SignatureSpec.VIETNAM).toLocalDate();
         String name = TEXT.format(null, "issued.name", code);
@@ -204,6 +207,26 @@ public final class ApprovalService {
                     actor.username(), "number=" + number + "; signer=" + signer.certificate().thumbprint())));
         } catch (ConcurrentDossierChangeException e) {
             throw new ApprovalException(TEXT.format(locale, "changed", code));
+        }
+    }
+
+    /**
+     * The records clerk seals only a head's approval that holds: the approval record naming this signed result, its
+     * signature, and the result's own signature by the same certificate, trusted, valid, not revoked — the checks the
+     * server makes ({@link ResultProofs}), minus the binding of the certificate to the head's account, which only the
+     * server knows. A practice certificate passes in training.
+     */
+    private void verifyHead(String code, byte[] headSigned, Locale locale) throws ApprovalException {
+        DossierDocuments docs = cache.documents();
+        String sha = "sha256=" + DossierDocuments.sha256(headSigned) + "\n";
+        DossierDocuments.Document record = docs.list(code).stream().filter(x -> x.kind() == Kind.APPROVAL_RECORD && x.note().contains(sha))
+                .reduce((a, b) -> b).orElseThrow(() -> new ApprovalException(TEXT.format(locale, "noRecord", code)));
+        ResultProofs proofs = new ResultProofs(new PdfVerifier(gate.trust(), gate.revocation(), locale), gate.trust(),
+                new ResultProofs.Policy(training, false));
+        try {
+            proofs.approval(code, record.note(), docs.content(record), headSigned);
+        } catch (ResultProofs.Refused r) {
+            throw new ApprovalException(TEXT.format(locale, "headNotVerified", code, r.message(locale)));
         }
     }
 
@@ -222,27 +245,7 @@ public final class ApprovalService {
 
     /** The approval record stored with an approved dossier, as the server would rebuild it (for checks). */
     public static ApprovalRecord parseRecord(String canonical) {
-        String dossier = null, decision = null, time = null, sha = null;
-        for (String line : canonical.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                continue;
-            }
-            String v = line.substring(eq + 1);
-            switch (line.substring(0, eq)) {
-                case "dossier" -> dossier = v;
-                case "decision" -> decision = v;
-                case "time" -> time = v;
-                case "sha256" -> sha = v;
-                default -> {
-                }
-            }
-        }
-        if (dossier == null || decision == null || time == null || sha == null) {
-            throw new IllegalArgumentException("not an approval record: " + canonical);
-        }
-        return new ApprovalRecord(dossier, decision, LocalDateTime.parse(time, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")),
-                HexFormat.of().parseHex(sha));
+        return ApprovalRecord.parse(canonical);
     }
 
     private static String explain(Exception e, Locale locale) {

@@ -132,6 +132,7 @@ final class ServerDocuments {
 
     /** Records a document of a dossier the caller may see, once its file is complete; a repeat changes nothing. */
     void add(SyncService.Caller caller, DocumentInfo d, Locale locale) throws SyncService.Refusal, SQLException {
+        ApprovalProofs.refusePosted(d, locale);
         check(d.sha256(), locale);
         if (!KINDS.contains(d.kind()) || d.name() == null || d.name().isBlank()) {
             throw new SyncService.Refusal(400, "document", SyncService.text(locale, "document", d.dossierCode()));

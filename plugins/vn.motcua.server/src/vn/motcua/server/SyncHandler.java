@@ -102,6 +102,14 @@ final class SyncHandler extends Handler.Abstract {
             service.putReference(caller, read(request, AdminReference.class), locale);
             return java.util.Map.of("status", "ok");
         }
+        if (path.equals(Protocol.ADMIN_CERTIFICATES)) {
+            if (method.equals("GET")) {
+                return new Messages.CertificateBindingList(service.certificates().list(caller, locale));
+            }
+            if (method.equals("PUT")) {
+                return service.certificates().change(caller, read(request, Messages.CertificateChange.class), locale);
+            }
+        }
         if (method.equals("POST") && path.equals(Protocol.NUMBER_BLOCKS)) {
             return service.reserveBlock(caller, read(request, NumberBlockRequest.class));
         }

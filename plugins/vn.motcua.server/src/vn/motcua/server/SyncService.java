@@ -109,11 +109,24 @@ public final class SyncService {
 
     private ServerDocuments documents;
 
-    public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException {
+    /** The certificate bindings an admin keeps (server schema 10). */
+    CertificateBindings certificates() {
+        return certificates;
+    }
+
+    private final CertificateBindings certificates;
+    private final ApprovalProofs proofs;
+
+    public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException, IOException {
         this.documents = new ServerDocuments(db);
         this.db = db;
         this.config = config;
         this.clock = clock;
+        vn.motcua.sign.trust.TrustStore trust = vn.motcua.sign.trust.TrustStore.withIntermediates(config.signatures().trustDir());
+        System.getLogger(SyncService.class.getName()).log(System.Logger.Level.INFO, "signature trust: " + trust.anchors().size() + " anchors, "
+                + trust.intermediates().size() + " intermediates from " + config.signatures().trustDir());
+        this.certificates = new CertificateBindings(db, trust, config.training(), clock);
+        this.proofs = new ApprovalProofs(certificates, trust, config.signatures(), config.training(), clock);
         this.serverId = ensureServerId();
         if (!config.adminUsername().isEmpty()) {
             bootstrapAdmin();
@@ -533,6 +546,11 @@ public final class SyncService {
             return rejected(cmd, text(locale, "reject.mismatch", event.action().displayName(locale), code), stored.map(StoredDossier::dossier).orElse(null));
         }
         Dossier result = t.dossier();
+        // Approving and issuing count only with their verified signatures, recorded here in this same transaction.
+        String unproven = proofs.verifyAndRecord(c, cmd, t.event(), result, agency, locale);
+        if (unproven != null) {
+            return rejected(cmd, unproven, stored.map(StoredDossier::dossier).orElse(null));
+        }
         String transferredTo = stored.map(StoredDossier::transferredTo).orElse(null);
         if (event.action() == DossierAction.TRANSFER) {
             String before = transferredTo;

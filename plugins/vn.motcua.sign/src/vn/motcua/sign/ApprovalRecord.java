@@ -31,6 +31,38 @@ public record ApprovalRecord(String dossierCode, String decision, LocalDateTime 
         }
     }
 
+    /**
+     * Reads a record back from its canonical text (as kept beside the signature); throws {@link IllegalArgumentException}
+     * when a field is missing or malformed. Whoever checks a signature over it compares {@link #canonicalBytes()} with the
+     * text, so a text that is not canonical cannot pass.
+     */
+    public static ApprovalRecord parse(String canonical) {
+        String dossier = null, decision = null, time = null, sha = null;
+        for (String line : canonical.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String v = line.substring(eq + 1);
+            switch (line.substring(0, eq)) {
+                case "dossier" -> dossier = v;
+                case "decision" -> decision = v;
+                case "time" -> time = v;
+                case "sha256" -> sha = v;
+                default -> {
+                }
+            }
+        }
+        if (dossier == null || decision == null || time == null || sha == null) {
+            throw new IllegalArgumentException("not an approval record");
+        }
+        try {
+            return new ApprovalRecord(dossier, decision, LocalDateTime.parse(time, TIME), HexFormat.of().parseHex(sha));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an approval record: " + e.getMessage(), e);
+        }
+    }
+
     public byte[] canonicalBytes() {
         String s = VERSION + "\n" + "dossier=" + dossierCode + "\n" + "decision=" + decision.toUpperCase(Locale.ROOT) + "\n" + "time="
                 + TIME.format(time) + "\n" + "sha256=" + HexFormat.of().formatHex(documentSha256) + "\n";

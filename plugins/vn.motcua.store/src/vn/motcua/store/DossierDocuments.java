@@ -122,6 +122,18 @@ public final class DossierDocuments {
         });
     }
 
+    /** As {@link #unsynced(int)}, only documents of these kinds. */
+    public List<Document> unsynced(int max, java.util.Set<Kind> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        String in = kinds.stream().map(k -> "'" + k.name() + "'").sorted().collect(java.util.stream.Collectors.joining(", "));
+        return cache.read(em -> {
+            List<Document> all = select(em, "WHERE d.synced = FALSE AND d.kind IN (" + in + ") ORDER BY d.id");
+            return all.size() > max ? all.subList(0, max) : all;
+        });
+    }
+
     /** The server has this document now. */
     public void markSynced(long id) {
         cache.inTransaction(em -> em.createNativeQuery("UPDATE dossier_document SET synced = TRUE WHERE id = ?").setParameter(1, id).executeUpdate());

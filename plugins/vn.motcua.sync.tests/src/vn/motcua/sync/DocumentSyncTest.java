@@ -55,11 +55,12 @@ class DocumentSyncTest {
         SyncWorld.Client a = world.client("da", HEAD, Clock.systemUTC());
         SyncWorld.Client b = world.client("db", CLERK, Clock.systemUTC());
         String code = a.receive(CLERK);
-        // A 2.5 MB scan (three chunks) and a small approval record, made on A.
+        // A 2.5 MB scan (three chunks) and a small draft result, made on A. (Signed results and approval records do not
+        // travel this way: they go with their approval, checked by the server — ApprovalProofSyncTest.)
         byte[] scan = randomBytes(Protocol.MAX_CHUNK * 2 + 500_000, 1);
-        byte[] record = "motcua-approval/1\ndossier=x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] draft = "%PDF-1.7 dự thảo".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         a.cache.documents().add(new NewDocument(code, Kind.ATTACHMENT, "Bản chụp.pdf", "application/pdf", scan, HEAD, "scan"));
-        a.cache.documents().add(new NewDocument(code, Kind.APPROVAL_RECORD, "Bản ghi.p7s", "application/pkcs7-signature", record, HEAD, "canonical"));
+        a.cache.documents().add(new NewDocument(code, Kind.DRAFT_RESULT, "Dự thảo.pdf", "application/pdf", draft, HEAD, ""));
         // The connection drops after the first chunk of the scan: the server keeps what arrived.
         String sha = DossierDocuments.sha256(scan);
         a.http.login(HEAD, SyncWorld.PASSWORD.toCharArray(), "WS-da");
@@ -98,7 +99,7 @@ class DocumentSyncTest {
         SyncWorld.Client a = world.client("dd", HEAD, Clock.systemUTC());
         String code = a.receive(CLERK);
         byte[] pdf = randomBytes(5000, 4);
-        a.cache.documents().add(new NewDocument(code, Kind.SIGNED_RESULT, "Kết quả.pdf", "application/pdf", pdf, HEAD, ""));
+        a.cache.documents().add(new NewDocument(code, Kind.ATTACHMENT, "Kết quả.pdf", "application/pdf", pdf, HEAD, ""));
         a.sync();
         // An account of the province (another agency), created by the admin.
         SyncClient admin = new SyncClient(world.server.uri(), java.util.Locale.ENGLISH);
@@ -119,6 +120,6 @@ class DocumentSyncTest {
         assertThrows(SyncException.class, () -> other.file(DossierDocuments.sha256(pdf)));
         List<DocumentInfo> mine = a.http.documents(code);
         assertEquals(1, mine.size());
-        assertEquals("SIGNED_RESULT", mine.get(0).kind());
+        assertEquals("ATTACHMENT", mine.get(0).kind());
     }
 }

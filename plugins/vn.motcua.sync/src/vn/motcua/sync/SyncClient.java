@@ -110,6 +110,16 @@ public final class SyncClient {
         send("PUT", Protocol.ADMIN_REFERENCE, ref, java.util.Map.class, true);
     }
 
+    /** Every certificate binding with its history (admin). */
+    public java.util.List<vn.motcua.sync.api.Messages.CertificateBinding> certificateBindings() throws SyncException {
+        return send("GET", Protocol.ADMIN_CERTIFICATES, null, vn.motcua.sync.api.Messages.CertificateBindingList.class, true).bindings();
+    }
+
+    /** Binds or unbinds a certificate (admin); returns the binding written or ended. */
+    public vn.motcua.sync.api.Messages.CertificateBinding changeCertificate(vn.motcua.sync.api.Messages.CertificateChange change) throws SyncException {
+        return send("PUT", Protocol.ADMIN_CERTIFICATES, change, vn.motcua.sync.api.Messages.CertificateBinding.class, true);
+    }
+
     public NumberBlockResponse reserveBlock(NumberBlockRequest req) throws SyncException {
         return send("POST", Protocol.NUMBER_BLOCKS, req, NumberBlockResponse.class, true);
     }

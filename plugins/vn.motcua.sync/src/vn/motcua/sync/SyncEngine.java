@@ -3,7 +3,6 @@ package vn.motcua.sync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +22,6 @@ import vn.motcua.sync.api.Messages.PushResponse;
 import vn.motcua.sync.api.Messages.PushResult;
 import vn.motcua.sync.api.Messages.ReferenceData;
 import vn.motcua.sync.api.Messages.DocumentInfo;
-import vn.motcua.sync.api.Messages.UploadState;
-import vn.motcua.sync.api.Protocol;
 import vn.motcua.store.DossierDocuments;
 
 /**
@@ -81,9 +78,38 @@ public final class SyncEngine {
         int duplicates = 0;
         int refused = 0;
         List<PendingChange> batch;
+        ProofUploads proofs = new ProofUploads(cache.documents(), client);
         while (!(batch = ledger.pending(pushBatch)).isEmpty() && !progress.cancelled()) {
             progress.pushing((int) ledger.pendingCount());
-            PushResponse response = client.push(workstationId, batch.stream().map(PendingChange::command).toList());
+            // Approvals and issues go with their signed documents, uploaded first (the server checks them with the change).
+            Map<String, List<Long>> proofsOf = new java.util.HashMap<>();
+            List<vn.motcua.sync.api.Messages.PushCommand> commands = new ArrayList<>();
+            java.util.Set<String> heldBack = new java.util.HashSet<>();
+            for (PendingChange p : batch) {
+                if (heldBack.contains(p.dossierCode())) {
+                    continue; // built on a change that waits: waits too
+                }
+                if (!ProofUploads.needsProofs(p.command())) {
+                    commands.add(p.command());
+                    continue;
+                }
+                try {
+                    ProofUploads.Prepared ready = proofs.prepare(p.command());
+                    proofsOf.put(p.mutationId(), ready.documentIds());
+                    commands.add(ready.command());
+                } catch (SyncException e) {
+                    if (e.kind() == SyncException.Kind.UNREACHABLE || e.kind() == SyncException.Kind.UNAUTHORISED) {
+                        throw e;
+                    }
+                    // The server would not take a file now: the change waits (with the rest of its dossier) for the next round.
+                    LOG.log(System.Logger.Level.WARNING, "Proofs of " + p.command().event().action() + " " + p.dossierCode() + " not uploaded: " + e.getMessage());
+                    heldBack.add(p.dossierCode());
+                }
+            }
+            if (commands.isEmpty()) {
+                break;
+            }
+            PushResponse response = client.push(workstationId, commands);
             Map<String, PendingChange> sent = batch.stream().collect(Collectors.toMap(PendingChange::mutationId, Function.identity()));
             List<String> done = new ArrayList<>();
             for (PushResult r : response.results()) {
@@ -93,6 +119,10 @@ public final class SyncEngine {
                 }
                 boolean wasApplied = r.outcome() == Outcome.APPLIED || r.outcome() == Outcome.DUPLICATE && r.firstOutcome() == Outcome.APPLIED;
                 if (wasApplied) {
+                    // The server recorded the proofs with the change: they are not uploaded again.
+                    for (long id : proofsOf.getOrDefault(r.mutationId(), List.of())) {
+                        cache.documents().markSynced(id);
+                    }
                     done.add(r.mutationId());
                     if (r.outcome() == Outcome.DUPLICATE) {
                         duplicates++;
@@ -110,8 +140,8 @@ public final class SyncEngine {
                 }
             }
             ledger.applied(done);
-            if (response.results().isEmpty()) {
-                break;
+            if (response.results().isEmpty() || !heldBack.isEmpty()) {
+                break; // held-back changes stay first in the outbox: the next round tries them again
             }
         }
         long cursor = ledger.cursor();
@@ -203,9 +233,9 @@ public final class SyncEngine {
     }
 
     /**
-     * Uploads the documents made here (signed results, approval records, scans) once their dossier's changes are on
-     * the server: chunk by chunk from the offset the server reports, so an interrupted upload resumes; then the
-     * document row. A document the server refuses stays here, unsynced, and is tried again next round without
+     * Uploads the documents made here (scans, drafts) once their dossier's changes are on the server: chunk by chunk from
+     * the offset the server reports, so an interrupted upload resumes; then the document row. Signed results, approval
+     * records and issued results are not sent here: they travel with their change ({@link ProofUploads}). A document the server refuses stays here, unsynced, and is tried again next round without
      * holding up the rest; a lost connection stops the round (the job retries with backoff).
      *
      * @return how many documents the server took this round
@@ -214,18 +244,17 @@ public final class SyncEngine {
         DossierDocuments docs = cache.documents();
         SyncLedger ledger = cache.sync();
         int sent = 0;
-        for (DossierDocuments.Document d : docs.unsynced(200)) {
+        ProofUploads files = new ProofUploads(docs, client);
+        // Proofs travel with their approval or issue (a refused one's stay here, never sent): not even read here, so
+        // however many there are they never hold up the scans behind them.
+        java.util.Set<DossierDocuments.Kind> kinds = java.util.EnumSet.allOf(DossierDocuments.Kind.class);
+        kinds.removeIf(ProofUploads::isProof);
+        for (DossierDocuments.Document d : docs.unsynced(200, kinds)) {
             if (ledger.hasPending(d.dossierCode())) {
                 continue; // the dossier's own changes go first
             }
             try {
-                byte[] bytes = docs.content(d);
-                UploadState st = client.uploadState(d.sha256());
-                while (!st.complete()) {
-                    int from = (int) st.received();
-                    int len = Math.min(Protocol.MAX_CHUNK, bytes.length - from);
-                    st = client.putChunk(d.sha256(), from, bytes.length, Arrays.copyOfRange(bytes, from, from + len));
-                }
+                files.upload(d.sha256(), docs.content(d));
                 client.addDocument(new DocumentInfo(d.dossierCode(), d.kind().name(), d.sha256(), d.size(), d.name(), d.mediaType(), d.createdAt(),
                         d.createdBy(), d.note()));
                 docs.markSynced(d.id());

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,7 +37,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class LoopbackRevocation implements AutoCloseable {
     private final TestPki pki;
     private final HttpServer server;
-    private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
+    /** Revoked serials and when they were revoked. */
+    private final java.util.Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
     public final AtomicInteger ocspRequests = new AtomicInteger();
     public final AtomicInteger crlRequests = new AtomicInteger();
 
@@ -58,8 +58,13 @@ public final class LoopbackRevocation implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/crl");
     }
 
+    /** Revoked an hour ago. */
     public void revoke(BigInteger serial) {
-        revoked.add(serial);
+        revoke(serial, Instant.now().minus(1, ChronoUnit.HOURS));
+    }
+
+    public void revoke(BigInteger serial, Instant at) {
+        revoked.put(serial, at);
     }
 
     private void ocsp(HttpExchange ex) throws IOException {
@@ -71,9 +76,8 @@ public final class LoopbackRevocation implements AutoCloseable {
             Date now = new Date();
             Date next = Date.from(Instant.now().plus(1, ChronoUnit.DAYS));
             for (Req r : req.getRequestList()) {
-                CertificateStatus st = revoked.contains(r.getCertID().getSerialNumber())
-                        ? new RevokedStatus(Date.from(Instant.now().minus(1, ChronoUnit.HOURS)), CRLReason.keyCompromise)
-                        : CertificateStatus.GOOD;
+                Instant when = revoked.get(r.getCertID().getSerialNumber());
+                CertificateStatus st = when != null ? new RevokedStatus(Date.from(when), CRLReason.keyCompromise) : CertificateStatus.GOOD;
                 b.addResponse(r.getCertID(), st, now, next);
             }
             var basic = b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pki.interKey.getPrivate()), new X509CertificateHolder[] { issuer }, now);
@@ -88,8 +92,8 @@ public final class LoopbackRevocation implements AutoCloseable {
             crlRequests.incrementAndGet();
             X509v2CRLBuilder b = new X509v2CRLBuilder(new X509CertificateHolder(pki.inter.getEncoded()).getSubject(), new Date());
             b.setNextUpdate(Date.from(Instant.now().plus(1, ChronoUnit.DAYS)));
-            for (BigInteger s : revoked) {
-                b.addCRLEntry(s, Date.from(Instant.now().minus(1, ChronoUnit.HOURS)), CRLReason.keyCompromise);
+            for (var e : revoked.entrySet()) {
+                b.addCRLEntry(e.getKey(), Date.from(e.getValue()), CRLReason.keyCompromise);
             }
             send(ex, "application/pkix-crl", b.build(new JcaContentSignerBuilder("SHA256withRSA").build(pki.interKey.getPrivate())).getEncoded());
         } catch (Exception e) {

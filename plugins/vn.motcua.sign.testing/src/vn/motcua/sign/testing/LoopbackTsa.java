@@ -40,7 +40,15 @@ public final class LoopbackTsa implements AutoCloseable {
     public final AtomicInteger requests = new AtomicInteger();
     public final X509Certificate cert;
 
+    private final java.util.function.Supplier<Date> clock;
+
     public LoopbackTsa(TestPki pki) throws Exception {
+        this(pki, Date::new);
+    }
+
+    /** A TSA whose time is {@code clock}'s (a test that needs a timestamp from an earlier moment). */
+    public LoopbackTsa(TestPki pki, java.util.function.Supplier<Date> clock) throws Exception {
+        this.clock = clock;
         KeyPair kp = TestPki.rsa(2048);
         cert = pki.issueTsa(kp.getPublic());
         TimeStampTokenGenerator tg = new TimeStampTokenGenerator(
@@ -83,7 +91,7 @@ public final class LoopbackTsa implements AutoCloseable {
                 byte[] body = in.readNBytes(len);
                 requests.incrementAndGet();
                 TimeStampRequest req = new TimeStampRequest(body);
-                TimeStampResponse resp = gen.generate(req, BigInteger.valueOf(serial.incrementAndGet()), new Date());
+                TimeStampResponse resp = gen.generate(req, BigInteger.valueOf(serial.incrementAndGet()), clock.get());
                 byte[] out = resp.getEncoded();
                 OutputStream os = s.getOutputStream();
                 os.write(("HTTP/1.1 200 OK\r\nContent-Type: application/timestamp-reply\r\nContent-Length: " + out.length + "\r\nConnection: close\r\n\r\n")

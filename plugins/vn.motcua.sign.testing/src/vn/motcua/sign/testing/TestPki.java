@@ -78,6 +78,16 @@ public final class TestPki {
                 });
     }
 
+    /**
+     * A key in memory with a certificate of this PKI for {@code subject} ("CN=…,O=…,C=VN") valid from {@code from} to
+     * {@code to}, naming these revocation services (either may be null), chain up to the root.
+     */
+    public SoftwareSigner signer(String subject, Instant from, Instant to, java.net.URI ocsp, java.net.URI crl) throws Exception {
+        KeyPair kp = rsa(2048);
+        X509Certificate cert = issueWithRevocation(subject, kp.getPublic(), from, to, ocsp, crl);
+        return new SoftwareSigner(java.util.List.of(cert, inter, root), kp.getPrivate());
+    }
+
     /** Extensions a test adds to a certificate. */
     @FunctionalInterface
     interface Extra {

@@ -143,7 +143,7 @@ class FaultyTokenTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(BatchSigner.Status.SIGNED, r.get(i).status());
             SignatureReport real = new PdfVerifier(TrustStore.of(List.of(pki.root))).verify(items.get(i).output()).get(0);
-            assertEquals(SignatureReport.Verdict.VALID, real.verdict());
+            vn.motcua.sign.testing.Reports.assertSoundButRevocationUnknown(real);
             assertTrue(!real.training(), "a real CA is not a training one");
         }
         assertEquals(BatchSigner.Status.FAILED, r.get(3).status());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,10 +65,8 @@ class RevocationTest {
     }
 
     static SoftwareSigner signer(String cn, URI ocsp, URI crl) throws Exception {
-        KeyPair kp = TestPki.rsa(2048);
-        var cert = pki.issueWithRevocation("CN=" + cn + ",O=UBND xã Hợp Thịnh,C=VN", kp.getPublic(), Instant.now().minus(1, ChronoUnit.DAYS),
-                Instant.now().plus(60, ChronoUnit.DAYS), ocsp, crl);
-        return new SoftwareSigner(List.of(cert, pki.inter, pki.root), kp.getPrivate());
+        return pki.signer("CN=" + cn + ",O=UBND xã Hợp Thịnh,C=VN", Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(60, ChronoUnit.DAYS), ocsp,
+                crl);
     }
 
     @Test

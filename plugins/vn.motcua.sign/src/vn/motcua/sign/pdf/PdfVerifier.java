@@ -50,12 +50,18 @@ import vn.motcua.sign.trust.TrustStore;
 
 /**
  * Checks every signature of a PDF: the CMS over the ByteRange bytes, what happened to the file after the signed
- * revision (nothing / only other signatures / unsigned changes), the chain to a trusted root at signing time, and
- * the certificate's validity then. Revocation is not checked (reported as such). Later revisions that only add
- * signatures are recognised by their end offsets matching other signatures' ByteRanges; what those revisions
- * change besides adding the signature is not analysed (no shadow-attack detection).
+ * revision (nothing / only other signatures / validation data / unsigned changes), the signing time (a timestamp's
+ * only when its TSA is trusted, else the declared one), the chain to a trusted root and the certificate's validity at
+ * that time, and revocation: from the answers the signer embedded (DSS, PAdES B-LT) and, when an online checker was
+ * given, asked now (which decides when the embedded answers say nothing, and always when it finds the certificate
+ * revoked). See {@link #verdict} for how these make the verdict. Later
+ * revisions that only add signatures are recognised by their end offsets matching other signatures' ByteRanges; what
+ * those revisions change besides adding the signature is not analysed (no shadow-attack detection).
  */
 public final class PdfVerifier {
+    /** Entries of a DSS array read, and bytes of each (a CA's CRL): what a hostile file can make us parse. */
+    private static final int MAX_DSS_ENTRIES = 20;
+    private static final int MAX_DSS_BYTES = 8 << 20;
     private final TrustStore trust;
     private final RevocationChecker revocation;
     private final Locale locale;
@@ -89,32 +95,37 @@ public final class PdfVerifier {
             }
             List<Long> eofEnds = revisionEnds(file);
             String dss = dssText(doc);
+            RevocationChecker embedded = embeddedAnswers(doc);
             for (PDSignature s : sigs) {
-                out.add(check(s, file, sigEnds, eofEnds, doc, dss));
+                out.add(check(s, file, sigEnds, eofEnds, doc, dss, embedded));
             }
         }
         return out;
     }
 
-    private SignatureReport check(PDSignature s, byte[] file, List<Long> sigEnds, List<Long> eofEnds, PDDocument full, String dss) {
+    private SignatureReport check(PDSignature s, byte[] file, List<Long> sigEnds, List<Long> eofEnds, PDDocument full, String dss,
+            RevocationChecker embedded) {
         String field = s.getName();
         Instant declared = s.getSignDate() == null ? null : s.getSignDate().toInstant();
         int[] br = s.getByteRange();
-        if (br == null || br.length != 4 || br[0] != 0 || br[1] < 0 || br[2] < br[1] || (long) br[2] + br[3] > file.length) {
+        if (br == null || br.length != 4 || br[0] != 0 || br[1] < 0 || br[2] < br[1] || br[3] < 0 || (long) br[2] + br[3] > file.length) {
             return new SignatureReport(field, s.getSubFilter(), "?", "", "", declared, null, Integrity.BROKEN, Coverage.INVALID_RANGE,
-                    false, null, null, false, Verdict.INVALID, "ByteRange " + Arrays.toString(br), null, dss);
+                    false, null, null, false, Verdict.INVALID, "ByteRange " + Arrays.toString(br), null, dss, null, 0, false, null, null);
         }
-        Coverage coverage = coverage((long) br[2] + br[3], file.length, sigEnds, eofEnds);
-        if (coverage == Coverage.CHANGED_AFTER_SIGNING && onlyValidationDataAfter(file, (long) br[2] + br[3], full)) {
+        long signedLength = (long) br[2] + br[3];
+        Coverage coverage = coverage(signedLength, file.length, sigEnds, eofEnds);
+        if (coverage == Coverage.CHANGED_AFTER_SIGNING && onlyValidationDataAfter(file, signedLength, full)) {
             coverage = Coverage.VALIDATION_DATA_ADDED;
         }
-        String revocationText = null;
         String signer = "?", agency = "", issuer = "";
-        Instant tsTime = null;
+        Timestamp ts = null;
         Integrity integrity;
         String detail = "";
         boolean trusted = false, validThen = false;
         String anchor = null, trustProblem = null;
+        X509Certificate cert = null;
+        RevocationChecker.Result revoked = null;
+        Instant at = null;
         try {
             byte[] signed = new byte[br[1] + br[3]];
             System.arraycopy(file, br[0], signed, 0, br[1]);
@@ -128,7 +139,7 @@ public final class PdfVerifier {
                 throw new IllegalStateException("signer certificate not in the signature");
             }
             JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
-            X509Certificate cert = conv.getCertificate(matches.iterator().next());
+            cert = conv.getCertificate(matches.iterator().next());
             SigningCertificate sc = SigningCertificate.of(cert, "pdf", Instant.now());
             signer = sc.holder();
             agency = sc.agency();
@@ -138,8 +149,9 @@ public final class PdfVerifier {
             } catch (CMSSignerDigestMismatchException e) {
                 integrity = Integrity.DIGEST_MISMATCH;
             }
-            tsTime = timestamp(si);
-            Instant at = tsTime != null ? tsTime : declared != null ? declared : Instant.now();
+            ts = timestamp(si);
+            // The signing time: a trusted timestamp's; otherwise only what the signer declared (or now, if nothing).
+            at = ts != null && ts.trusted() ? ts.time() : declared != null ? declared : Instant.now();
             try {
                 cert.checkValidity(Date.from(at));
                 validThen = true;
@@ -155,9 +167,17 @@ public final class PdfVerifier {
                 }
             }
             TrustResult t = trust.validate(chain, Date.from(at));
+            List<X509Certificate> path = t.trusted() ? t.pathWithAnchor() : chain;
+            // What the signer embedded (B-LT) speaks for the signing time. Asked online now as well when we may: that
+            // decides when the embedded answers say nothing, and a revocation found now is never hidden by them.
+            if (embedded != null) {
+                revoked = embedded.check(path, at);
+            }
             if (revocation != null) {
-                // Now, online: a certificate revoked after a timestamped signature is reported, the verdict is the reader's.
-                revocationText = revocation.check(t.trusted() ? t.pathWithAnchor() : chain, Instant.now()).text(locale);
+                RevocationChecker.Result asked = revocation.check(path, Instant.now());
+                if (revoked == null || !revoked.checked() || asked.status() == RevocationChecker.Status.REVOKED) {
+                    revoked = asked;
+                }
             }
             trusted = t.trusted();
             anchor = t.anchor() == null ? null : SigningCertificate.of(t.anchor(), "trust", at).holder();
@@ -166,16 +186,36 @@ public final class PdfVerifier {
             integrity = Integrity.BROKEN;
             detail = e.toString();
         }
-        Verdict v;
+        Verdict v = verdict(integrity, coverage, validThen, trusted, revoked, ts, at);
+        String revocationText = revoked != null ? revoked.text(locale) : null;
+        return new SignatureReport(field, s.getSubFilter(), signer, agency, issuer, declared, ts == null ? null : ts.time(), integrity, coverage,
+                trusted, anchor, trustProblem, validThen, v, detail, revocationText, dss, cert, signedLength, ts != null && ts.trusted(),
+                ts == null || ts.trusted() ? null : ts.problem(), revoked == null ? null : revoked.status());
+    }
+
+    /**
+     * VALID only when everything holds: intact, not changed after signing, a trusted chain, the certificate valid at the
+     * signing time and known not revoked. A certificate revoked at or before the signing time is INVALID; revoked later
+     * than a trusted timestamp proves the signature was made, it does not matter; revoked without such a proof, or a
+     * status nobody could tell, leaves the signature INDETERMINATE.
+     */
+    static Verdict verdict(Integrity integrity, Coverage coverage, boolean validThen, boolean trusted, RevocationChecker.Result revoked, Timestamp ts,
+            Instant at) {
         if (integrity != Integrity.INTACT || coverage == Coverage.INVALID_RANGE || !validThen) {
-            v = Verdict.INVALID;
-        } else if (!trusted || coverage == Coverage.CHANGED_AFTER_SIGNING) {
-            v = Verdict.INDETERMINATE;
-        } else {
-            v = Verdict.VALID;
+            return Verdict.INVALID;
         }
-        return new SignatureReport(field, s.getSubFilter(), signer, agency, issuer, declared, tsTime, integrity, coverage, trusted, anchor,
-                trustProblem, validThen, v, detail, revocationText, dss);
+        boolean revocationSettled = revoked != null && revoked.status() == RevocationChecker.Status.GOOD;
+        if (revoked != null && revoked.status() == RevocationChecker.Status.REVOKED) {
+            Instant when = revoked.revokedAt();
+            if (when == null || !when.isAfter(at)) {
+                return Verdict.INVALID;
+            }
+            revocationSettled = ts != null && ts.trusted() && when.isAfter(ts.time());
+        }
+        if (!trusted || coverage == Coverage.CHANGED_AFTER_SIGNING || !revocationSettled) {
+            return Verdict.INDETERMINATE;
+        }
+        return Verdict.VALID;
     }
 
     /** The DSS line of the report, or null when the file has none. */
@@ -185,6 +225,33 @@ public final class PdfVerifier {
             return null;
         }
         return Texts.TEXT.format(locale, "verify.ltv", size(dss, "Certs"), size(dss, "OCSPs"), size(dss, "CRLs"));
+    }
+
+    /** A checker over the OCSP answers and CRLs of the document's DSS, or null when it has none. */
+    private static RevocationChecker embeddedAnswers(PDDocument doc) {
+        COSBase d = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.getPDFName("DSS"));
+        if (!(d instanceof COSDictionary dss)) {
+            return null;
+        }
+        List<byte[]> ocsps = streams(dss, "OCSPs");
+        List<byte[]> crls = streams(dss, "CRLs");
+        return ocsps.isEmpty() && crls.isEmpty() ? null : RevocationChecker.embedded(ocsps, crls);
+    }
+
+    private static List<byte[]> streams(COSDictionary dss, String key) {
+        List<byte[]> out = new ArrayList<>();
+        if (dss.getDictionaryObject(COSName.getPDFName(key)) instanceof COSArray a) {
+            for (int i = 0; i < a.size() && i < MAX_DSS_ENTRIES; i++) {
+                if (a.getObject(i) instanceof org.apache.pdfbox.cos.COSStream st) {
+                    try (java.io.InputStream in = st.createInputStream()) {
+                        out.add(in.readNBytes(MAX_DSS_BYTES));
+                    } catch (IOException e) {
+                        // an unreadable entry says nothing
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static int size(COSDictionary d, String key) {
@@ -257,27 +324,52 @@ public final class PdfVerifier {
         }
     }
 
-    /** The RFC 3161 signature timestamp's time, after checking its imprint and its TSA signature. */
-    private static Instant timestamp(SignerInformation si) throws Exception {
+    /** A signature timestamp: its time, and whether its TSA chains to a trusted root (else the problem). */
+    record Timestamp(Instant time, boolean trusted, String problem) {
+    }
+
+    /**
+     * The RFC 3161 signature timestamp, after checking its imprint and its TSA signature; trusted only when the TSA's
+     * certificate is for timestamping and chains to a trusted root at the timestamp's time. Null without one.
+     */
+    private Timestamp timestamp(SignerInformation si) {
         AttributeTable unsigned = si.getUnsignedAttributes();
-        if (unsigned == null) {
-            return null;
-        }
-        Attribute a = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        Attribute a = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (a == null) {
             return null;
         }
-        TimeStampToken tst = new TimeStampToken(ContentInfo.getInstance(a.getAttrValues().getObjectAt(0)));
-        if (!Arrays.equals(tst.getTimeStampInfo().getMessageImprintDigest(), CmsSignatures.sha256(si.getSignature()))) {
-            throw new IllegalStateException("timestamp does not match the signature value");
+        // Unsigned attributes are not covered by the signature: a bad timestamp is only not believed, the signature stands.
+        Instant time = null;
+        try {
+            TimeStampToken tst = new TimeStampToken(ContentInfo.getInstance(a.getAttrValues().getObjectAt(0)));
+            time = tst.getTimeStampInfo().getGenTime().toInstant();
+            if (!Arrays.equals(tst.getTimeStampInfo().getMessageImprintDigest(), CmsSignatures.sha256(si.getSignature()))) {
+                return new Timestamp(time, false, "the timestamp is not over this signature");
+            }
+            @SuppressWarnings({ "unchecked", "rawtypes" })
+            Collection<X509CertificateHolder> tsa = tst.getCertificates().getMatches((Selector) tst.getSID());
+            if (tsa.isEmpty()) {
+                return new Timestamp(time, false, "the timestamp carries no TSA certificate");
+            }
+            JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+            X509Certificate tsaCert = conv.getCertificate(tsa.iterator().next());
+            // validate() also requires the critical timeStamping extended key usage (RFC 3161 2.3).
+            tst.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(tsaCert);
+            @SuppressWarnings({ "unchecked", "rawtypes" })
+            Collection<X509CertificateHolder> all = tst.getCertificates().getMatches(null);
+            for (X509CertificateHolder h : all) {
+                X509Certificate c = conv.getCertificate(h);
+                if (!c.equals(tsaCert)) {
+                    chain.add(c);
+                }
+            }
+            TrustResult t = trust.validate(chain, Date.from(time));
+            return new Timestamp(time, t.trusted(), t.trusted() ? null : t.problem());
+        } catch (Exception e) {
+            return new Timestamp(time, false, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        @SuppressWarnings({ "unchecked", "rawtypes" })
-        Collection<X509CertificateHolder> tsa = tst.getCertificates().getMatches((Selector) tst.getSID());
-        if (tsa.isEmpty()) {
-            throw new IllegalStateException("timestamp without TSA certificate");
-        }
-        tst.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.iterator().next()));
-        return tst.getTimeStampInfo().getGenTime().toInstant();
     }
 
     static Coverage coverage(long end, long fileLength, List<Long> sigEnds, List<Long> eofEnds) {

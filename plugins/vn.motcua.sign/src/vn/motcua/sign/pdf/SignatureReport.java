@@ -7,10 +7,22 @@ import java.util.Locale;
 
 import vn.motcua.sign.Texts;
 
-/** What the verifier found about one signature of a PDF. */
+/**
+ * What the verifier found about one signature of a PDF.
+ *
+ * @param timestampTime      the signature timestamp's time, trusted or not (see {@code timestampTrusted})
+ * @param revocation         the revocation line in the verifier's language, or null when nobody could be asked
+ * @param signerCertificate  the certificate that made the signature (null when it could not be read)
+ * @param signedLength       where the signed revision ends ({@code ByteRange[2] + ByteRange[3]})
+ * @param timestampTrusted   the TSA chains to a trusted root: its time is the signing time
+ * @param timestampProblem   why a timestamp is not trusted, or null
+ * @param revocationStatus   GOOD / REVOKED / UNKNOWN, or null when not checked at all
+ */
 public record SignatureReport(String field, String subFilter, String signer, String agency, String issuer, Instant declaredTime,
         Instant timestampTime, Integrity integrity, Coverage coverage, boolean trusted, String trustAnchor, String trustProblem,
-        boolean validAtSigningTime, Verdict verdict, String detail, String revocation, String validationData) {
+        boolean validAtSigningTime, Verdict verdict, String detail, String revocation, String validationData,
+        java.security.cert.X509Certificate signerCertificate, long signedLength, boolean timestampTrusted, String timestampProblem,
+        vn.motcua.sign.trust.RevocationChecker.Status revocationStatus) {
 
     public enum Integrity {
         /** digest over the ByteRange matches and the CMS signature verifies */
@@ -38,9 +50,9 @@ public record SignatureReport(String field, String subFilter, String signer, Str
         VALID, INVALID, INDETERMINATE
     }
 
-    /** The signing time used for the checks: the timestamp's if any, else the declared /M. */
+    /** The signing time used for the checks: a trusted timestamp's if any, else the declared /M. */
     public Instant signingTime() {
-        return timestampTime != null ? timestampTime : declaredTime;
+        return timestampTrusted ? timestampTime : declaredTime;
     }
 
     /**
@@ -61,15 +73,17 @@ public record SignatureReport(String field, String subFilter, String signer, Str
         }
         b.append("  ").append(Texts.TEXT.format(locale, "verify.signer", signer, agency, issuer)).append('\n');
         b.append("  ").append(Texts.TEXT.format(locale, "verify.time", declaredTime == null ? "?" : f.format(declaredTime))).append('\n');
-        if (timestampTime != null) {
-            b.append("  ").append(Texts.TEXT.format(locale, "verify.timestamp", f.format(timestampTime))).append('\n');
+        if (timestampTime != null || timestampProblem != null) {
+            String when = timestampTime == null ? "?" : f.format(timestampTime);
+            b.append("  ").append(timestampTrusted ? Texts.TEXT.format(locale, "verify.timestamp", when)
+                    : Texts.TEXT.format(locale, "verify.timestamp.untrusted", when, timestampProblem)).append('\n');
         }
         b.append("  ").append(Texts.TEXT.format(locale, "verify.integrity." + integrity)).append('\n');
         b.append("  ").append(Texts.TEXT.format(locale, "verify.coverage." + coverage)).append('\n');
         b.append("  ").append(trusted ? Texts.TEXT.format(locale, "verify.trusted", trustAnchor)
                 : Texts.TEXT.format(locale, "verify.untrusted", trustProblem)).append('\n');
         b.append("  ").append(Texts.TEXT.format(locale, validAtSigningTime ? "verify.certValid" : "verify.certInvalid")).append('\n');
-        b.append("  ").append(revocation != null ? revocation : Texts.TEXT.format(locale, "revocation.notChecked")).append('\n');
+        b.append("  ").append(revocation != null ? revocation : Texts.TEXT.format(locale, "verify.revocation.offline")).append('\n');
         if (validationData != null) {
             b.append("  ").append(validationData).append('\n');
         }

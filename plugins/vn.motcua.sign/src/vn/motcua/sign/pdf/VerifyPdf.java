@@ -10,9 +10,11 @@ import vn.motcua.sign.Texts;
 import vn.motcua.sign.trust.TrustStore;
 
 /**
- * Command line verifier for admins: {@code VerifyPdf [--lang en] [--trust DIR]... FILE.pdf...}. Prints each
- * signature's verdict and details. Exit code 0 = every signature valid, 1 = some invalid, 2 = some indeterminate
- * (e.g. untrusted root, or changed after signing), 3 = no signature, 4 = usage or read error. See docs/signatures.md.
+ * Command line verifier for admins: {@code VerifyPdf [--lang en] [--online] [--trust DIR]... FILE.pdf...}. Prints each
+ * signature's verdict and details. Revocation comes from the answers embedded in the file (PAdES B-LT) and, with
+ * {@code --online}, from the certificates' OCSP/CRL services (bounded: time, size, redirects, http/https only). Exit code
+ * 0 = every signature valid, 1 = some invalid, 2 = some indeterminate (e.g. untrusted root, changed after signing,
+ * revocation unknown), 3 = no signature, 4 = usage or read error. See docs/signatures.md.
  */
 public final class VerifyPdf {
     private VerifyPdf() {
@@ -24,6 +26,7 @@ public final class VerifyPdf {
 
     public static int run(String[] args, PrintStream out) {
         Locale locale = null;
+        boolean online = false;
         TrustStore trust;
         try {
             trust = TrustStore.shipped();
@@ -35,6 +38,7 @@ public final class VerifyPdf {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--lang" -> locale = Locale.forLanguageTag(args[++i]);
+                    case "--online" -> online = true;
                     case "--trust" -> trust = trust.plus(TrustStore.fromFolder(Path.of(args[++i])));
                     default -> files.add(Path.of(args[i]));
                 }
@@ -43,7 +47,7 @@ public final class VerifyPdf {
             files.clear();
         }
         if (files.isEmpty()) {
-            out.println("VerifyPdf [--lang vi|en] [--trust DIR]... FILE.pdf...");
+            out.println("VerifyPdf [--lang vi|en] [--online] [--trust DIR]... FILE.pdf...");
             return 4;
         }
         int worst = 0;
@@ -53,7 +57,8 @@ public final class VerifyPdf {
                 if (!Files.isRegularFile(f)) {
                     throw new java.io.FileNotFoundException(f.toString());
                 }
-                List<SignatureReport> reports = new PdfVerifier(trust).verify(f);
+                List<SignatureReport> reports = new PdfVerifier(trust,
+                        online ? new vn.motcua.sign.trust.RevocationChecker(vn.motcua.sign.trust.RevocationChecker.Limits.standard()) : null, locale).verify(f);
                 if (reports.isEmpty()) {
                     out.println(Texts.TEXT.format(locale, "verify.none"));
                     worst = Math.max(worst, 3);

@@ -32,6 +32,11 @@ public final class CertificateGate {
         this.revocation = revocation;
     }
 
+    /** The trusted roots this gate checks chains against. */
+    public TrustStore trust() {
+        return trust;
+    }
+
     /** The online checker, or null when offline. */
     public RevocationChecker revocation() {
         return revocation;

@@ -34,23 +34,60 @@ import vn.motcua.sign.SigningCertificate;
 /**
  * Trusted root certificates: the ones shipped in the bundle's {@code trust/} folder (listed in
  * {@code trust/roots.txt}; empty until an admin adds official files, see {@code trust/README.md}) plus PEM/DER files
- * from folders an admin controls. Chains are built with the JDK's PKIX builder, revocation off.
+ * from folders an admin controls. Chains are built with the JDK's PKIX builder, revocation off. Intermediate CA
+ * certificates may be kept beside the anchors ({@link #withIntermediates}): they help build a path from a signature that
+ * does not carry its whole chain, but are never trusted by themselves.
  */
 public final class TrustStore {
     private final Map<String, X509Certificate> anchors;
+    private final List<X509Certificate> intermediates;
 
-    private TrustStore(Map<String, X509Certificate> anchors) {
+    private TrustStore(Map<String, X509Certificate> anchors, List<X509Certificate> intermediates) {
         this.anchors = anchors;
+        this.intermediates = intermediates;
     }
 
     public static TrustStore empty() {
-        return new TrustStore(Map.of());
+        return new TrustStore(Map.of(), List.of());
     }
 
     public static TrustStore of(Collection<X509Certificate> roots) {
         Map<String, X509Certificate> m = new LinkedHashMap<>();
         roots.forEach(c -> m.put(SigningCertificate.thumbprint(c), c));
-        return new TrustStore(Map.copyOf(m));
+        return new TrustStore(Map.copyOf(m), List.of());
+    }
+
+    /**
+     * A server's trust folder: every self-signed certificate in {@code dir} is an anchor, every other one an intermediate
+     * (a missing folder gives an empty store).
+     */
+    public static TrustStore withIntermediates(Path dir) throws IOException {
+        List<X509Certificate> roots = new ArrayList<>();
+        List<X509Certificate> others = new ArrayList<>();
+        for (X509Certificate c : certificatesIn(dir)) {
+            (selfSigned(c) ? roots : others).add(c);
+        }
+        return new TrustStore(of(roots).anchors, List.copyOf(others));
+    }
+
+    static boolean selfSigned(X509Certificate c) {
+        if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            c.verify(c.getPublicKey());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public boolean isEmpty() {
+        return anchors.isEmpty();
+    }
+
+    public List<X509Certificate> intermediates() {
+        return intermediates;
     }
 
     /** The roots shipped inside this bundle ({@code trust/roots.txt} names the files). */
@@ -76,6 +113,10 @@ public final class TrustStore {
 
     /** Every {@code *.pem, *.crt, *.cer, *.der} file in the folder (a missing folder gives an empty store). */
     public static TrustStore fromFolder(Path dir) throws IOException {
+        return of(certificatesIn(dir));
+    }
+
+    private static List<X509Certificate> certificatesIn(Path dir) throws IOException {
         List<X509Certificate> certs = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -87,13 +128,15 @@ public final class TrustStore {
                 }
             }
         }
-        return of(certs);
+        return certs;
     }
 
     public TrustStore plus(TrustStore other) {
         Map<String, X509Certificate> m = new LinkedHashMap<>(anchors);
         m.putAll(other.anchors);
-        return new TrustStore(Map.copyOf(m));
+        List<X509Certificate> i = new ArrayList<>(intermediates);
+        i.addAll(other.intermediates);
+        return new TrustStore(Map.copyOf(m), List.copyOf(i));
     }
 
     public List<X509Certificate> anchors() {
@@ -125,7 +168,9 @@ public final class TrustStore {
             PKIXBuilderParameters params = new PKIXBuilderParameters(ta, target);
             params.setRevocationEnabled(false);
             params.setDate(at);
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
+            List<X509Certificate> known = new ArrayList<>(chain);
+            known.addAll(intermediates);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(known)));
             PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
             List<X509Certificate> path = new ArrayList<>();
             for (Certificate c : r.getCertPath().getCertificates()) {

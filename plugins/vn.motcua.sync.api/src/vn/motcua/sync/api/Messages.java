@@ -27,8 +27,24 @@ public final class Messages {
      * command from them ({@code vn.motcua.core.lifecycle.Commands.replay}) and applies it to its own copy.
      *
      * @param mutationId idempotency key, unique per change, kept across retries
+     * @param documents  optional: the proofs an APPROVE (SIGNED_RESULT + APPROVAL_RECORD) or ISSUE (ISSUED_RESULT) needs,
+     *                   their files uploaded before the push; the server checks them and records them with the change, in
+     *                   its transaction (docs/sync-protocol.md, "Approvals and issuing carry their proofs")
      */
-    public record PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after) {
+    public record PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after, List<DocumentInfo> documents) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public PushCommand {
+            documents = documents == null ? null : List.copyOf(documents);
+        }
+
+        /** A change without documents (every change but approving and issuing). */
+        public PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after) {
+            this(mutationId, dossierCode, event, after, null);
+        }
+
+        public PushCommand withDocuments(List<DocumentInfo> proofs) {
+            return new PushCommand(mutationId, dossierCode, event, after, proofs);
+        }
     }
 
     public record PushRequest(String workstationId, List<PushCommand> commands) {
@@ -113,5 +129,27 @@ public final class Messages {
     }
 
     public record UploadState(String sha256, long received, boolean complete) {
+    }
+
+    /**
+     * An admin's change of a certificate binding ({@code PUT /v1/admin/certificates}).
+     *
+     * @param action      BIND or UNBIND
+     * @param kind        PERSONAL (a user's own signing certificate: a head's approvals) or SEAL (an agency's organisation
+     *                    certificate: issuing)
+     * @param owner       the username (PERSONAL) or the agency code (SEAL)
+     * @param certificate for BIND: the certificate, PEM or base64 DER
+     * @param thumbprint  for UNBIND: the SHA-256 of the certificate (hexadecimal)
+     * @param note        why (kept with the binding's history)
+     */
+    public record CertificateChange(String action, String kind, String owner, String certificate, String thumbprint, String note) {
+    }
+
+    /** A binding and its history: who bound it when, and who ended it when (null while in force). */
+    public record CertificateBinding(long id, String kind, String owner, String thumbprint, String subject, String issuer, String serial,
+            Instant notAfter, String boundBy, Instant boundAt, String unboundBy, Instant unboundAt, String note) {
+    }
+
+    public record CertificateBindingList(List<CertificateBinding> bindings) {
     }
 }

@@ -13,6 +13,8 @@ public final class Protocol {
     public static final String NUMBER_BLOCKS = BASE + "/number-blocks";
     public static final String ADMIN_REFERENCE = BASE + "/admin/reference";
     public static final String HEALTH = BASE + "/health";
+    /** {@code GET}: every certificate binding with its history; {@code PUT} a CertificateChange (ADMIN role). */
+    public static final String ADMIN_CERTIFICATES = BASE + "/admin/certificates";
     /** {@code GET …/files/<sha256>/state}, {@code PUT …/files/<sha256>?offset=&total=} (a chunk), {@code GET …/files/<sha256>}. */
     public static final String FILES = BASE + "/files/";
     /** {@code POST} a DocumentInfo; {@code GET ?dossier=<code>} the dossier's documents. */

@@ -42,6 +42,8 @@ public final class DemoServer {
         }
         System.out.println("READY " + url);
         System.out.println("Workstations: releng/run --data DIR --server " + url + "   (accounts as on the demo data, password demo)");
+        System.out.println("Approvals and issuing count only with verified signatures: put the tokens' CA root in " + dir.resolve("trust")
+                + " (restart) and bind the certificates with PUT /v1/admin/certificates (admin / admin-demo; docs/sync-protocol.md)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

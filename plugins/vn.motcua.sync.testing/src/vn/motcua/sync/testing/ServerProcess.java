@@ -30,7 +30,10 @@ public final class ServerProcess implements AutoCloseable {
             "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.datatype.jackson-datatype-jsr310",
             "org.eclipse.jetty.server", "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util", "slf4j.api",
-            "com.h2database", "org.postgresql.jdbc", "bcprov");
+            "com.h2database", "org.postgresql.jdbc", "bcprov",
+            // Signature checks (ApprovalProofs): the sign bundle and what it needs.
+            "vn.motcua.sign", "bcpkix", "bcutil", "org.apache.pdfbox", "org.apache.pdfbox.fontbox", "org.apache.pdfbox.io",
+            "org.apache.commons.commons-logging");
 
     private final Path config;
     private final int port;

@@ -34,6 +34,9 @@ import vn.motcua.store.LocalCache;
 import vn.motcua.sync.api.Messages.AdminReference;
 import vn.motcua.sync.api.Messages.UserAccount;
 import vn.motcua.training.DemoData;
+import vn.motcua.sign.testing.SoftwareSigner;
+import vn.motcua.sign.testing.TestPki;
+import java.security.cert.X509Certificate;
 
 /**
  * A sync test's world: one real server process on loopback (H2 or PostgreSQL), its reference data loaded by
@@ -58,6 +61,8 @@ public final class SyncWorld implements AutoCloseable {
     }
     public static final Lifecycle LIFECYCLE = Lifecycle.standard();
     public final Path dir;
+    /** The signing PKI the server trusts (root and issuing CA in its {@code signatures.trust.dir}). */
+    public final TestPki pki;
     public final ServerProcess server;
     public final List<Client> clients = new ArrayList<>();
     public final List<Procedure> catalogue;
@@ -77,6 +82,13 @@ public final class SyncWorld implements AutoCloseable {
         this.password = password;
         this.dir = dir;
         Map<String, String> settings = new java.util.HashMap<>(serverSettings);
+        // The world's signing PKI: the server trusts its root (and knows its issuing CA), as a province's server trusts
+        // the national roots; the admin binds its certificates to heads and agencies (boundSigner).
+        this.pki = new TestPki("Sync world");
+        Path trust = Files.createDirectories(dir.resolve("server").resolve("trust"));
+        Files.writeString(trust.resolve("root.pem"), pem(pki.root));
+        Files.writeString(trust.resolve("issuing-ca.pem"), pem(pki.inter));
+        settings.putIfAbsent("signatures.trust.dir", trust.toString());
         // H2 in server mode on demand, so a test can read the server's database while the server runs (DatabaseDump).
         settings.putIfAbsent("db.url", "jdbc:h2:file:" + dir.resolve("server").resolve("data").resolve("motcua-server").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=20000");
@@ -98,6 +110,35 @@ public final class SyncWorld implements AutoCloseable {
         }
     }
 
+    /** A certificate as PEM text. */
+    public static String pem(X509Certificate c) throws java.security.cert.CertificateEncodingException {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** A key with a certificate of the world's PKI for {@code holder} ("CN=…"), bound to nobody. */
+    public SoftwareSigner signer(String holder) throws Exception {
+        return pki.signer("CN=" + holder + ",O=UBND xã Ia Grai,C=VN", Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)),
+                null, null);
+    }
+
+    /**
+     * A key whose certificate the admin bound on the server: {@code kind} PERSONAL to the account {@code owner} (a head's
+     * approvals), or SEAL to the agency {@code owner} (issuing).
+     */
+    public SoftwareSigner boundSigner(String kind, String owner) throws Exception {
+        SoftwareSigner s = signer(kind.equals("SEAL") ? "Văn thư " + owner : user(owner).fullName());
+        bind(kind, owner, s.chain().get(0));
+        return s;
+    }
+
+    /** The admin binds {@code cert} (through the protocol). */
+    public vn.motcua.sync.api.Messages.CertificateBinding bind(String kind, String owner, X509Certificate cert) throws Exception {
+        SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
+        admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
+        return admin.changeCertificate(new vn.motcua.sync.api.Messages.CertificateChange("BIND", kind, owner, pem(cert), null, "test"));
+    }
+
     /** The admin adds agencies and their staff (same password as the others) to the server's reference data. */
     public void addStaff(List<vn.motcua.core.model.Agency> moreAgencies, List<User> moreUsers) throws Exception {
         agencies.addAll(moreAgencies);
@@ -111,6 +152,31 @@ public final class SyncWorld implements AutoCloseable {
     /** Every row of the server's database but the {@code ignored} tables, read while the server runs. */
     public DatabaseDump dump(String... ignored) throws java.sql.SQLException {
         return DatabaseDump.of(databaseUrl, databaseUser, databasePassword, java.util.Set.of(ignored));
+    }
+
+    /** The admin ends a binding (through the protocol). */
+    public vn.motcua.sync.api.Messages.CertificateBinding unbind(String kind, String owner, X509Certificate cert) throws Exception {
+        SyncClient admin = new SyncClient(server.uri(), Locale.ENGLISH);
+        admin.login("admin", "admin-pw-123".toCharArray(), "admin-console");
+        return admin.changeCertificate(new vn.motcua.sync.api.Messages.CertificateChange("UNBIND", kind, owner, null,
+                vn.motcua.sign.SigningCertificate.thumbprint(cert), "test"));
+    }
+
+    /**
+     * Changes the server's database behind its back — only to recreate what an older server version left there (rows
+     * from before a schema change), never to set up what the protocol can do.
+     */
+    public int execute(String sql, Object... params) throws java.sql.SQLException {
+        java.sql.Driver driver = databaseUrl.startsWith("jdbc:postgresql:") ? new org.postgresql.Driver() : new org.h2.Driver();
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", databaseUser);
+        p.setProperty("password", databasePassword);
+        try (java.sql.Connection c = driver.connect(databaseUrl, p); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
     }
 
     /** A raw HTTP speaker to this world's server (attack tests). */
@@ -199,6 +265,19 @@ public final class SyncWorld implements AutoCloseable {
             Instant now = clock.instant();
             Transition t = LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))), actor(clerk, Role.CLERK), now);
             cache.dossierRepository().save(t.dossier(), t.event());
+            return code;
+        }
+
+        /**
+         * A dossier received by the clerk, assigned by the head, processed and submitted by the specialist on this
+         * workstation, and synced: awaiting the head's approval here and on the server.
+         */
+        public String pendingApproval() throws SyncException {
+            String code = receive(CLERK);
+            act(code, new Command.Assign(SPECIALIST), HEAD, Role.HEAD);
+            act(code, new Command.StartProcessing(), SPECIALIST, Role.SPECIALIST);
+            act(code, new Command.SubmitForApproval(), SPECIALIST, Role.SPECIALIST);
+            sync();
             return code;
         }
 

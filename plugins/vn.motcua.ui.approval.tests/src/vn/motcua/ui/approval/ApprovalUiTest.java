@@ -168,6 +168,29 @@ class ApprovalUiTest {
     }
 
     @Test
+    void anAdminTurnsAskingRevocationOnlineOff() throws Exception {
+        Path data = Files.createTempDirectory("motcua-approval-settings").resolve("data");
+        Workbench wb = Workbench.launch(data); // the demo user holds every role, ADMIN included
+        try {
+            wb.awaitWindow();
+            wb.showPart(PART);
+            press(wb, wb.find("approval.settings", Button.class));
+            Shell dialog = wb.awaitShell("Thiết lập ký số trên máy này");
+            Button online = wb.call(() -> find(dialog, "settings.revocationOnline", Button.class));
+            assertTrue(wb.call(online::getEnabled), "an admin may change it");
+            assertTrue(wb.call(online::getSelection), "on by default");
+            wb.run(() -> online.setSelection(false));
+            wb.screenshotScreen("approval-settings-revocation");
+            wb.press(dialog, "OK");
+            wb.waitUntil("saved", () -> Files.isRegularFile(data.resolve(SigningSettings.FILE)), Duration.ofSeconds(10));
+            assertTrue(Files.readString(data.resolve(SigningSettings.FILE)).contains("revocation.online=false"));
+            assertTrue(!vn.motcua.sign.trust.OnlineRevocation.enabled(data));
+        } finally {
+            wb.close();
+        }
+    }
+
+    @Test
     void onlyHeadsSeeTheInbox() throws Exception {
         Workbench wb = Workbench.launchAs("canbo.motcua", Files.createTempDirectory("motcua-clerk").resolve("data"));
         try {

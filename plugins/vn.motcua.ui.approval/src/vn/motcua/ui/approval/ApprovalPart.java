@@ -90,7 +90,7 @@ public class ApprovalPart {
     private final Texts text;
     private final UserSession session;
     private final IEventBroker broker;
-    private final ApprovalService service;
+    private ApprovalService service;
     private final TrustStore trust;
     private SigningKeySource keySource;
     private Path keySourceModule;
@@ -125,11 +125,14 @@ public class ApprovalPart {
         this.session = session;
         this.broker = broker;
         this.trust = trustStore(cache.dataDir());
-        // Revocation is asked online before each batch (an unreachable responder is a warning the head confirms);
-        // a training sandbox never reaches outside.
-        RevocationChecker revocation = session.training() ? null : new RevocationChecker(java.time.Duration.ofSeconds(5));
-        this.service = new ApprovalService(cache, new FormRenderer(null), new CertificateGate(trust, revocation), session.training(),
-                Clock.systemUTC());
+        // Revocation is asked online before each batch (an unreachable responder is a warning the head confirms) unless
+        // an admin turned asking off in the signing settings; a training sandbox never reaches outside.
+        this.service = service();
+    }
+
+    private ApprovalService service() {
+        RevocationChecker revocation = session.training() ? null : vn.motcua.sign.trust.OnlineRevocation.checker(cache.dataDir());
+        return new ApprovalService(cache, new FormRenderer(null), new CertificateGate(trust, revocation), session.training(), Clock.systemUTC());
     }
 
     /** The shipped roots plus the ones an admin put in the data folder's trust/ folder. */
@@ -618,8 +621,10 @@ public class ApprovalPart {
 
     void settings() {
         SigningSettings s = new SigningSettings(cache.dataDir());
-        if (new SettingsDialog(root.getShell(), text, s, cache.dataDir().resolve(SigningSettings.FILE)).open() == IDialogConstants.OK_ID) {
+        if (new SettingsDialog(root.getShell(), text, s, cache.dataDir().resolve(SigningSettings.FILE), session.hasRole(Role.ADMIN))
+                .open() == IDialogConstants.OK_ID) {
             keySource = null;
+            service = service(); // online revocation may have been turned on or off
         }
     }
 

@@ -19,7 +19,10 @@ import org.eclipse.swt.widgets.Text;
 import vn.motcua.sign.Pkcs11KeySource;
 import vn.motcua.ui.approval.SigningSettings.StampPlace;
 
-/** The workstation's signing settings: token library (and which one detection finds), TSA, stamp place. */
+/**
+ * The workstation's signing settings: token library (and which one detection finds), TSA, stamp place, and — changed by
+ * an admin only — whether revocation (OCSP/CRL) is asked online.
+ */
 final class SettingsDialog extends Dialog {
     private final Texts text;
     private final SigningSettings settings;
@@ -27,12 +30,15 @@ final class SettingsDialog extends Dialog {
     private Text module;
     private Text tsa;
     private Combo stamp;
+    private Button online;
+    private final boolean admin;
 
-    SettingsDialog(Shell parent, Texts text, SigningSettings settings, java.nio.file.Path file) {
+    SettingsDialog(Shell parent, Texts text, SigningSettings settings, java.nio.file.Path file, boolean admin) {
         super(parent);
         this.text = text;
         this.settings = settings;
         this.file = file;
+        this.admin = admin;
     }
 
     @Override
@@ -80,6 +86,15 @@ final class SettingsDialog extends Dialog {
             stamp.add(text.get("stamp." + p.name()));
         }
         stamp.select(settings.stampPlace().ordinal());
+        online = new Button(c, SWT.CHECK);
+        online.setData(ApprovalPart.ID_KEY, "settings.revocationOnline");
+        online.setText(text.get("settings.revocationOnline"));
+        online.setSelection(settings.revocationOnline());
+        online.setEnabled(admin);
+        if (!admin) {
+            online.setToolTipText(text.get("settings.revocationOnline.adminOnly"));
+        }
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(online);
         return c;
     }
 
@@ -93,6 +108,9 @@ final class SettingsDialog extends Dialog {
         }
         try {
             settings.update(module.getText(), tsa.getText(), StampPlace.values()[stamp.getSelectionIndex()]);
+            if (admin && online.getSelection() != settings.revocationOnline()) {
+                settings.revocationOnline(online.getSelection());
+            }
         } catch (IOException e) {
             MessageDialog.openError(getShell(), text.get("settings.title"), text.get("settings.saveFailed", file, e.getMessage()));
             return;

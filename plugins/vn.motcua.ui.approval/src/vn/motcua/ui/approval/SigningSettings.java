@@ -15,7 +15,8 @@ import vn.motcua.sign.pdf.Stamp;
  * This workstation's signing settings, in {@code signing.properties} of the data folder (next to
  * {@code sync.properties}, so an admin can also prepare it by hand): the PKCS#11 module (empty = detect the token
  * vendors' modules), the timestamp authority (empty = PAdES B-B), where the visible stamp goes, and per user the
- * certificate chosen last time — by thumbprint, never by slot, because slot numbers change when tokens move.
+ * certificate chosen last time — by thumbprint, never by slot, because slot numbers change when tokens move — and
+ * whether revocation is asked online ({@link vn.motcua.sign.trust.OnlineRevocation}, set by an admin).
  * {@code -Dmotcua.pkcs11.module} overrides the module (used by tests and by admins trying a module).
  */
 public final class SigningSettings {
@@ -82,6 +83,17 @@ public final class SigningSettings {
     /** The organisation's seal stamp: beside the head's, on the other side of the page. */
     public StampPlace issuingPlace() {
         return stampPlace() == StampPlace.BOTTOM_LEFT ? StampPlace.BOTTOM_RIGHT : StampPlace.BOTTOM_LEFT;
+    }
+
+    /** Whether OCSP/CRL services are asked online (default yes); see {@link vn.motcua.sign.trust.OnlineRevocation}. */
+    public boolean revocationOnline() {
+        return !"false".equalsIgnoreCase(props.getProperty(vn.motcua.sign.trust.OnlineRevocation.KEY, "true").strip());
+    }
+
+    /** An admin turns asking revocation services online on or off for this workstation. */
+    public void revocationOnline(boolean on) throws IOException {
+        props.setProperty(vn.motcua.sign.trust.OnlineRevocation.KEY, Boolean.toString(on));
+        save();
     }
 
     public String thumbprintOf(String username) {

@@ -151,16 +151,15 @@ class SyncUiTest {
             head.act(code, new Command.StartProcessing(), "chuyenvien.tuphap", Role.SPECIALIST);
             head.act(code, new Command.SubmitForApproval(), "chuyenvien.tuphap", Role.SPECIALIST);
             head.sync();
-            var keys = vn.motcua.sign.PracticeKeys.ensure(dir.resolve("practice.p12"), "Phạm Quốc Hưng", "UBND xã");
-            try (var session = keys.open(keys.tokens().get(0), vn.motcua.sign.PracticeKeys.PIN.toCharArray())) {
-                var service = new vn.motcua.approval.ApprovalService(head.cache, new vn.motcua.forms.FormRenderer(null),
-                        new vn.motcua.sign.trust.CertificateGate(vn.motcua.sign.trust.TrustStore.empty()), false, Clock.systemUTC());
-                var out = service.approve(java.util.List.of(code), session.signer(session.certificates().get(0).thumbprint()),
-                        vn.motcua.sign.pdf.SignatureSpec.of(vn.motcua.sign.pdf.SignatureKind.APPROVAL), head.actor("lanhdao.ubnd", Role.HEAD), null,
-                        () -> false, null);
-                assertEquals(vn.motcua.sign.pdf.Batch.Status.SIGNED, out.get(0).status(), out.get(0).message());
-            }
-            head.sync(); // the approval, then its signed result and record
+            // The head's certificate, of a CA the server trusts, bound to their account by the admin.
+            vn.motcua.sign.Signer key = world.boundSigner("PERSONAL", "lanhdao.ubnd");
+            var service = new vn.motcua.approval.ApprovalService(head.cache, new vn.motcua.forms.FormRenderer(null),
+                    new vn.motcua.sign.trust.CertificateGate(vn.motcua.sign.trust.TrustStore.of(java.util.List.of(world.pki.root))), false,
+                    Clock.systemUTC());
+            var out = service.approve(java.util.List.of(code), key, vn.motcua.sign.pdf.SignatureSpec.of(vn.motcua.sign.pdf.SignatureKind.APPROVAL),
+                    head.actor("lanhdao.ubnd", Role.HEAD), null, () -> false, null);
+            assertEquals(vn.motcua.sign.pdf.Batch.Status.SIGNED, out.get(0).status(), out.get(0).message());
+            assertEquals(1, head.sync().applied(), "the approval, with its signed result and record, checked by the server");
             assertTrue(head.cache.documents().unsynced(10).isEmpty(), "the documents reached the server");
 
             Path data = Files.createDirectories(dir.resolve("desk2"));
