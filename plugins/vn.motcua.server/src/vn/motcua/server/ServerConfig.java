@@ -15,7 +15,7 @@ import java.util.Properties;
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         Duration tokenLifetime, String adminUsername, String adminPassword, String adminAgency, Path dataDir,
-        long commitDelayMillisForTests, String commitDelayMatchForTests, boolean training) {
+        long commitDelayMillisForTests, String commitDelayMatchForTests, boolean training, Safeguards safeguards) {
 
     public static ServerConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -34,7 +34,7 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
                 value(p, env, "admin.username", ""), value(p, env, "admin.password", ""), value(p, env, "admin.agency", "PROVINCE"),
                 data, Long.parseLong(value(p, env, "test.commit.delay.ms", "0")), value(p, env, "test.commit.delay.match", ""),
                 // A workshop's server: training workstations sync only with a server that says so.
-                Boolean.parseBoolean(value(p, env, "training", "false")));
+                Boolean.parseBoolean(value(p, env, "training", "false")), Safeguards.load(p, env, base, data));
     }
 
     /** Environment first ({@code MOTCUA_} + key upper-cased, dots as underscores), then the file, then the default. */
@@ -44,6 +44,12 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
             return e;
         }
         return p.getProperty(key, fallback).strip();
+    }
+
+    /** No secret is printed (the database URL may hold a password). */
+    @Override
+    public String toString() {
+        return "ServerConfig[" + host + ":" + port + ", " + (postgres() ? "PostgreSQL" : "H2") + ", pool " + dbPoolSize + ", " + safeguards + "]";
     }
 
     public boolean postgres() {

@@ -220,11 +220,11 @@ public final class SyncEngine {
             }
             try {
                 byte[] bytes = docs.content(d);
-                UploadState st = client.uploadState(d.sha256());
+                UploadState st = client.uploadState(d.sha256(), d.dossierCode());
                 while (!st.complete()) {
                     int from = (int) st.received();
                     int len = Math.min(Protocol.MAX_CHUNK, bytes.length - from);
-                    st = client.putChunk(d.sha256(), from, bytes.length, Arrays.copyOfRange(bytes, from, from + len));
+                    st = client.putChunk(d.sha256(), d.dossierCode(), from, bytes.length, Arrays.copyOfRange(bytes, from, from + len));
                 }
                 client.addDocument(new DocumentInfo(d.dossierCode(), d.kind().name(), d.sha256(), d.size(), d.name(), d.mediaType(), d.createdAt(),
                         d.createdBy(), d.note()));
