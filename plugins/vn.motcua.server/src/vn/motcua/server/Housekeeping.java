@@ -10,6 +10,19 @@ import java.util.concurrent.TimeUnit;
  * {@code housekeeping.seconds}, on one daemon thread. A failed round is logged and the next one tries again.
  */
 final class Housekeeping implements AutoCloseable {
+    /** What one round removed. */
+    record Purged(int expiredTokens, int throttleRows, int abandonedChunks) {
+        int total() {
+            return expiredTokens + throttleRows + abandonedChunks;
+        }
+
+        @Override
+        public String toString() {
+            return expiredTokens + " expired tokens, " + throttleRows + " forgotten login throttle rows, " + abandonedChunks
+                    + " abandoned upload chunks removed";
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "motcua-housekeeping");
@@ -21,7 +34,10 @@ final class Housekeeping implements AutoCloseable {
         long seconds = Math.max(1, every.toSeconds());
         timer.scheduleWithFixedDelay(() -> {
             try {
-                LOG.log(System.Logger.Level.INFO, "housekeeping: " + service.purge());
+                Purged p = service.purge();
+                if (p.total() > 0) {
+                    LOG.log(System.Logger.Level.INFO, "housekeeping: " + p);
+                }
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "housekeeping failed; trying again in " + seconds + " s", e);
             }

@@ -73,7 +73,10 @@ final class SyncHandler extends Handler.Abstract {
             reply(response, callback, 200, answer);
         } catch (SyncService.Refusal r) {
             if (r instanceof RetryLater later) {
+                // The header in whole seconds, the body to the millisecond (an added field: clients ignore it or use it).
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(later.seconds()));
+                reply(response, callback, r.status, java.util.Map.of("code", r.code, "message", r.getMessage(), "retryAfterMs", later.after.toMillis()));
+                return true;
             }
             reply(response, callback, r.status, new ErrorResponse(r.code, r.getMessage()));
         } catch (IOException e) {

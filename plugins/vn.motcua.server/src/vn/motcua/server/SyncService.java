@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,7 +80,6 @@ public final class SyncService {
     private final KeyWrap keyWrap;
     private final Lifecycle lifecycle = Lifecycle.standard();
     private final NumberBlockIssuer blocks = new NumberBlockIssuer(OfflineFallbackPolicy.standard());
-    private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final String serverId;
 
@@ -192,11 +190,10 @@ public final class SyncService {
     }
 
     /** Expired tokens, forgotten login failures, abandoned uploads: removed now ({@link Housekeeping} calls it). */
-    String purge() throws SQLException {
+    Housekeeping.Purged purge() throws SQLException {
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
-            return tokens.purgeExpired(c) + " expired tokens, " + loginGuard.purge(c) + " login throttle rows, " + documents.purgeAbandoned(c)
-                    + " abandoned upload chunks removed";
+            return new Housekeeping.Purged(tokens.purgeExpired(c), loginGuard.purge(c), documents.purgeAbandoned(c));
         }
     }
 

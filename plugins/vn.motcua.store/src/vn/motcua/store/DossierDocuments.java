@@ -49,6 +49,8 @@ public final class DossierDocuments {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(content, "content");
+            // A name from a file dialog or from the server: one safe segment, whatever it came with.
+            name = vn.motcua.core.text.DocumentNames.sanitise(name, "tai-lieu");
             mediaType = mediaType == null || mediaType.isBlank() ? "application/octet-stream" : mediaType;
             createdBy = createdBy == null ? "system" : createdBy;
             note = note == null ? "" : note;

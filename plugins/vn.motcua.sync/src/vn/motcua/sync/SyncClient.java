@@ -191,6 +191,10 @@ public final class SyncClient {
     }
 
     private byte[] exchange(String method, String path, byte[] body, String contentType, boolean authenticated) throws SyncException {
+        if (!SyncSettings.allowedTransport(base)) {
+            // Never a byte to such an address: the first request would carry a password or a token in clear.
+            throw new SyncException(SyncException.Kind.INSECURE, SyncText.get(locale, "plainHttp", base, SyncSettings.httpsSuggestion(base.toString())), null);
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
                 .header(Protocol.VERSION_HEADER, Integer.toString(Protocol.VERSION)).header("Accept-Encoding", "gzip")
                 .header("Accept-Language", locale.getLanguage());
