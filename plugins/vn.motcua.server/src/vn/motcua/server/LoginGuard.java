@@ -129,29 +129,41 @@ final class LoginGuard {
         }
     }
 
+    /**
+     * Locks the row (made if missing) and reads it. The lock is taken by an UPDATE, which works on the newest committed
+     * version on H2 and PostgreSQL alike, then the row is read in the same transaction: a SELECT … FOR UPDATE that had to
+     * wait could hand back the value from before the wait on H2, and two parallel guesses would then count as one.
+     */
     private Row lock(Connection c, String kind, String subject, Instant now) throws SQLException {
+        int locked;
+        try (PreparedStatement s = c.prepareStatement("UPDATE login_throttle SET failures = failures WHERE subject_kind = ? AND subject = ?")) {
+            s.setString(1, kind);
+            s.setString(2, subject);
+            locked = s.executeUpdate();
+        }
+        if (locked == 0) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO login_throttle (subject_kind, subject, failures, last_failure_at, blocked_until) VALUES (?, ?, 0, ?, NULL)")) {
+                s.setString(1, kind);
+                s.setString(2, subject);
+                s.setTimestamp(3, Timestamp.from(now));
+                s.executeUpdate();
+            }
+            return new Row(kind, subject, 0, null);
+        }
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE subject_kind = ? AND subject = ? FOR UPDATE")) {
+                "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE subject_kind = ? AND subject = ?")) {
             s.setString(1, kind);
             s.setString(2, subject);
             try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    Instant last = r.getTimestamp(2).toInstant();
-                    Timestamp blocked = r.getTimestamp(3);
-                    Instant until = blocked == null ? null : blocked.toInstant();
-                    boolean forgotten = last.plus(rules.forgetFailuresAfter()).isBefore(now) && (until == null || until.isBefore(now));
-                    return new Row(kind, subject, forgotten ? 0 : r.getInt(1), until);
-                }
+                r.next();
+                Instant last = r.getTimestamp(2).toInstant();
+                Timestamp blocked = r.getTimestamp(3);
+                Instant until = blocked == null ? null : blocked.toInstant();
+                boolean forgotten = last.plus(rules.forgetFailuresAfter()).isBefore(now) && (until == null || until.isBefore(now));
+                return new Row(kind, subject, forgotten ? 0 : r.getInt(1), until);
             }
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO login_throttle (subject_kind, subject, failures, last_failure_at, blocked_until) VALUES (?, ?, 0, ?, NULL)")) {
-            s.setString(1, kind);
-            s.setString(2, subject);
-            s.setTimestamp(3, Timestamp.from(now));
-            s.executeUpdate();
-        }
-        return new Row(kind, subject, 0, null);
     }
 
     private void count(Connection c, Row row, int free, Instant now) throws SQLException {

@@ -186,11 +186,19 @@ final class SyncHandler extends Handler.Abstract {
                 throw new IOException("no JSON value");
             }
             return value;
-        } catch (StreamConstraintsException e) {
-            throw new SyncService.Refusal(400, "jsonLimit", SyncService.text(locale, "jsonLimit", e.getOriginalMessage()));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(e.getOriginalMessage(), e);
+            throw unreadable(e, locale);
         }
+    }
+
+    /** A JSON limit passed (wherever databind wrapped it) is refused as {@code jsonLimit}; anything else is unreadable (400). */
+    private static IOException unreadable(com.fasterxml.jackson.core.JacksonException e, Locale locale) throws SyncService.Refusal {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException c) {
+                throw new SyncService.Refusal(400, "jsonLimit", SyncService.text(locale, "jsonLimit", c.getOriginalMessage()));
+            }
+        }
+        return new IOException(e.getOriginalMessage(), e);
     }
 
     /**
@@ -225,10 +233,8 @@ final class SyncHandler extends Handler.Abstract {
                 throw new IOException("no list of commands");
             }
             return commands;
-        } catch (StreamConstraintsException e) {
-            throw new SyncService.Refusal(400, "jsonLimit", SyncService.text(locale, "jsonLimit", e.getOriginalMessage()));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(e.getOriginalMessage(), e);
+            throw unreadable(e, locale);
         }
     }
 

@@ -62,7 +62,8 @@ public record SyncSettings(URI server, Duration interval, Duration maxBackoff) {
         }
         try {
             URI parsed = URI.create(u);
-            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) || parsed.getHost() == null) {
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
                 return "settings.badUrl";
             }
             return allowedTransport(parsed) ? null : "settings.plainHttp";

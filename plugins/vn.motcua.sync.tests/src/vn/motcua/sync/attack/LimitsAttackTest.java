@@ -102,18 +102,22 @@ class LimitsAttackTest {
     @Test
     void deeplyNestedJsonIsRefused() throws Exception {
         DatabaseDump before = world.dump();
-        String nested = "{\"commands\":[{\"after\":" + "[".repeat(5000) + "]".repeat(5000) + "}]}";
+        // In a field the server does not even use: the parser still walks it, and stops at depth 64.
+        String nested = "{\"extra\":" + "[".repeat(5000) + "]".repeat(5000) + ",\"commands\":[]}";
         RawHttp.Reply r = raw.json("POST", "/v1/push", token, nested);
         assertEquals(400, r.status(), r.toString());
         assertEquals("jsonLimit", r.code());
         assertTrue(r.message().contains("64"), r.message());
+        RawHttp.Reply login = raw.json("POST", "/v1/login", null, "{\"username\":\"x\",\"extra\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}");
+        assertEquals(400, login.status(), login.toString());
+        assertEquals("jsonLimit", login.code());
         before.assertSameAs(world.dump(), "deeply nested JSON");
     }
 
     @Test
     void aHugeStringIsRefused() throws Exception {
         DatabaseDump before = world.dump();
-        String huge = "{\"workstationId\":\"" + "A".repeat(3 * 1024 * 1024) + "\",\"commands\":[]}";
+        String huge = "{\"commands\":[{\"mutationId\":\"m1\",\"dossierCode\":\"" + "A".repeat(3 * 1024 * 1024) + "\"}]}";
         RawHttp.Reply r = raw.json("POST", "/v1/push", token, huge);
         assertEquals(400, r.status(), r.toString());
         assertEquals("jsonLimit", r.code());
