@@ -25,6 +25,10 @@ public final class DocumentNames {
         n = n.substring(cut + 1);
         StringBuilder b = new StringBuilder(n.length());
         n.codePoints().forEach(cp -> {
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                b.append(' '); // a tab or a line break too: names are one line
+                return;
+            }
             int type = Character.getType(cp);
             boolean hidden = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.SURROGATE
@@ -34,8 +38,6 @@ public final class DocumentNames {
             }
             if ("<>:\"|?*".indexOf(cp) >= 0) {
                 b.append('_');
-            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                b.append(' ');
             } else {
                 b.appendCodePoint(cp);
             }

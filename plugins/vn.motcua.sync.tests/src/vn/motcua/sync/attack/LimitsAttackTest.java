@@ -36,7 +36,7 @@ class LimitsAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        world = Worlds.start(dir, Map.of("numberblocks.per.day", "3", "numberblocks.max.size", "100"));
+        world = Worlds.start(dir, Map.of("numberblocks.per.day", "3", "numberblocks.max.size", "100", "login.delay.first.ms", "60000"));
         raw = world.raw();
         token = raw.login(SyncWorld.CLERK, SyncWorld.PASSWORD, "WS-limits");
     }
@@ -88,6 +88,15 @@ class LimitsAttackTest {
         assertTrue(a.bodyBytesWritten() < 48 * MB, a.bodyBytesWritten() + " bytes written before the answer");
         assertTrue(heap < 128 * MB, "server heap " + heap);
         before.assertSameAs(world.dump(), "a chunked 200 MB push");
+    }
+
+    /** Thirty guesses at one account sent at the same instant: all counted under the row's lock, only the five free ones checked. */
+    @Test
+    void guessesSentAllAtOnceAreAllCounted() throws Exception {
+        DatabaseDump before = world.dump("login_throttle");
+        // An unknown account is throttled exactly like a real one.
+        assertEquals(java.util.List.of(5, 25), LoginAttackTest.parallelGuesses(raw, "khong.ton.tai", 30));
+        before.assertSameAs(world.dump("login_throttle"), "guesses sent at once");
     }
 
     @Test
