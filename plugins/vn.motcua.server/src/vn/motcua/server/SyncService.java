@@ -160,7 +160,8 @@ public final class SyncService {
 
     /** The first administrator, from the configuration, when the server has no users yet. */
     private void bootstrapAdmin() throws SQLException {
-        String hash = passwords.hash(config.adminPassword()); // before a connection is held
+        // Hashed before a connection is held; no password configured: an account nobody can log in to ("!").
+        String hash = config.adminPassword().isEmpty() ? null : passwords.hash(config.adminPassword());
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM server_user"); ResultSet r = s.executeQuery()) {
