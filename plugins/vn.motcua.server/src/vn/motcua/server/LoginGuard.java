@@ -130,9 +130,8 @@ final class LoginGuard {
     }
 
     /**
-     * Locks the row (made if missing) and reads it. The lock is taken by an UPDATE, which works on the newest committed
-     * version on H2 and PostgreSQL alike, then the row is read in the same transaction: a SELECT … FOR UPDATE that had to
-     * wait could hand back the value from before the wait on H2, and two parallel guesses would then count as one.
+     * Locks the row (made if missing) and reads it: the lock is taken by an UPDATE, which works on the newest committed
+     * version on H2 and PostgreSQL alike, and the row is read after it in the same transaction.
      */
     private Row lock(Connection c, String kind, String subject, Instant now) throws SQLException {
         int locked;
