@@ -21,7 +21,7 @@ final class Logins {
     private final LoginGuard guard;
     private final Passwords passwords;
     private final Tokens tokens;
-    private final String dummyHash;
+    private final java.util.concurrent.CompletableFuture<String> dummyHash;
     private final Semaphore hashing = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     Logins(ServerDatabase db, LoginGuard guard, Passwords passwords, Tokens tokens) {
@@ -29,7 +29,8 @@ final class Logins {
         this.guard = guard;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.dummyHash = passwords.hash(UUID.randomUUID().toString());
+        // Made on another thread: a start is not held up by one more Argon2id, and the first login is later anyway.
+        this.dummyHash = java.util.concurrent.CompletableFuture.supplyAsync(() -> passwords.hash(UUID.randomUUID().toString()));
     }
 
     record Accepted(User user, Tokens.Issued token) {
@@ -42,7 +43,7 @@ final class Logins {
             account = username == null || username.length() > 60 ? Optional.empty() : SyncService.user(p.connection(), username);
         }
         boolean usable = account.isPresent() && account.get().active() && Passwords.isHash(account.get().hash());
-        boolean right = verify(password == null ? "" : password, usable ? account.get().hash() : dummyHash) && usable && password != null;
+        boolean right = verify(password == null ? "" : password, usable ? account.get().hash() : dummyHash.join()) && usable && password != null;
         if (!right) {
             throw new SyncService.Refusal(401, "auth.failed", SyncService.text(locale, "auth.failed"));
         }
