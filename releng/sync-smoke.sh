@@ -32,7 +32,8 @@ fail() { echo "sync-smoke: FAILED, $*" >&2; for f in "$out"/*.log; do echo "--- 
 
 # The server: the demo commune's catalogue and accounts (password "demo"), on a free port.
 setsid "$jdk/bin/java" -Xmx512m -cp "$cp" vn.motcua.sync.testing.DemoServer "$work/server" 0 > "$out/server.log" 2>&1 & pids+=($!)
-for _ in $(seq 1 60); do grep -qs "^READY " "$out/server.log" && break; sleep 0.5; done
+# Up to 2 minutes: it loads the demo catalogue and hashes the demo passwords first (slow on a loaded machine).
+for _ in $(seq 1 240); do grep -qs "^READY " "$out/server.log" && break; sleep 0.5; done
 url=$(sed -n 's/^READY //p' "$out/server.log")
 [ -n "$url" ] || fail "the sync server did not start"
 

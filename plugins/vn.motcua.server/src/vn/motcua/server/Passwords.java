@@ -36,6 +36,11 @@ public final class Passwords {
         return "$argon2id$v=19$m=" + memoryKiB + ",t=" + passes + ",p=1$" + B64.encodeToString(salt) + "$" + B64.encodeToString(h);
     }
 
+    /** Whether {@code stored} is an Argon2id hash this class can check (an account without a password holds "!"). */
+    public static boolean isHash(String stored) {
+        return stored != null && stored.matches("\\$argon2id\\$v=19\\$m=\\d{1,7},t=\\d{1,3},p=1\\$[A-Za-z0-9+/]{16,64}\\$[A-Za-z0-9+/]{16,128}");
+    }
+
     public boolean verify(String password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1])) {

@@ -15,7 +15,8 @@ import java.util.Properties;
  */
 public record ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
         Duration tokenLifetime, String adminUsername, String adminPassword, String adminAgency, Path dataDir,
-        long commitDelayMillisForTests, String commitDelayMatchForTests, boolean training, SignatureSettings signatures) {
+        long commitDelayMillisForTests, String commitDelayMatchForTests, boolean training, SignatureSettings signatures,
+        Safeguards safeguards) {
 
     public static ServerConfig load(Path file, Map<String, String> env) throws IOException {
         Properties p = new Properties();
@@ -36,7 +37,8 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
                 // A workshop's server: training workstations sync only with a server that says so.
                 Boolean.parseBoolean(value(p, env, "training", "false")),
                 new SignatureSettings(base.resolve(value(p, env, "signatures.trust.dir", "trust")),
-                        Boolean.parseBoolean(value(p, env, "signatures.revocation.required", "false"))));
+                        Boolean.parseBoolean(value(p, env, "signatures.revocation.required", "false"))),
+                Safeguards.load(p, env, base, data));
     }
 
     /** Environment first ({@code MOTCUA_} + key upper-cased, dots as underscores), then the file, then the default. */
@@ -46,6 +48,12 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
             return e;
         }
         return p.getProperty(key, fallback).strip();
+    }
+
+    /** No secret is printed (the database URL may hold a password). */
+    @Override
+    public String toString() {
+        return "ServerConfig[" + host + ":" + port + ", " + (postgres() ? "PostgreSQL" : "H2") + ", pool " + dbPoolSize + ", " + safeguards + "]";
     }
 
     public boolean postgres() {

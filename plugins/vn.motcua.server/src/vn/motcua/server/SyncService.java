@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,9 +73,13 @@ public final class SyncService {
     private final ServerConfig config;
     private final SyncJson json = new SyncJson();
     private final Passwords passwords = new Passwords();
+    private final Tokens tokens;
+    private final LoginGuard loginGuard;
+    private final Logins logins;
+    private final NumberBlockQuota blockQuota;
+    private final KeyWrap keyWrap;
     private final Lifecycle lifecycle = Lifecycle.standard();
     private final NumberBlockIssuer blocks = new NumberBlockIssuer(OfflineFallbackPolicy.standard());
-    private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final String serverId;
 
@@ -85,7 +88,7 @@ public final class SyncService {
     }
 
     /** A refusal with an HTTP status and a stable code; the message is already in the caller's language. */
-    public static final class Refusal extends Exception {
+    public static class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
         public final int status;
         public final String code;
@@ -118,16 +121,25 @@ public final class SyncService {
     private final ApprovalProofs proofs;
 
     public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException, IOException {
-        this.documents = new ServerDocuments(db);
+        this.documents = new ServerDocuments(db, clock, config.safeguards());
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.tokens = new Tokens(clock, config.tokenLifetime());
+        this.loginGuard = new LoginGuard(db, config.safeguards(), clock);
+        this.logins = new Logins(db, loginGuard, passwords, tokens);
+        this.blockQuota = new NumberBlockQuota(config.safeguards());
+        this.keyWrap = KeyWrap.load(config.safeguards());
         vn.motcua.sign.trust.TrustStore trust = vn.motcua.sign.trust.TrustStore.withIntermediates(config.signatures().trustDir());
         System.getLogger(SyncService.class.getName()).log(System.Logger.Level.INFO, "signature trust: " + trust.anchors().size() + " anchors, "
                 + trust.intermediates().size() + " intermediates from " + config.signatures().trustDir());
         this.certificates = new CertificateBindings(db, trust, config.training(), clock);
         this.proofs = new ApprovalProofs(certificates, trust, config.signatures(), config.training(), clock);
         this.serverId = ensureServerId();
+        int wrapped = keyWrap.rewrap(db, false);
+        if (wrapped > 0) {
+            System.getLogger(SyncService.class.getName()).log(System.Logger.Level.INFO, "Wrapped {0} workstation keys kept in clear before", wrapped);
+        }
         if (!config.adminUsername().isEmpty()) {
             bootstrapAdmin();
         }
@@ -161,6 +173,8 @@ public final class SyncService {
 
     /** The first administrator, from the configuration, when the server has no users yet. */
     private void bootstrapAdmin() throws SQLException {
+        // Hashed before a connection is held; no password configured: an account nobody can log in to ("!").
+        String hash = config.adminPassword().isEmpty() ? null : passwords.hash(config.adminPassword());
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM server_user"); ResultSet r = s.executeQuery()) {
@@ -169,33 +183,31 @@ public final class SyncService {
                     return;
                 }
             }
-            upsertUser(c, new User(config.adminUsername(), config.adminUsername(), config.adminAgency(), EnumSet.of(Role.ADMIN)),
-                    config.adminPassword(), true);
+            upsertUser(c, new User(config.adminUsername(), config.adminUsername(), config.adminAgency(), EnumSet.of(Role.ADMIN)), hash, true);
         }
     }
 
     // ---- authentication ----
 
-    public LoginResponse login(String username, String password, String workstation, Locale locale) throws Refusal, SQLException {
+    /** A password login from {@code address} (decided by the handler), throttled and timed alike for unknown users ({@link Logins}). */
+    public LoginResponse login(String username, String password, String workstation, String address, Locale locale) throws Refusal, SQLException {
+        Logins.Accepted a = logins.login(username, password, workstation, address, locale);
+        return new LoginResponse(a.token().token(), a.token().expiresAt(), a.user(), serverId, config.training());
+    }
+
+    /** Ends the session of this token (and only it). */
+    public void logout(String bearer, Locale locale) throws Refusal, SQLException {
+        authenticate(bearer, locale);
+        try (ServerDatabase.Pooled p = db.borrow()) {
+            Tokens.revoke(p.connection(), bearer);
+        }
+    }
+
+    /** Expired tokens, forgotten login failures, abandoned uploads: removed now ({@link Housekeeping} calls it). */
+    Housekeeping.Purged purge() throws SQLException {
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
-            Optional<StoredUser> u = user(c, username);
-            if (u.isEmpty() || !u.get().active || password == null || !passwords.verify(password, u.get().hash)) {
-                throw new Refusal(401, "auth.failed", text(locale, "auth.failed"));
-            }
-            byte[] raw = new byte[32];
-            random.nextBytes(raw);
-            String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-            Instant expires = clock.instant().plus(config.tokenLifetime());
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO session_token (token_hash, username, workstation, expires_at) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, sha256(token));
-                s.setString(2, username);
-                s.setString(3, workstation == null ? "" : workstation);
-                s.setTimestamp(4, Timestamp.from(expires));
-                s.executeUpdate();
-            }
-            return new LoginResponse(token, expires, u.get().user, serverId, config.training());
+            return new Housekeeping.Purged(tokens.purgeExpired(c), loginGuard.purge(c), documents.purgeAbandoned(c));
         }
     }
 
@@ -211,18 +223,20 @@ public final class SyncService {
             Connection c = p.connection();
             Optional<String[]> held = workstationKey(c, cacheId);
             if (held.isPresent()) {
-                if (!held.get()[1].equals(key)) {
+                if (!MessageDigest.isEqual(held.get()[1].getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
                     throw new Refusal(409, "workstationKey.taken", text(locale, "workstationKey.taken", cacheId));
                 }
                 return;
             }
+            KeyWrap.Wrapped wrapped = keyWrap.wrap(cacheId, caller.user().agencyCode(), key);
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO workstation_key (cache_id, agency_code, cache_key, created_by, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO workstation_key (cache_id, agency_code, cache_key, key_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, cacheId);
                 s.setString(2, caller.user().agencyCode());
-                s.setString(3, key);
-                s.setString(4, caller.user().username());
-                s.setTimestamp(5, Timestamp.from(clock.instant()));
+                s.setString(3, wrapped.value());
+                s.setString(4, wrapped.keyId());
+                s.setString(5, caller.user().username());
+                s.setTimestamp(6, Timestamp.from(clock.instant()));
                 s.executeUpdate();
             }
         }
@@ -241,11 +255,14 @@ public final class SyncService {
     }
 
     /** {agency, key} of a cache, if the server holds it. */
-    private static Optional<String[]> workstationKey(Connection c, String cacheId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT agency_code, cache_key FROM workstation_key WHERE cache_id = ?")) {
+    private Optional<String[]> workstationKey(Connection c, String cacheId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT agency_code, cache_key, key_id FROM workstation_key WHERE cache_id = ?")) {
             s.setString(1, cacheId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new String[] { r.getString(1), r.getString(2) }) : Optional.empty();
+                // Wrapped under a server key outside the database (KeyWrap); a row of before schema 8 is wrapped at start.
+                return r.next() ? Optional.of(new String[] { r.getString(1),
+                        r.getString(3) == null ? r.getString(2) : keyWrap.unwrap(cacheId, r.getString(1), r.getString(3), r.getString(2)) })
+                        : Optional.empty();
             }
         }
     }
@@ -272,10 +289,10 @@ public final class SyncService {
         }
     }
 
-    private record StoredUser(User user, String hash, boolean active) {
+    record StoredUser(User user, String hash, boolean active) {
     }
 
-    private static Optional<StoredUser> user(Connection c, String username) throws SQLException {
+    static Optional<StoredUser> user(Connection c, String username) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT username, full_name, agency_code, roles, password_hash, active FROM server_user WHERE username = ?")) {
             s.setString(1, username);
@@ -295,9 +312,14 @@ public final class SyncService {
         return out;
     }
 
-    private void upsertUser(Connection c, User u, String password, boolean active) throws SQLException {
+    /** @param newHash the new password's hash, made before the transaction ({@link Logins#hashes}); null keeps the stored one */
+    private void upsertUser(Connection c, User u, String newHash, boolean active) throws SQLException {
         Optional<StoredUser> existing = user(c, u.username());
-        String hash = password == null || password.isEmpty() ? existing.map(StoredUser::hash).orElse("!") : passwords.hash(password);
+        String hash = newHash == null ? existing.map(StoredUser::hash).orElse("!") : newHash;
+        if (existing.isPresent() && (!hash.equals(existing.get().hash()) || !active || !u.agencyCode().equals(existing.get().user().agencyCode()))) {
+            // A changed password, a deactivated account or a move to another agency ends every open session.
+            Tokens.revokeUser(c, u.username());
+        }
         String roles = u.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         String sql = existing.isPresent()
                 ? "UPDATE server_user SET full_name = ?, agency_code = ?, roles = ?, password_hash = ?, active = ? WHERE username = ?"
@@ -328,6 +350,7 @@ public final class SyncService {
                 throw new Refusal(400, "badSchedule", e.getMessage());
             }
         }
+        java.util.Map<String, String> hashes = logins.hashes(ref.users() == null ? List.of() : ref.users());
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
             c.setAutoCommit(false);
@@ -359,7 +382,7 @@ public final class SyncService {
                 }
             }
             for (UserAccount ua : ref.users() == null ? List.<UserAccount>of() : ref.users()) {
-                upsertUser(c, ua.user(), ua.password(), ua.active());
+                upsertUser(c, ua.user(), hashes.get(ua.user().username()), ua.active());
             }
             c.commit();
         }
@@ -720,9 +743,11 @@ public final class SyncService {
 
     // ---- number blocks ----
 
-    public NumberBlockResponse reserveBlock(Caller caller, NumberBlockRequest req) throws SQLException {
+    public NumberBlockResponse reserveBlock(Caller caller, NumberBlockRequest req, Locale locale) throws SQLException, Refusal {
         String agency = caller.user().agencyCode();
-        LocalDate day = req.day() == null ? LocalDate.now(clock.withZone(VIETNAM)) : req.day();
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(VIETNAM));
+        LocalDate day = req.day() == null ? now.toLocalDate() : req.day();
+        blockQuota.checkRequest(req.size(), day, now.toLocalDate(), locale);
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
             c.setAutoCommit(false);
@@ -737,6 +762,7 @@ public final class SyncService {
                     }
                 }
             }
+            blockQuota.checkQuota(c, agency, caller.workstation(), day, now, locale);
             int highest;
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(last_number), 0) FROM number_block WHERE agency_code = ? AND issue_day = ?")) {
                 s.setString(1, agency);
@@ -746,7 +772,7 @@ public final class SyncService {
                     highest = r.getInt(1);
                 }
             }
-            NumberBlock b = blocks.reserve(agency, day, caller.workstation(), highest, Math.max(1, Math.min(req.size(), 1000)));
+            NumberBlock b = blocks.reserve(agency, day, caller.workstation(), highest, req.size());
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO number_block (agency_code, issue_day, first_number, last_number, workstation) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, agency);

@@ -49,6 +49,8 @@ public final class DossierDocuments {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(content, "content");
+            // A name from a file dialog or from the server: one safe segment, whatever it came with.
+            name = vn.motcua.core.text.DocumentNames.sanitise(name, "tai-lieu");
             mediaType = mediaType == null || mediaType.isBlank() ? "application/octet-stream" : mediaType;
             createdBy = createdBy == null ? "system" : createdBy;
             note = note == null ? "" : note;
@@ -60,16 +62,7 @@ public final class DossierDocuments {
      * and the dossier screen accept as a digitised paper or attachment).
      */
     public static String scanType(byte[] b) {
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        return null;
+        return vn.motcua.core.model.DocumentContent.recognisedType(b);
     }
 
     /** Largest scan or attachment taken from a user's file: a few pages at 300 dpi. */

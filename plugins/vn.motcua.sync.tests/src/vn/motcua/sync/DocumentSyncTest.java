@@ -55,6 +55,7 @@ class DocumentSyncTest {
         SyncWorld.Client a = world.client("da", HEAD, Clock.systemUTC());
         SyncWorld.Client b = world.client("db", CLERK, Clock.systemUTC());
         String code = a.receive(CLERK);
+        a.sync(); // an upload names a dossier the server has
         // A 2.5 MB scan (three chunks) and a small draft result, made on A. (Signed results and approval records do not
         // travel this way: they go with their approval, checked by the server — ApprovalProofSyncTest.)
         byte[] scan = randomBytes(Protocol.MAX_CHUNK * 2 + 500_000, 1);
@@ -64,14 +65,14 @@ class DocumentSyncTest {
         // The connection drops after the first chunk of the scan: the server keeps what arrived.
         String sha = DossierDocuments.sha256(scan);
         a.http.login(HEAD, SyncWorld.PASSWORD.toCharArray(), "WS-da");
-        UploadState partial = a.http.putChunk(sha, 0, scan.length, Arrays.copyOf(scan, Protocol.MAX_CHUNK));
+        UploadState partial = a.http.putChunk(sha, code, 0, scan.length, Arrays.copyOf(scan, Protocol.MAX_CHUNK));
         assertEquals(Protocol.MAX_CHUNK, partial.received());
         assertFalse(partial.complete());
         // A chunk at the wrong offset is refused, not appended.
-        assertThrows(SyncException.class, () -> a.http.putChunk(sha, 0, scan.length, Arrays.copyOf(scan, 10)));
-        a.sync(); // the dossier first, then the documents, the scan from where it stopped
+        assertThrows(SyncException.class, () -> a.http.putChunk(sha, code, 0, scan.length, Arrays.copyOf(scan, 10)));
+        a.sync(); // the documents, the scan from where it stopped
         assertTrue(a.cache.documents().unsynced(10).isEmpty());
-        assertTrue(a.http.uploadState(sha).complete());
+        assertTrue(a.http.uploadState(sha, code).complete());
 
         b.sync();
         assertEquals(2, b.engine.fetchDocuments(code));
@@ -85,13 +86,15 @@ class DocumentSyncTest {
     @Test
     void bytesThatDoNotMatchTheirHashAreRefused() throws Exception {
         SyncWorld.Client a = world.client("dc", HEAD, Clock.systemUTC());
+        String code = a.receive(CLERK);
+        a.sync(); // an upload is for a dossier the server has
         byte[] real = randomBytes(1000, 2);
         String sha = DossierDocuments.sha256(real);
         byte[] other = randomBytes(1000, 3);
-        SyncException e = assertThrows(SyncException.class, () -> a.http.putChunk(sha, 0, other.length, other));
+        SyncException e = assertThrows(SyncException.class, () -> a.http.putChunk(sha, code, 0, other.length, other));
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
-        assertEquals(0, a.http.uploadState(sha).received(), "the bad upload is dropped; it starts again from 0");
-        assertTrue(a.http.putChunk(sha, 0, real.length, real).complete());
+        assertEquals(0, a.http.uploadState(sha, code).received(), "the bad upload is dropped; it starts again from 0");
+        assertTrue(a.http.putChunk(sha, code, 0, real.length, real).complete());
     }
 
     @Test

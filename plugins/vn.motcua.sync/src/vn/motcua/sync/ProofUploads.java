@@ -63,7 +63,7 @@ final class ProofUploads {
         List<DocumentInfo> infos = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (DossierDocuments.Document d : found) {
-            upload(d.sha256(), docs.content(d));
+            upload(d.sha256(), d.dossierCode(), docs.content(d));
             infos.add(new DocumentInfo(d.dossierCode(), d.kind().name(), d.sha256(), d.size(), d.name(), d.mediaType(), d.createdAt(), d.createdBy(),
                     d.note()));
             ids.add(d.id());
@@ -100,13 +100,13 @@ final class ProofUploads {
                 .findFirst().map(List::of).orElse(List.of());
     }
 
-    /** Sends what the server does not have of a file yet, chunk by chunk. */
-    void upload(String sha256, byte[] bytes) throws SyncException {
-        UploadState st = client.uploadState(sha256);
+    /** Sends what the server does not have of a file yet, chunk by chunk, as an upload for that dossier. */
+    void upload(String sha256, String dossierCode, byte[] bytes) throws SyncException {
+        UploadState st = client.uploadState(sha256, dossierCode);
         while (!st.complete()) {
             int from = (int) st.received();
             int len = Math.min(Protocol.MAX_CHUNK, bytes.length - from);
-            st = client.putChunk(sha256, from, bytes.length, Arrays.copyOfRange(bytes, from, from + len));
+            st = client.putChunk(sha256, dossierCode, from, bytes.length, Arrays.copyOfRange(bytes, from, from + len));
         }
     }
 }

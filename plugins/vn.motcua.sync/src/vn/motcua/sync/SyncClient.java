@@ -79,6 +79,18 @@ public final class SyncClient {
         return r;
     }
 
+    /** Ends this session on the server (its token stops working at once); forgotten here whatever the server said. */
+    public void logout() throws SyncException {
+        try {
+            if (token != null) {
+                send("POST", Protocol.LOGOUT, null, java.util.Map.class, true);
+            }
+        } finally {
+            token = null;
+            user = null;
+        }
+    }
+
     /** The server's account of the logged-in user, or null. */
     public vn.motcua.core.model.User user() {
         return user;
@@ -141,14 +153,18 @@ public final class SyncClient {
 
     // ---- documents: content-addressed files in chunks, and their rows ----
 
-    /** How much of the file the server has (resume an interrupted upload from {@code received}). */
-    public UploadState uploadState(String sha256) throws SyncException {
-        return send("GET", Protocol.FILES + sha256 + "/state", null, UploadState.class, true);
+    /** How much of the file the server has for an upload to this dossier (resume an interrupted upload from {@code received}). */
+    public UploadState uploadState(String sha256, String dossierCode) throws SyncException {
+        return send("GET", Protocol.FILES + sha256 + "/state?dossier=" + query(dossierCode), null, UploadState.class, true);
     }
 
-    /** Sends one chunk of at most {@link Protocol#MAX_CHUNK} bytes starting at {@code offset}. */
-    public UploadState putChunk(String sha256, long offset, long total, byte[] chunk) throws SyncException {
-        byte[] bytes = exchange("PUT", Protocol.FILES + sha256 + "?offset=" + offset + "&total=" + total, chunk, "application/octet-stream", true);
+    /**
+     * Sends one chunk of at most {@link Protocol#MAX_CHUNK} bytes starting at {@code offset}, of an upload for the
+     * dossier {@code dossierCode} (the server accepts it only from an agency that may add to that dossier).
+     */
+    public UploadState putChunk(String sha256, String dossierCode, long offset, long total, byte[] chunk) throws SyncException {
+        byte[] bytes = exchange("PUT", Protocol.FILES + sha256 + "?dossier=" + query(dossierCode) + "&offset=" + offset + "&total=" + total, chunk,
+                "application/octet-stream", true);
         try {
             return json.read(bytes, UploadState.class);
         } catch (IOException e) {
@@ -161,8 +177,11 @@ public final class SyncClient {
     }
 
     public List<DocumentInfo> documents(String dossierCode) throws SyncException {
-        return send("GET", Protocol.DOCUMENTS + "?dossier=" + java.net.URLEncoder.encode(dossierCode, java.nio.charset.StandardCharsets.UTF_8), null,
-                DocumentList.class, true).documents();
+        return send("GET", Protocol.DOCUMENTS + "?dossier=" + query(dossierCode), null, DocumentList.class, true).documents();
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Leaves the key of this workstation's new cache with the server (first online login on a new workstation). */
@@ -182,6 +201,10 @@ public final class SyncClient {
     }
 
     private byte[] exchange(String method, String path, byte[] body, String contentType, boolean authenticated) throws SyncException {
+        if (!SyncSettings.allowedTransport(base)) {
+            // Never a byte to such an address: the first request would carry a password or a token in clear.
+            throw new SyncException(SyncException.Kind.INSECURE, SyncText.get(locale, "plainHttp", base, SyncSettings.httpsSuggestion(base.toString())), null);
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
                 .header(Protocol.VERSION_HEADER, Integer.toString(Protocol.VERSION)).header("Accept-Encoding", "gzip")
                 .header("Accept-Language", locale.getLanguage());

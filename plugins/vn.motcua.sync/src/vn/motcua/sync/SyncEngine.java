@@ -254,7 +254,7 @@ public final class SyncEngine {
                 continue; // the dossier's own changes go first
             }
             try {
-                files.upload(d.sha256(), docs.content(d));
+                files.upload(d.sha256(), d.dossierCode(), docs.content(d));
                 client.addDocument(new DocumentInfo(d.dossierCode(), d.kind().name(), d.sha256(), d.size(), d.name(), d.mediaType(), d.createdAt(),
                         d.createdBy(), d.note()));
                 docs.markSynced(d.id());
@@ -306,6 +306,9 @@ public final class SyncEngine {
         return ledger.pending(Integer.MAX_VALUE).stream().anyMatch(p -> p.mutationId().equals(change.mutationId()));
     }
 
+    /** The day the server last refused a block (not asked again that day). */
+    private java.time.LocalDate blocksRefusedOn;
+
     /**
      * Keeps this workstation supplied with dossier numbers reserved on the server for today: when fewer than
      * {@code threshold} are left in its blocks, one more block of {@code size} is reserved and stored. Numbers
@@ -320,11 +323,22 @@ public final class SyncEngine {
         int left = allocator.remainingInBlocks(agencyCode, day);
         // The fallback slot comes with a block: ask once even with numbers left, so an offline morning never finds
         // two workstations on the same slice.
-        if (left >= threshold && cache.sync().knowsFallbackSlot()) {
+        if (left >= threshold && cache.sync().knowsFallbackSlot() || day.equals(blocksRefusedOn)) {
             return left;
         }
-        vn.motcua.sync.api.Messages.NumberBlockResponse b = client.reserveBlock(
-                new vn.motcua.sync.api.Messages.NumberBlockRequest(workstationId, agencyCode, day, size));
+        vn.motcua.sync.api.Messages.NumberBlockResponse b;
+        try {
+            b = client.reserveBlock(new vn.motcua.sync.api.Messages.NumberBlockRequest(workstationId, agencyCode, day, size));
+        } catch (SyncException e) {
+            if (e.kind() != SyncException.Kind.SERVER) {
+                throw e;
+            }
+            // Refused (the day's quota of blocks): the counter numbers from what is left, then its own slice; the
+            // dossiers' sync goes on.
+            LOG.log(System.Logger.Level.WARNING, "No new block of dossier numbers today: " + e.getMessage());
+            blocksRefusedOn = day;
+            return left;
+        }
         cache.numberBlocks().addBlock(new vn.motcua.core.code.NumberBlock(b.agencyCode(), b.day(), b.first(), b.last(), workstationId));
         // A server older than its schema 5 gives no slot: slot 1, as every workstation had before, and recorded so the
         // next rounds do not ask again (each ask reserves a block).

@@ -12,7 +12,9 @@ public final class SyncException extends Exception {
         /** The server speaks another protocol version: update the software. */
         PROTOCOL,
         /** The server failed or refused the request as a whole: retry with backoff. */
-        SERVER
+        SERVER,
+        /** The address would carry passwords and data unencrypted (http:// to another machine): fix it; retrying cannot help. */
+        INSECURE
     }
 
     private final Kind kind;

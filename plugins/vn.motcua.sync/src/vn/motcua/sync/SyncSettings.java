@@ -50,7 +50,11 @@ public record SyncSettings(URI server, Duration interval, Duration maxBackoff) {
         return load(dataDir).getProperty(urlKey(training), "").strip();
     }
 
-    /** Null when {@code url} is usable (empty = no server), else the problem's message key. */
+    /**
+     * Null when {@code url} is usable (empty = no server), else the problem's message key: {@code settings.badUrl}, or
+     * {@code settings.plainHttp} for {@code http://} to another machine (passwords and citizens' data would cross the
+     * network readable). Messages take the address and {@link #httpsSuggestion} as arguments.
+     */
     public static String check(String url) {
         String u = url.strip();
         if (u.isEmpty()) {
@@ -58,13 +62,38 @@ public record SyncSettings(URI server, Duration interval, Duration maxBackoff) {
         }
         try {
             URI parsed = URI.create(u);
-            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) || parsed.getHost() == null) {
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
                 return "settings.badUrl";
             }
+            return allowedTransport(parsed) ? null : "settings.plainHttp";
         } catch (IllegalArgumentException e) {
             return "settings.badUrl";
         }
-        return null;
+    }
+
+    /** https anywhere; http only to this machine itself (a local demo or test server). */
+    public static boolean allowedTransport(URI server) {
+        String scheme = server.getScheme() == null ? "" : server.getScheme().toLowerCase(java.util.Locale.ROOT);
+        return scheme.equals("https") || scheme.equals("http") && isLoopback(server.getHost());
+    }
+
+    /** {@code localhost} or a loopback IP literal (127.0.0.0/8, ::1); never resolved through DNS. */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** The same address with https, to show as the fix. */
+    public static String httpsSuggestion(String url) {
+        String u = url.strip();
+        return u.regionMatches(true, 0, "http://", 0, 7) ? "https://" + u.substring(7) : u;
     }
 
     /** Writes the address (other keys kept), atomically; it applies from the next start. */

@@ -7,6 +7,8 @@ public final class Protocol {
     public static final String VERSION_HEADER = "X-Motcua-Protocol";
     public static final String BASE = "/v1";
     public static final String LOGIN = BASE + "/login";
+    /** {@code POST}: ends the session of the bearer token (no body). */
+    public static final String LOGOUT = BASE + "/logout";
     public static final String PUSH = BASE + "/push";
     public static final String PULL = BASE + "/pull";
     public static final String REFERENCE = BASE + "/reference";
@@ -15,7 +17,10 @@ public final class Protocol {
     public static final String HEALTH = BASE + "/health";
     /** {@code GET}: every certificate binding with its history; {@code PUT} a CertificateChange (ADMIN role). */
     public static final String ADMIN_CERTIFICATES = BASE + "/admin/certificates";
-    /** {@code GET …/files/<sha256>/state}, {@code PUT …/files/<sha256>?offset=&total=} (a chunk), {@code GET …/files/<sha256>}. */
+    /**
+     * {@code GET …/files/<sha256>/state?dossier=CODE}, {@code PUT …/files/<sha256>?dossier=CODE&offset=&total=} (a chunk of an
+     * upload for that dossier), {@code GET …/files/<sha256>} (to an agency that may see a dossier with a document of it).
+     */
     public static final String FILES = BASE + "/files/";
     /** {@code POST} a DocumentInfo; {@code GET ?dossier=<code>} the dossier's documents. */
     public static final String DOCUMENTS = BASE + "/documents";

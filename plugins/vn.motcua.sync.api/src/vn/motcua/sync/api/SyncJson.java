@@ -9,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +31,15 @@ public final class SyncJson {
     private final ObjectMapper mapper;
 
     public SyncJson() {
-        mapper = JsonMapper.builder().addModule(new JavaTimeModule())
+        this(StreamReadConstraints.defaults());
+    }
+
+    /**
+     * A mapping that refuses input beyond {@code constraints} while reading (nesting depth, string, number and
+     * document length): the server reads every request through one.
+     */
+    public SyncJson(StreamReadConstraints constraints) {
+        mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -73,5 +84,15 @@ public final class SyncJson {
 
     public <T> T read(InputStream in, Class<T> type) throws IOException {
         return mapper.readValue(in, type);
+    }
+
+    /** A streaming parser over {@code in} with this mapping's limits, for reading a long array one element at a time. */
+    public JsonParser parser(InputStream in) throws IOException {
+        return mapper.createParser(in);
+    }
+
+    /** The value at the parser's current token. */
+    public <T> T readAt(JsonParser parser, Class<T> type) throws IOException {
+        return mapper.readValue(parser, type);
     }
 }

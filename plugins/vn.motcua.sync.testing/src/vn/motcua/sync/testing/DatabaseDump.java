@@ -97,6 +97,11 @@ public final class DatabaseDump {
         throw new AssertionError(diff.toString());
     }
 
+    /** Whether any value of any dumped row contains {@code text} (a secret that must not be stored). */
+    public boolean contains(String text) {
+        return tables.values().stream().flatMap(List::stream).anyMatch(row -> row.contains(text));
+    }
+
     public int rows(String table) {
         return tables.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).size();
     }

@@ -208,8 +208,27 @@ class DossierListUiTest {
         assertEquals("Bản quét, đính kèm", wb.call(() -> docs.getItem(row).getText(0)));
         Path opened = wb.call(() -> view.openDocument((vn.motcua.store.DossierDocuments.Document) docs.getItem(row).getData()));
         assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(png), java.nio.file.Files.readAllBytes(opened)), "the same bytes back");
+        assertTrue(opened.getFileName().toString().endsWith("-giay-xac-nhan.png"), opened.toString());
         assertEquals("Tài liệu (1)", wb.call(() -> tabs.getItem(1).getText()));
         wb.screenshot("dossier-attachments");
+
+        // A document that arrived from elsewhere (another workstation, the server): a script named like a PDF is named
+        // and never handed to the system; a real PDF whose name hides ".exe" behind a bidi override opens as a .pdf.
+        vn.motcua.store.DossierDocuments store = wb.service(vn.motcua.store.LocalCache.class).documents();
+        vn.motcua.store.DossierDocuments.Document script = store.add(new vn.motcua.store.DossierDocuments.NewDocument(code,
+                vn.motcua.store.DossierDocuments.Kind.ATTACHMENT, "hoa-don.pdf", "application/pdf",
+                "#!/bin/sh\necho hỏng\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "demo", ""));
+        assertEquals(null, wb.call(() -> view.openDocument(script)));
+        org.eclipse.swt.widgets.Label message = wb.find("dossiers.docs.message", org.eclipse.swt.widgets.Label.class);
+        assertTrue(wb.call(message::getText).contains("\"hoa-don.pdf\" không phải PDF hoặc ảnh"), wb.call(message::getText));
+        assertFalse(java.nio.file.Files.exists(wb.dataDir().resolve("open").resolve(script.sha256().substring(0, 12) + "-hoa-don.pdf")));
+        vn.motcua.store.DossierDocuments.Document disguised = store.add(new vn.motcua.store.DossierDocuments.NewDocument(code,
+                vn.motcua.store.DossierDocuments.Kind.ATTACHMENT, "../ket-qua\u202Efdp.exe", "application/pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "demo", ""));
+        assertEquals("ket-quafdp.exe", disguised.name(), "no folder, no bidi override");
+        Path pdf = wb.call(() -> view.openDocument(disguised));
+        assertTrue(pdf.getFileName().toString().endsWith("-ket-quafdp.pdf"), pdf.toString());
+        assertEquals(wb.dataDir().resolve("open").toAbsolutePath(), pdf.getParent().toAbsolutePath());
         wb.run(() -> tabs.setSelection(0));
     }
 

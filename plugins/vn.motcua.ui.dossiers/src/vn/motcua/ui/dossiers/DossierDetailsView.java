@@ -89,7 +89,14 @@ final class DossierDetailsView {
         open.addListener(SWT.Selection, e -> selectedDocument().ifPresent(doc -> {
             java.nio.file.Path file = openDocument(doc);
             if (file != null) {
-                org.eclipse.swt.program.Program.launch(file.toString());
+                // The viewer registered for the type recognised in the bytes, never whatever the name would launch.
+                String ext = file.getFileName().toString().substring(file.getFileName().toString().lastIndexOf('.'));
+                org.eclipse.swt.program.Program viewer = org.eclipse.swt.program.Program.findProgram(ext);
+                if (viewer != null) {
+                    viewer.execute(file.toString());
+                } else {
+                    org.eclipse.swt.program.Program.launch(file.toString());
+                }
             }
         }));
         org.eclipse.swt.widgets.Button add = new org.eclipse.swt.widgets.Button(docBar, SWT.PUSH);
@@ -182,14 +189,25 @@ final class DossierDetailsView {
     }
 
     /**
-     * Writes a stored document (its hash checked) to the data folder's {@code open/} folder for the system viewer;
-     * null after saying why it cannot be opened. Package-visible for the UI test.
+     * Writes a stored document (its hash checked) to the data folder's {@code open/} folder for the system viewer, if
+     * its bytes are a PDF, JPEG or PNG — anything else (an executable, a script, a shortcut named like a PDF) is never
+     * handed to the system; the file gets the extension of the recognised type, not the one in its name. Null after
+     * saying why it cannot be opened. Package-visible for the UI test.
      */
     java.nio.file.Path openDocument(DossierDocuments.Document doc) {
         try {
             byte[] bytes = cache.documents().content(doc);
+            String type = vn.motcua.core.model.DocumentContent.recognisedType(bytes);
+            if (type == null) {
+                docMessage.setText(text.get("docs.notOpenable", doc.name()));
+                root.layout(true, true);
+                return null;
+            }
+            String name = vn.motcua.core.text.DocumentNames.sanitise(doc.name(), "tai-lieu");
+            int dot = name.lastIndexOf('.');
+            String stem = dot > 0 ? name.substring(0, dot) : name;
             java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("open"));
-            java.nio.file.Path file = dir.resolve(doc.sha256().substring(0, 12) + "-" + doc.name().replaceAll("[\\\\/:*?\"<>|]", "_"));
+            java.nio.file.Path file = dir.resolve(doc.sha256().substring(0, 12) + "-" + stem + vn.motcua.core.model.DocumentContent.extension(type));
             java.nio.file.Files.write(file, bytes);
             return file;
         } catch (java.io.IOException | RuntimeException e) {

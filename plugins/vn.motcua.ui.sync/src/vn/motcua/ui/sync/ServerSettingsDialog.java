@@ -80,7 +80,7 @@ final class ServerSettingsDialog extends Dialog {
         String u = url.getText().strip();
         String bad = SyncSettings.check(u);
         if (bad != null || u.isEmpty()) {
-            show(SyncText.get(locale, u.isEmpty() ? "settings.empty" : bad, u));
+            show(SyncText.get(locale, u.isEmpty() ? "settings.empty" : bad, u, SyncSettings.httpsSuggestion(u)));
             return;
         }
         BusyIndicator.showWhile(getShell().getDisplay(), () -> {
@@ -111,7 +111,7 @@ final class ServerSettingsDialog extends Dialog {
         String u = url.getText().strip();
         String bad = SyncSettings.check(u);
         if (bad != null) {
-            show(SyncText.get(locale, bad, u));
+            show(SyncText.get(locale, bad, u, SyncSettings.httpsSuggestion(u)));
             return;
         }
         try {

@@ -26,10 +26,13 @@ import vn.motcua.sync.SyncStatus;
 
 /**
  * Status bar: when this workstation last synced, how many changes wait to be sent, the last error in plain
- * words, refused changes (opens the list), and "Sync now". Without a configured server it says so.
+ * words, refused changes (opens the list), and "Sync now". Without a configured server it says so. The status line is
+ * kept to about {@value #MAX_STATUS_CHARS} characters' width (a long error is shortened, whole in the tooltip), so the
+ * sync area with its buttons always fits in the window — a 1024-pixel one too — instead of being pushed out of it.
  */
 public class SyncStatusControl {
     public static final String ID = "status.sync";
+    static final int MAX_STATUS_CHARS = 80;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @Inject
@@ -107,14 +110,40 @@ public class SyncStatusControl {
         if (s.lastError() != null) {
             parts.add(SyncText.get(locale, "status.error", s.lastError()));
         }
-        label.setText(String.join(" · ", parts));
-        label.setToolTipText(s.lastError());
+        String full = String.join(" · ", parts);
+        label.setText(fitted(full));
+        label.setToolTipText(s.lastError() == null ? full : s.lastError());
         showConflicts(s.conflicts());
     }
 
     private void showConflicts(long n) {
         conflicts.setText(n == 0 ? "" : "<a>" + SyncText.get(locale, "status.conflicts", n) + "</a>");
-        label.getParent().getParent().layout(true, true);
+        // The status bar may need another row (or one less): the whole window's layout is asked for, not only the bar's.
+        label.getParent().requestLayout();
+    }
+
+    /** {@code text}, shortened with "…" to the status line's width. */
+    private String fitted(String text) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(label);
+        try {
+            double max = gc.getFontMetrics().getAverageCharacterWidth() * MAX_STATUS_CHARS;
+            if (gc.textExtent(text).x <= max) {
+                return text;
+            }
+            int lo = 0;
+            int hi = text.length();
+            while (lo < hi) {
+                int mid = (lo + hi + 1) / 2;
+                if (gc.textExtent(text.substring(0, mid).strip() + "…").x <= max) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return text.substring(0, lo).strip() + "…";
+        } finally {
+            gc.dispose();
+        }
     }
 
     @PreDestroy
