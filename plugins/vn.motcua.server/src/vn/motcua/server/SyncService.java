@@ -108,9 +108,24 @@ public final class SyncService {
     }
 
     private ServerDocuments documents;
+    /** Who did it (docs/sync-protocol.md): users' signing keys, each pushed change's proof, sessions renewed by key. */
+    private final UserKeys userKeys;
+    private final CommandAuthenticity authenticity;
+    private final SessionRenewal renewal;
+
+    UserKeys userKeys() {
+        return userKeys;
+    }
+
+    SessionRenewal renewal() {
+        return renewal;
+    }
 
     public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException {
         this.documents = new ServerDocuments(db);
+        this.userKeys = new UserKeys(db, clock);
+        this.authenticity = new CommandAuthenticity(clock, json);
+        this.renewal = new SessionRenewal(this, db, clock);
         this.db = db;
         this.config = config;
         this.clock = clock;
@@ -126,6 +141,11 @@ public final class SyncService {
 
     static String text(Locale locale, String key, Object... args) {
         return TEXT.format(locale, key, args);
+    }
+
+    /** A moment as the refusals show it (Vietnam's time). */
+    static String shown(Instant at) {
+        return SHOWN.format(at.atZone(VIETNAM));
     }
 
     private String ensureServerId() throws SQLException {
@@ -170,20 +190,25 @@ public final class SyncService {
             if (u.isEmpty() || !u.get().active || password == null || !passwords.verify(password, u.get().hash)) {
                 throw new Refusal(401, "auth.failed", text(locale, "auth.failed"));
             }
-            byte[] raw = new byte[32];
-            random.nextBytes(raw);
-            String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-            Instant expires = clock.instant().plus(config.tokenLifetime());
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO session_token (token_hash, username, workstation, expires_at) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, sha256(token));
-                s.setString(2, username);
-                s.setString(3, workstation == null ? "" : workstation);
-                s.setTimestamp(4, Timestamp.from(expires));
-                s.executeUpdate();
-            }
-            return new LoginResponse(token, expires, u.get().user, serverId, config.training());
+            return issueToken(c, u.get().user, workstation);
         }
+    }
+
+    /** A new session of {@code user} (a password login, or a renewal proven by the user's key). */
+    LoginResponse issueToken(Connection c, User user, String workstation) throws SQLException {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant expires = clock.instant().plus(config.tokenLifetime());
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO session_token (token_hash, username, workstation, expires_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, sha256(token));
+            s.setString(2, user.username());
+            s.setString(3, workstation == null ? "" : workstation);
+            s.setTimestamp(4, Timestamp.from(expires));
+            s.executeUpdate();
+        }
+        return new LoginResponse(token, expires, user, serverId, config.training());
     }
 
     /**
@@ -259,10 +284,10 @@ public final class SyncService {
         }
     }
 
-    private record StoredUser(User user, String hash, boolean active) {
+    record StoredUser(User user, String hash, boolean active) {
     }
 
-    private static Optional<StoredUser> user(Connection c, String username) throws SQLException {
+    static Optional<StoredUser> user(Connection c, String username) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT username, full_name, agency_code, roles, password_hash, active FROM server_user WHERE username = ?")) {
             s.setString(1, username);
@@ -407,8 +432,14 @@ public final class SyncService {
 
     public List<PushResult> push(Caller caller, List<PushCommand> commands, Locale locale) throws SQLException, IOException {
         List<PushResult> out = new ArrayList<>();
+        java.util.Set<String> waiting = new java.util.HashSet<>();
         for (PushCommand c : commands) {
-            out.add(pushOne(caller, c, locale, 0));
+            // A change made on top of one that waits for its actor's key waits too (it would only conflict now).
+            PushResult r = waiting.contains(c.dossierCode()) ? authenticity.behindWaiting(c, locale) : pushOne(caller, c, locale, 0);
+            if (r.outcome() == Outcome.WAITING) {
+                waiting.add(c.dossierCode());
+            }
+            out.add(r);
         }
         return out;
     }
@@ -422,6 +453,11 @@ public final class SyncService {
                 if (seen.isPresent()) {
                     c.rollback();
                     return seen.get();
+                }
+                Optional<PushResult> unproven = authenticity.check(c, caller, cmd, locale);
+                if (unproven.isPresent()) {
+                    c.rollback();
+                    return unproven.get();
                 }
                 PushResult result = apply(c, caller, cmd, locale);
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO applied_mutation (mutation_id, workstation, dossier_code, outcome, reason, log_position) "

@@ -35,8 +35,8 @@ import vn.motcua.store.DossierDocuments;
  */
 public final class SyncEngine {
     private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
-    /** What a round did. */
-    public record Report(int applied, int duplicates, int refused, int pulled, long cursor) {
+    /** What a round did; {@code waiting}: changes the server holds back until their actor's key is enrolled. */
+    public record Report(int applied, int duplicates, int refused, int pulled, long cursor, int waiting) {
     }
 
     /** Progress and cancellation, so the engine needs no Eclipse runtime. */
@@ -80,8 +80,18 @@ public final class SyncEngine {
         int applied = 0;
         int duplicates = 0;
         int refused = 0;
-        List<PendingChange> batch;
-        while (!(batch = ledger.pending(pushBatch)).isEmpty() && !progress.cancelled()) {
+        int waiting = 0;
+        // Changes the server holds back (their actor's key is not enrolled yet) stay in the outbox: the round moves on
+        // past them, and past the later changes of their dossiers, which were made on top of them.
+        long afterId = 0;
+        java.util.Set<String> waitingDossiers = new java.util.HashSet<>();
+        List<PendingChange> fetched;
+        while (!(fetched = ledger.pending(pushBatch, afterId)).isEmpty() && !progress.cancelled()) {
+            afterId = fetched.get(fetched.size() - 1).id();
+            List<PendingChange> batch = fetched.stream().filter(p -> !waitingDossiers.contains(p.dossierCode())).toList();
+            if (batch.isEmpty()) {
+                continue;
+            }
             progress.pushing((int) ledger.pendingCount());
             PushResponse response = client.push(workstationId, batch.stream().map(PendingChange::command).toList());
             Map<String, PendingChange> sent = batch.stream().collect(Collectors.toMap(PendingChange::mutationId, Function.identity()));
@@ -99,6 +109,10 @@ public final class SyncEngine {
                     } else {
                         applied++;
                     }
+                } else if (r.outcome() == Outcome.WAITING) {
+                    ledger.waiting(r.mutationId(), r.reason());
+                    waitingDossiers.add(change.dossierCode());
+                    waiting++;
                 } else {
                     // Settle what came before it first: the refusal also drops this dossier's later changes.
                     ledger.applied(done);
@@ -110,9 +124,6 @@ public final class SyncEngine {
                 }
             }
             ledger.applied(done);
-            if (response.results().isEmpty()) {
-                break;
-            }
         }
         long cursor = ledger.cursor();
         String knownServer = ledger.state(SyncLedger.SERVER_ID).orElse(null);
@@ -148,7 +159,7 @@ public final class SyncEngine {
         pushDocuments();
         ledger.state(SyncLedger.LAST_SUCCESS, Instant.now(clock).toString());
         ledger.state(SyncLedger.LAST_ERROR, null);
-        return new Report(applied, duplicates, refused, pulled, cursor);
+        return new Report(applied, duplicates, refused, pulled, cursor, waiting);
     }
 
     /**

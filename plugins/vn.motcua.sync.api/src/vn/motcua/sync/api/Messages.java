@@ -27,8 +27,20 @@ public final class Messages {
      * command from them ({@code vn.motcua.core.lifecycle.Commands.replay}) and applies it to its own copy.
      *
      * @param mutationId idempotency key, unique per change, kept across retries
+     * @param keyId      the signing key of the event's actor ({@link Attribution#keyId}); null on a change written
+     *                   before commands were signed (the server refuses those)
+     * @param signature  Ed25519 signature (base64) by that key over {@link Attribution#commandBytes}, made when the
+     *                   change was written
      */
-    public record PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after) {
+    public record PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after, String keyId, String signature) {
+        /** An unsigned command (signed with {@link #signed} before it is sent). */
+        public PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after) {
+            this(mutationId, dossierCode, event, after, null, null);
+        }
+
+        public PushCommand signed(String signingKeyId, String signatureBase64) {
+            return new PushCommand(mutationId, dossierCode, event, after, signingKeyId, signatureBase64);
+        }
     }
 
     public record PushRequest(String workstationId, List<PushCommand> commands) {
@@ -40,7 +52,13 @@ public final class Messages {
         /** Seen before: the stored answer of the first delivery, unchanged. */
         DUPLICATE,
         /** Not applied, with the reason and the server's dossier (null when it has none). */
-        REJECTED
+        REJECTED,
+        /**
+         * Not applied and not refused: the actor's signing key is not enrolled with the server yet (the actor worked
+         * offline on a new key), or the change follows such a change of the same dossier in the request. Nothing is
+         * stored for it; the client keeps it in its outbox, shows the reason and sends it again.
+         */
+        WAITING
     }
 
     /**
@@ -113,5 +131,46 @@ public final class Messages {
     }
 
     public record UploadState(String sha256, long received, boolean complete) {
+    }
+
+    // ---- who did it: users' signing keys and sessions renewed by them (docs/sync-protocol.md, "Who did it") ----
+
+    /**
+     * A user's public signing key, enrolled by that user ({@code POST /v1/user-keys} with their own token).
+     *
+     * @param keyId         {@link Attribution#keyId} of {@code publicKey}
+     * @param algorithm     {@value Attribution#ALGORITHM}
+     * @param publicKey     X.509 SubjectPublicKeyInfo, base64
+     * @param cacheId       the data folder's key ring it was made in
+     * @param workstationId the workstation it was made on: the events it signs must name it
+     * @param createdAt     when the workstation made it (its clock)
+     * @param proof         signature by the key itself over {@link Attribution#enrolmentBytes}: whoever enrols a key
+     *                      holds its private half, so nobody can enrol a colleague's key in their own name
+     */
+    public record UserKeyEnrolment(String username, String keyId, String algorithm, String publicKey, String cacheId, String workstationId,
+            Instant createdAt, String proof) {
+    }
+
+    /** A key as the server holds it; {@code revokedAt} null while it counts. */
+    public record UserKeyState(String username, String keyId, String cacheId, String workstationId, Instant createdAt, Instant enrolledAt,
+            Instant revokedAt, String revokedBy) {
+    }
+
+    public record UserKeyList(List<UserKeyState> keys) {
+    }
+
+    /** Revokes one key of {@code username}, or all of them when {@code keyId} is null (an admin, or the user). */
+    public record UserKeyRevocation(String username, String keyId) {
+    }
+
+    /** A one-time challenge for {@code POST /v1/login/renew}, valid until {@code expiresAt}. */
+    public record LoginChallenge(String challenge, Instant expiresAt) {
+    }
+
+    /**
+     * A new session proven by the user's enrolled key instead of a password: {@code signature} by key {@code keyId}
+     * over {@link Attribution#renewalBytes}. Answered with a {@link LoginResponse}.
+     */
+    public record RenewRequest(String username, String keyId, String workstationId, String challenge, String signature) {
     }
 }

@@ -31,6 +31,7 @@ import vn.motcua.sync.SyncEngine;
 import vn.motcua.sync.SyncException;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
+import vn.motcua.store.UserKey;
 import vn.motcua.sync.api.Messages.AdminReference;
 import vn.motcua.sync.api.Messages.UserAccount;
 import vn.motcua.training.DemoData;
@@ -147,7 +148,13 @@ public final class SyncWorld implements AutoCloseable {
         }
     }
 
-    /** One workstation: cache, sync client and engine, and a clock that may be off. */
+    /**
+     * One workstation: cache, sync client and engine, and a clock that may be off. Every user who acts here has their
+     * own signing key (made the first time they act, as the product makes it at their first login), and the changes
+     * they make are signed with it. Each key is enrolled with the server by a login of its own user — at once when the
+     * server is reachable, else before the next {@link #sync()} — unless the test turned that off
+     * ({@link #enrolKeysAutomatically(boolean)}) to play a user who worked offline before their key reached the server.
+     */
     public final class Client implements AutoCloseable {
         public final String name;
         public final Path data;
@@ -157,6 +164,11 @@ public final class SyncWorld implements AutoCloseable {
         public SyncClient http;
         public SyncEngine engine;
         private int counter;
+        private final URI serverUri;
+        private final String cacheId = java.util.UUID.randomUUID().toString();
+        private final Map<String, UserKey> userKeys = new java.util.LinkedHashMap<>();
+        private final java.util.Set<String> unenrolled = new java.util.LinkedHashSet<>();
+        private boolean enrolAutomatically = true;
 
         public Client(String name, Path data, URI server, Clock clock) throws Exception {
             this(name, data, server, clock, CacheKey.generate());
@@ -169,6 +181,51 @@ public final class SyncWorld implements AutoCloseable {
             this.clock = clock;
             this.cache = CacheOpener.open(data, key);
             this.http = new SyncClient(server, Locale.ENGLISH);
+            this.serverUri = server;
+        }
+
+        /** The workstation's name as events record it. */
+        public String workstationId() {
+            return "WS-" + name;
+        }
+
+        /** Whether users' keys are enrolled without the test asking (default true). */
+        public void enrolKeysAutomatically(boolean on) {
+            this.enrolAutomatically = on;
+        }
+
+        /** {@code username}'s signing key on this workstation, made the first time (not enrolled by this call). */
+        public UserKey userKey(String username) {
+            UserKey k = userKeys.computeIfAbsent(username, u -> {
+                unenrolled.add(u);
+                return UserKey.generate(u, cacheId, workstationId(), clock.instant());
+            });
+            cache.signCommandsWith(k);
+            return k;
+        }
+
+        /**
+         * Enrols {@code username}'s key (made if need be) with the server, logged in as that user, as the product does
+         * after the user's online login here.
+         */
+        public void enrolKey(String username) throws SyncException {
+            UserKey k = userKey(username);
+            SyncClient own = new SyncClient(serverUri, Locale.ENGLISH);
+            own.login(username, password.toCharArray(), workstationId());
+            own.enrolKey(k.enrolment());
+            unenrolled.remove(username);
+        }
+
+        /** Signs as {@code username} from now on; their key is enrolled now when automatic and the server answers. */
+        private void actingAs(String username) {
+            userKey(username);
+            if (enrolAutomatically && unenrolled.contains(username)) {
+                try {
+                    enrolKey(username);
+                } catch (SyncException e) {
+                    // Offline now (a cut cable, a stopped server): enrolled before the next sync.
+                }
+            }
         }
 
         public void login(String username) throws SyncException {
@@ -176,14 +233,20 @@ public final class SyncWorld implements AutoCloseable {
             engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
         }
 
-        /** Closes and reopens the cache (a restart after a crash or a normal stop). */
+        /** Closes and reopens the cache (a restart after a crash or a normal stop); the users' keys stay unlocked. */
         public void reopen() throws Exception {
             cache.close();
             cache = CacheOpener.open(data, key);
+            userKeys.values().forEach(cache::signCommandsWith);
             engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
         }
 
         public SyncEngine.Report sync() throws SyncException {
+            if (enrolAutomatically) {
+                for (String u : List.copyOf(unenrolled)) {
+                    enrolKey(u);
+                }
+            }
             return engine.syncOnce(SyncEngine.Progress.NONE);
         }
 
@@ -198,6 +261,7 @@ public final class SyncWorld implements AutoCloseable {
                     papers, DemoData.communeCode());
             Instant now = clock.instant();
             Transition t = LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))), actor(clerk, Role.CLERK), now);
+            actingAs(clerk);
             cache.dossierRepository().save(t.dossier(), t.event());
             return code;
         }
@@ -206,6 +270,7 @@ public final class SyncWorld implements AutoCloseable {
         public Dossier act(String code, Command command, String username, Role role) {
             Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
             Transition t = LIFECYCLE.apply(d, command, actor(username, role), clock.instant());
+            actingAs(username);
             cache.dossierRepository().save(t.dossier(), t.event());
             return t.dossier();
         }
