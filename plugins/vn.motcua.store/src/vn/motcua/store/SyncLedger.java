@@ -107,16 +107,27 @@ public final class SyncLedger {
 
     /** The changes that cannot go now (not signed, or the server waits for their actor's key), oldest first. */
     public List<HeldChange> held() {
+        return held(1000);
+    }
+
+    /** The oldest {@code max} changes that cannot go now. */
+    public List<HeldChange> held(int max) {
         return cache.read(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT mutation_id, dossier_code, payload, held, waiting FROM sync_outbox"
-                    + " WHERE held IS NOT NULL OR waiting IS NOT NULL ORDER BY id").setMaxResults(1000).getResultList();
+                    + " WHERE held IS NOT NULL OR waiting IS NOT NULL ORDER BY id").setMaxResults(max).getResultList();
             List<HeldChange> out = new ArrayList<>();
             for (Object[] r : rows) {
                 out.add(new HeldChange((String) r[0], (String) r[1], parse(clob(r[2])).event().actorUsername(), (String) r[3], (String) r[4]));
             }
             return out;
         });
+    }
+
+    /** How many changes cannot go now. */
+    public long heldCount() {
+        return cache.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_outbox WHERE held IS NOT NULL OR waiting IS NOT NULL")
+                .getSingleResult()).longValue());
     }
 
     /** The server answered WAITING for this change: it stays, with the server's reason for the status bar. */

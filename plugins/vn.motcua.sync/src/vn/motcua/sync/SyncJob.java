@@ -281,9 +281,10 @@ public final class SyncJob extends Job {
         SyncLedger ledger = cache.sync();
         Instant last = ledger.state(SyncLedger.LAST_SUCCESS).map(Instant::parse).orElse(null);
         String error = ledger.state(SyncLedger.LAST_ERROR).map(s -> s.substring(s.indexOf(' ') + 1)).orElse(null);
-        List<SyncLedger.HeldChange> held = ledger.held();
+        long held = ledger.heldCount();
+        String why = held == 0 ? null : ledger.held(1).stream().findFirst().map(this::heldReason).orElse(null);
         return new SyncStatus(last, ledger.pendingCount(), error, ledger.conflicts(false).size(), running, nextAttempt, activity,
-                changedLastRound, held.size(), held.isEmpty() ? null : heldReason(held.get(0)), sessionRenewedAt);
+                changedLastRound, (int) held, why, sessionRenewedAt);
     }
 
     /** Why the oldest held change cannot go, in the user's words. */
