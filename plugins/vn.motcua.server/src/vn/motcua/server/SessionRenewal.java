@@ -88,7 +88,7 @@ final class SessionRenewal {
             if (used.putIfAbsent(nonce, now.plus(CHALLENGE_LIFETIME)) != null) {
                 throw new SyncService.Refusal(401, "renew.challenge", SyncService.text(locale, "renew.challenge"));
             }
-            return service.issueToken(c, account.get().user(), r.workstationId());
+            return service.issueToken(c, account.get().user(), r.workstationId(), false);
         }
     }
 

@@ -80,8 +80,14 @@ public final class SyncService {
     private final Clock clock;
     private final String serverId;
 
-    /** A caller authenticated by a token. */
-    public record Caller(User user, String workstation) {
+    /**
+     * A caller authenticated by a token; {@code passwordLoginAt}: when its session was opened by password (null when it
+     * was renewed with a signing key, or opened before the server recorded it).
+     */
+    public record Caller(User user, String workstation, Instant passwordLoginAt) {
+        public Caller(User user, String workstation) {
+            this(user, workstation, null);
+        }
     }
 
     /** A refusal with an HTTP status and a stable code; the message is already in the caller's language. */
@@ -190,22 +196,25 @@ public final class SyncService {
             if (u.isEmpty() || !u.get().active || password == null || !passwords.verify(password, u.get().hash)) {
                 throw new Refusal(401, "auth.failed", text(locale, "auth.failed"));
             }
-            return issueToken(c, u.get().user, workstation);
+            return issueToken(c, u.get().user, workstation, true);
         }
     }
 
-    /** A new session of {@code user} (a password login, or a renewal proven by the user's key). */
-    LoginResponse issueToken(Connection c, User user, String workstation) throws SQLException {
+    /** A new session of {@code user}: a password login, or a renewal proven by the user's key ({@code byPassword} false). */
+    LoginResponse issueToken(Connection c, User user, String workstation, boolean byPassword) throws SQLException {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Instant expires = clock.instant().plus(config.tokenLifetime());
+        Instant now = clock.instant();
+        Instant expires = now.plus(config.tokenLifetime());
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO session_token (token_hash, username, workstation, expires_at) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO session_token (token_hash, username, workstation, expires_at, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, sha256(token));
             s.setString(2, user.username());
             s.setString(3, workstation == null ? "" : workstation);
             s.setTimestamp(4, Timestamp.from(expires));
+            s.setString(5, byPassword ? "password" : "key");
+            s.setTimestamp(6, Timestamp.from(now));
             s.executeUpdate();
         }
         return new LoginResponse(token, expires, user, serverId, config.training());
@@ -268,7 +277,8 @@ public final class SyncService {
         }
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
-            try (PreparedStatement s = c.prepareStatement("SELECT username, workstation, expires_at FROM session_token WHERE token_hash = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT username, workstation, expires_at, opened_by, opened_at FROM session_token WHERE token_hash = ?")) {
                 s.setString(1, sha256(bearer.strip()));
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next() || r.getTimestamp(3).toInstant().isBefore(clock.instant())) {
@@ -278,7 +288,8 @@ public final class SyncService {
                     if (u.isEmpty() || !u.get().active) {
                         throw new Refusal(401, "auth.required", text(locale, "auth.required"));
                     }
-                    return new Caller(u.get().user, r.getString(2));
+                    Timestamp opened = r.getTimestamp(5);
+                    return new Caller(u.get().user, r.getString(2), "password".equals(r.getString(4)) && opened != null ? opened.toInstant() : null);
                 }
             }
         }

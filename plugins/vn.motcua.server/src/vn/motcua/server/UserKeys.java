@@ -28,6 +28,8 @@ import vn.motcua.sync.api.Messages.UserKeyState;
 final class UserKeys {
     /** More active keys than a person could have used (one per workstation they ever logged in on): refused. */
     static final int MAX_ACTIVE_PER_USER = 100;
+    /** How long after a password login its session may enrol a key (the client enrols right after logging in). */
+    static final java.time.Duration FRESH_LOGIN = java.time.Duration.ofMinutes(10);
     private final ServerDatabase db;
     private final Clock clock;
 
@@ -45,7 +47,7 @@ final class UserKeys {
     }
 
     /**
-     * Enrols the caller's own key. The same key again is answered with what the server holds (a retried request); a
+     * Enrols the caller's own key, from a session opened by password at most {@link #FRESH_LOGIN} ago. The same key again is answered with what the server holds (a retried request); a
      * revoked key is refused (409), as are keys for another user (403) and keys whose proof does not verify (400).
      */
     UserKeyState enrol(SyncService.Caller caller, UserKeyEnrolment e, Locale locale) throws SyncService.Refusal, SQLException {
@@ -56,6 +58,11 @@ final class UserKeys {
         }
         if (!e.username().equals(caller.user().username())) {
             throw new SyncService.Refusal(403, "userKey.otherUser", SyncService.text(locale, "userKey.otherUser", caller.user().username(), e.username()));
+        }
+        // Only a session opened by password minutes ago: a renewed session (a key) or an old token cannot mint keys.
+        Instant since = caller.passwordLoginAt();
+        if (since == null || since.plus(FRESH_LOGIN).isBefore(clock.instant())) {
+            throw new SyncService.Refusal(403, "userKey.freshLogin", SyncService.text(locale, "userKey.freshLogin", FRESH_LOGIN.toMinutes()));
         }
         PublicKey key;
         try {

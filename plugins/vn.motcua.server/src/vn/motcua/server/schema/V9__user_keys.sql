@@ -2,6 +2,10 @@
 -- Each user's public signing keys, one per workstation (data folder) they work on, enrolled by that user's own
 -- session with a proof signed by the key itself (so nobody enrols a colleague's key). A pushed change counts only
 -- with a valid signature by an enrolled, unrevoked key of its actor; a deactivated user's keys stop counting.
+-- How each session was opened: 'password' (a login) or 'key' (renewed with a signing key). Only a session opened by
+-- password minutes ago may enrol a key, so neither a stolen key nor an old token can mint further keys.
+ALTER TABLE session_token ADD COLUMN opened_by VARCHAR(16) DEFAULT 'password' NOT NULL;
+ALTER TABLE session_token ADD COLUMN opened_at TIMESTAMP WITH TIME ZONE;
 CREATE TABLE user_key (
   key_id         VARCHAR(64)  PRIMARY KEY,
   username       VARCHAR(60)  NOT NULL,

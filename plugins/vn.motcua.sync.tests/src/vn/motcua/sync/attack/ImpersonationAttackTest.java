@@ -213,6 +213,11 @@ class ImpersonationAttackTest {
 
         String c2 = JSON.read(raw.json("POST", "/v1/login/challenge", null, "").body(), LoginChallenge.class).challenge();
         DatabaseDump before = world.dump();
+        // A session renewed with a key cannot enrol another key (a stolen key would otherwise mint new ones).
+        RawHttp.Reply mint = raw.json("POST", "/v1/user-keys", ok.field("token"),
+                JSON.writeString(UserKey.generate(CLERK, UUID.randomUUID().toString(), "WS-imp", Instant.now()).enrolment()));
+        assertEquals(403, mint.status(), mint.toString());
+        assertEquals("userKey.freshLogin", mint.code());
         RawHttp.Reply replayed = raw.json("POST", "/v1/login/renew", null, genuine);
         assertEquals(401, replayed.status(), "a challenge is used once: " + replayed);
         assertEquals("renew.challenge", replayed.code());
