@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -21,18 +20,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.motcua.core.lifecycle.Actor;
-import vn.motcua.core.lifecycle.Command;
-import vn.motcua.core.lifecycle.Transition;
-import vn.motcua.core.model.Channel;
-import vn.motcua.core.model.Dossier;
-import vn.motcua.core.model.PersonApplicant;
-import vn.motcua.core.model.Procedure;
-import vn.motcua.core.model.Role;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
 import vn.motcua.sync.testing.SyncWorld;
-import vn.motcua.training.DemoData;
 
 /**
  * A workstation left running past its session's end (issue 20: "with the default 12 h, a PC logged in at 07:00 stops
@@ -65,7 +55,7 @@ class SessionRenewalTest {
 
                     awaitEvent(events, "the session renewed with the key", () -> job.status().sessionRenewedAt() != null);
                     Instant first = job.status().sessionRenewedAt();
-                    String code = receive(world, cache, "H21.17-RENEW-00001");
+                    String code = world.receiveInto(cache, "H21.17-RENEW-00001", CLERK, "WS-R");
                     job.syncNow();
                     awaitEvent(events, "the change sent", () -> cache.sync().pendingCount() == 0 && job.status().lastError() == null);
                     awaitEvent(events, "a second renewal", () -> job.status().sessionRenewedAt().isAfter(first));
@@ -91,17 +81,5 @@ class SessionRenewalTest {
             assertTrue(s != null || done.getAsBoolean(), "no event brought " + what);
         }
         events.clear();
-    }
-
-    private static String receive(SyncWorld world, LocalCache cache, String code) {
-        Procedure p = world.catalogue.get(0);
-        Dossier draft = Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
-                new PersonApplicant("Lê Văn Gia Hạn", java.time.LocalDate.of(1985, 4, 5), null, "Xã Ia Grai", "0905000002", ""), List.of(),
-                DemoData.communeCode());
-        Instant now = Instant.now();
-        Transition t = SyncWorld.LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))),
-                new Actor(world.user(CLERK), Role.CLERK, "WS-R"), now);
-        cache.dossierRepository().save(t.dossier(), t.event());
-        return code;
     }
 }

@@ -9,7 +9,6 @@ import static vn.motcua.sync.testing.SyncWorld.SPECIALIST;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.core.lifecycle.Actor;
 import vn.motcua.core.lifecycle.Command;
 import vn.motcua.core.lifecycle.Transition;
-import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.DossierEvent;
 import vn.motcua.core.model.PersonApplicant;
-import vn.motcua.core.model.Procedure;
 import vn.motcua.core.model.Role;
 import vn.motcua.store.CacheKeyRing;
 import vn.motcua.store.CacheOpener;
@@ -38,7 +35,6 @@ import vn.motcua.sync.api.Messages.PushResult;
 import vn.motcua.sync.testing.DatabaseDump;
 import vn.motcua.sync.testing.SyncWorld;
 import vn.motcua.sync.testing.SyncWorldExtension;
-import vn.motcua.training.DemoData;
 
 /**
  * A workstation shared by two users, through the product's own paths (key ring, first logins, the store, the engine)
@@ -69,7 +65,7 @@ class SharedWorkstationTest {
         try (LocalCache cache = CacheOpener.open(data, clerk.key())) {
             cache.users().save(clerk.user());
             cache.signCommandsWith(clerk.userKey());
-            code = receive(cache, "H21.17-SHARED-00001", "WS-W");
+            code = world.receiveInto(cache, "H21.17-SHARED-00001", CLERK, "WS-W");
         }
 
         // The head logs in on W (online): a key of his own; hers stays locked in the ring.
@@ -108,7 +104,7 @@ class SharedWorkstationTest {
         PushCommand hers;
         try (LocalCache cache = CacheOpener.open(data, clerk.key())) {
             cache.signCommandsWith(clerk.userKey());
-            receive(cache, "H21.17-SHARED-00002", "WS-F");
+            world.receiveInto(cache, "H21.17-SHARED-00002", CLERK, "WS-F");
             // Everyone with the workstation's cache key can read her pending change.
             hers = cache.sync().pending(1).get(0).command();
         }
@@ -147,7 +143,7 @@ class SharedWorkstationTest {
         String code;
         try (LocalCache cache = CacheOpener.open(data, offline.cacheKey())) {
             cache.signCommandsWith(offline.userKey());
-            code = receive(cache, "H21.17-SHARED-00003", "WS-V2");
+            code = world.receiveInto(cache, "H21.17-SHARED-00003", CLERK, "WS-V2");
         }
         WorkstationEnrolment.Enrolled head = enrolment(data, "WS-V2").enrol(HEAD, SyncWorld.PASSWORD.toCharArray());
         try (LocalCache cache = CacheOpener.open(data, head.key())) {
@@ -189,18 +185,6 @@ class SharedWorkstationTest {
         SyncWorld.Client reader = world.client("r-" + code.substring(code.length() - 5), SPECIALIST, Clock.systemUTC());
         reader.sync();
         return reader.dossier(code);
-    }
-
-    private static String receive(LocalCache cache, String code, String workstation) {
-        Procedure p = world.catalogue.get(0);
-        Dossier draft = Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
-                new PersonApplicant("Nguyễn Thị Dùng Chung", java.time.LocalDate.of(1991, 2, 3), null, "Xã Ia Grai", "0905000001", ""), List.of(),
-                DemoData.communeCode());
-        Instant now = Instant.now();
-        Transition t = SyncWorld.LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))),
-                new Actor(world.user(CLERK), Role.CLERK, workstation), now);
-        cache.dossierRepository().save(t.dossier(), t.event());
-        return code;
     }
 
     private static void act(LocalCache cache, String code, Command command, String username, Role role, String workstation) {

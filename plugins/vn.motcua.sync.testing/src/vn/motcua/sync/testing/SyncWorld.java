@@ -123,6 +123,22 @@ public final class SyncWorld implements AutoCloseable {
         return users.stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
     }
 
+    /**
+     * A dossier {@code code} received at the counter now by {@code clerk} on {@code workstationId}, written to {@code cache}
+     * (signed only if the clerk's key is unlocked there, as in the product).
+     */
+    public String receiveInto(LocalCache cache, String code, String clerk, String workstationId) {
+        Procedure p = catalogue.get(0);
+        Dossier draft = Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
+                new PersonApplicant("Nguyễn Thị " + code.substring(code.length() - 4), java.time.LocalDate.of(1991, 2, 3), null, "Xã Ia Grai",
+                        "0905000001", ""), List.of(), DemoData.communeCode());
+        Instant now = Instant.now();
+        Transition t = LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))), new Actor(user(clerk), Role.CLERK, workstationId),
+                now);
+        cache.dossierRepository().save(t.dossier(), t.event());
+        return code;
+    }
+
     /** A workstation with its own cache, logged in as {@code username}. */
     public Client client(String name, String username, Clock clock) throws Exception {
         Client c = new Client(name, dir.resolve("client-" + name), server.uri(), clock);

@@ -199,14 +199,7 @@ class SyncUiTest {
                 // never sent, and the status bar says so, with the reason as its tooltip.
                 var bundle = org.osgi.framework.FrameworkUtil.getBundle(SyncUiTest.class).getBundleContext();
                 vn.motcua.store.LocalCache cache = bundle.getService(bundle.getServiceReference(vn.motcua.store.LocalCache.class));
-                var procedure = world.catalogue.get(0);
-                var draft = vn.motcua.core.model.Dossier.draft(procedure.code(), procedure.version(), "2025", vn.motcua.core.model.Channel.IN_PERSON,
-                        new vn.motcua.core.model.PersonApplicant("Đỗ Văn Không Ký", java.time.LocalDate.of(1980, 3, 4), null, "Xã Ia Grai", "0905000003", ""),
-                        java.util.List.of(), DemoData.communeCode());
-                java.time.Instant now = java.time.Instant.now();
-                var t = SyncWorld.LIFECYCLE.apply(draft, new Command.Receive("000.00.21.H43-HELD-0001", now.plus(Duration.ofDays(5))),
-                        new vn.motcua.core.lifecycle.Actor(world.user("canbo.motcua"), Role.CLERK, "vm"), now);
-                cache.dossierRepository().save(t.dossier(), t.event());
+                world.receiveInto(cache, "000.00.21.H43-HELD-0001", "canbo.motcua", "vm");
                 wb.waitUntil("the held change shown", () -> status.getText().contains("Chưa gửi được: 1"), Duration.ofSeconds(30));
                 String why = wb.call(status::getToolTipText);
                 assertTrue(why != null && why.contains("canbo.motcua") && why.contains("không gửi lên máy chủ"), why);
