@@ -213,7 +213,7 @@ public class LifeCycle {
             }
             String ws = in.session().workstationId();
             SyncJob job = new SyncJob(new SyncEngine(cache, client, ws), cache, locale, settings.get().interval(), settings.get().maxBackoff());
-            job.loginWith(client, in.session().user().username(), in.password(), ws);
+            job.loginWith(client, in.session().user().username(), in.password(), ws, in.userKey(), dataDir);
             job.start();
             LOG.log(System.Logger.Level.INFO, "Syncing with {0} every {1}", settings.get().server(), settings.get().interval());
             return job;
@@ -227,7 +227,7 @@ public class LifeCycle {
     static final String TRAINING_BAR = "vn.motcua.app.trimbar.training";
 
     /** The open cache, its key and who logged in. */
-    record LoggedIn(LocalCache cache, CacheKey key, UserSession session, char[] password) {
+    record LoggedIn(LocalCache cache, CacheKey key, UserSession session, char[] password, vn.motcua.store.UserKey userKey) {
     }
 
     /**
@@ -273,11 +273,19 @@ public class LifeCycle {
         BiFunction<String, char[], String> attempt = (username, password) -> {
             CacheKey key = null;
             User fromServer = null;
+            vn.motcua.store.UserKey userKey;
+            boolean keyMade;
             try {
                 if (ring[0] == null || !ring[0].hasUser(username)) {
                     throw new CacheKeyRing.WrongPasswordException();
                 }
-                key = ring[0].unlock(username, password);
+                // The user's own signing key comes with the cache key (made here at their first login after the upgrade).
+                CacheKeyRing.Unlocked unlocked = ring[0].open(username, password, workstation(), java.time.Instant.now());
+                key = unlocked.cacheKey();
+                userKey = unlocked.userKey();
+                keyMade = unlocked.created();
+            } catch (IOException e) {
+                return AppMessages.get(locale, "cache.notWritable.message", dataDir, e.getMessage());
             } catch (CacheKeyRing.WrongPasswordException e) {
                 if (online.isEmpty()) {
                     return AppMessages.get(locale, "login.wrong");
@@ -289,6 +297,8 @@ public class LifeCycle {
                             new vn.motcua.sync.SyncClient(online.get().server(), locale), workstation(), locale).enrol(username, password);
                     key = enrolled.key();
                     fromServer = enrolled.user();
+                    userKey = enrolled.userKey();
+                    keyMade = true;
                     ring[0] = CacheKeyRing.load(dataDir);
                     LOG.log(System.Logger.Level.INFO, "{0} enrolled on this workstation through {1}", username, online.get().server());
                 } catch (vn.motcua.sync.SyncException ex) {
@@ -321,7 +331,15 @@ public class LifeCycle {
                 key.destroy();
                 return AppMessages.get(locale, "login.inactive", username);
             }
-            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), TrainingMode.active()), password.clone());
+            // Every change this user makes is signed with their key as it is written (docs/sync-protocol.md, "Who did it").
+            cache.signCommandsWith(userKey);
+            if (keyMade) {
+                int signed = cache.sync().signLegacy(userKey);
+                if (signed > 0) {
+                    LOG.log(System.Logger.Level.INFO, "{0} changes of {1} written before changes were signed: signed with the new key", signed, username);
+                }
+            }
+            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), TrainingMode.active()), password.clone(), userKey);
             return null;
         };
         String auto = System.getProperty(AUTO_LOGIN_USER);

@@ -51,7 +51,7 @@ final class Logins {
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
             tokens.purgeExpired(c);
-            return new Accepted(account.get().user(), tokens.issue(c, account.get().user().username(), workstation));
+            return new Accepted(account.get().user(), tokens.issue(c, account.get().user().username(), workstation, true));
         }
     }
 

@@ -31,7 +31,7 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
                 value(p, env, "db.url", "jdbc:h2:" + data.resolve("motcua-server").toAbsolutePath()),
                 value(p, env, "db.user", "sa"), value(p, env, "db.password", ""),
                 Integer.parseInt(value(p, env, "db.pool", "16")),
-                Duration.ofMinutes(Long.parseLong(value(p, env, "token.minutes", "720"))),
+                tokenLifetime(p, env),
                 value(p, env, "admin.username", ""), value(p, env, "admin.password", ""), value(p, env, "admin.agency", "PROVINCE"),
                 data, Long.parseLong(value(p, env, "test.commit.delay.ms", "0")), value(p, env, "test.commit.delay.match", ""),
                 // A workshop's server: training workstations sync only with a server that says so.
@@ -39,6 +39,15 @@ public record ServerConfig(String host, int port, String dbUrl, String dbUser, S
                 new SignatureSettings(base.resolve(value(p, env, "signatures.trust.dir", "trust")),
                         Boolean.parseBoolean(value(p, env, "signatures.revocation.required", "false"))),
                 Safeguards.load(p, env, base, data));
+    }
+
+    /**
+     * {@code token.minutes} (default 12 h), or {@code token.seconds} when set: tests of session renewal, and sites that
+     * want sessions shorter than a minute, set it.
+     */
+    private static Duration tokenLifetime(Properties p, Map<String, String> env) {
+        String seconds = value(p, env, "token.seconds", "");
+        return seconds.isEmpty() ? Duration.ofMinutes(Long.parseLong(value(p, env, "token.minutes", "720"))) : Duration.ofSeconds(Long.parseLong(seconds));
     }
 
     /** Environment first ({@code MOTCUA_} + key upper-cased, dots as underscores), then the file, then the default. */

@@ -111,7 +111,23 @@ final class SyncHandler extends Handler.Abstract {
             service.logout(bearer(request), locale);
             return java.util.Map.of("status", "ok");
         }
+        if (method.equals("POST") && path.equals(Protocol.LOGIN_CHALLENGE)) {
+            return service.renewal().challenge();
+        }
+        if (method.equals("POST") && path.equals(Protocol.LOGIN_RENEW)) {
+            return service.renewal().renew(read(request, Messages.RenewRequest.class), locale);
+        }
         SyncService.Caller caller = service.authenticate(bearer(request), locale);
+        if (method.equals("POST") && path.equals(Protocol.USER_KEYS)) {
+            return service.userKeys().enrol(caller, read(request, Messages.UserKeyEnrolment.class), locale);
+        }
+        if (method.equals("GET") && path.equals(Protocol.USER_KEYS)) {
+            String username = Request.extractQueryParameters(request).getValue("username");
+            return new Messages.UserKeyList(service.userKeys().list(caller, username == null ? caller.user().username() : username, locale));
+        }
+        if (method.equals("POST") && path.equals(Protocol.USER_KEYS_REVOKE)) {
+            return new Messages.UserKeyList(service.userKeys().revoke(caller, read(request, Messages.UserKeyRevocation.class), locale));
+        }
         if (method.equals("POST") && path.equals(Protocol.PUSH)) {
             return new PushResponse(service.push(caller, readPush(request, method, path, locale), locale));
         }

@@ -83,8 +83,14 @@ public final class SyncService {
     private final Clock clock;
     private final String serverId;
 
-    /** A caller authenticated by a token. */
-    public record Caller(User user, String workstation) {
+    /**
+     * A caller authenticated by a token; {@code passwordLoginAt}: when its session was opened by password (null when it
+     * was renewed with a signing key, or opened before the server recorded it).
+     */
+    public record Caller(User user, String workstation, Instant passwordLoginAt) {
+        public Caller(User user, String workstation) {
+            this(user, workstation, null);
+        }
     }
 
     /** A refusal with an HTTP status and a stable code; the message is already in the caller's language. */
@@ -111,6 +117,18 @@ public final class SyncService {
     }
 
     private ServerDocuments documents;
+    /** Who did it (docs/sync-protocol.md): users' signing keys, each pushed change's proof, sessions renewed by key. */
+    private final UserKeys userKeys;
+    private final CommandAuthenticity authenticity;
+    private final SessionRenewal renewal;
+
+    UserKeys userKeys() {
+        return userKeys;
+    }
+
+    SessionRenewal renewal() {
+        return renewal;
+    }
 
     /** The certificate bindings an admin keeps (server schema 10). */
     CertificateBindings certificates() {
@@ -122,6 +140,9 @@ public final class SyncService {
 
     public SyncService(ServerDatabase db, ServerConfig config, Clock clock) throws SQLException, IOException {
         this.documents = new ServerDocuments(db, clock, config.safeguards());
+        this.userKeys = new UserKeys(db, clock);
+        this.authenticity = new CommandAuthenticity(clock, json);
+        this.renewal = new SessionRenewal(this, db, clock);
         this.db = db;
         this.config = config;
         this.clock = clock;
@@ -151,6 +172,11 @@ public final class SyncService {
 
     static String text(Locale locale, String key, Object... args) {
         return TEXT.format(locale, key, args);
+    }
+
+    /** A moment as the refusals show it (Vietnam's time). */
+    static String shown(Instant at) {
+        return SHOWN.format(at.atZone(VIETNAM));
     }
 
     private String ensureServerId() throws SQLException {
@@ -209,6 +235,12 @@ public final class SyncService {
             Connection c = p.connection();
             return new Housekeeping.Purged(tokens.purgeExpired(c), loginGuard.purge(c), documents.purgeAbandoned(c));
         }
+    }
+
+    /** A new session of {@code user}: a password login, or a renewal proven by the user's key ({@code byPassword} false). */
+    LoginResponse issueToken(Connection c, User user, String workstation, boolean byPassword) throws SQLException {
+        Tokens.Issued t = tokens.issue(c, user.username(), workstation, byPassword);
+        return new LoginResponse(t.token(), t.expiresAt(), user, serverId, config.training());
     }
 
     /**
@@ -273,7 +305,8 @@ public final class SyncService {
         }
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();
-            try (PreparedStatement s = c.prepareStatement("SELECT username, workstation, expires_at FROM session_token WHERE token_hash = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT username, workstation, expires_at, opened_by, opened_at FROM session_token WHERE token_hash = ?")) {
                 s.setString(1, sha256(bearer.strip()));
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next() || r.getTimestamp(3).toInstant().isBefore(clock.instant())) {
@@ -283,7 +316,8 @@ public final class SyncService {
                     if (u.isEmpty() || !u.get().active) {
                         throw new Refusal(401, "auth.required", text(locale, "auth.required"));
                     }
-                    return new Caller(u.get().user, r.getString(2));
+                    Timestamp opened = r.getTimestamp(5);
+                    return new Caller(u.get().user, r.getString(2), "password".equals(r.getString(4)) && opened != null ? opened.toInstant() : null);
                 }
             }
         }
@@ -443,8 +477,14 @@ public final class SyncService {
 
     public List<PushResult> push(Caller caller, List<PushCommand> commands, Locale locale) throws SQLException, IOException {
         List<PushResult> out = new ArrayList<>();
+        java.util.Set<String> waiting = new java.util.HashSet<>();
         for (PushCommand c : commands) {
-            out.add(pushOne(caller, c, locale, 0));
+            // A change made on top of one that waits for its actor's key waits too (it would only conflict now).
+            PushResult r = waiting.contains(c.dossierCode()) ? authenticity.behindWaiting(c, locale) : pushOne(caller, c, locale, 0);
+            if (r.outcome() == Outcome.WAITING) {
+                waiting.add(c.dossierCode());
+            }
+            out.add(r);
         }
         return out;
     }
@@ -458,6 +498,11 @@ public final class SyncService {
                 if (seen.isPresent()) {
                     c.rollback();
                     return seen.get();
+                }
+                Optional<PushResult> unproven = authenticity.check(c, caller, cmd, locale);
+                if (unproven.isPresent()) {
+                    c.rollback();
+                    return unproven.get();
                 }
                 PushResult result = apply(c, caller, cmd, locale);
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO applied_mutation (mutation_id, workstation, dossier_code, outcome, reason, log_position) "

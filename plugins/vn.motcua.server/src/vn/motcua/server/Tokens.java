@@ -28,16 +28,21 @@ final class Tokens {
     record Issued(String token, Instant expiresAt) {
     }
 
-    Issued issue(Connection c, String username, String workstation) throws SQLException {
+    /** @param byPassword opened by password (may enrol a signing key while fresh), or renewed with the user's key */
+    Issued issue(Connection c, String username, String workstation, boolean byPassword) throws SQLException {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Instant expires = clock.instant().plus(lifetime);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO session_token (token_hash, username, workstation, expires_at) VALUES (?, ?, ?, ?)")) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(lifetime);
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO session_token (token_hash, username, workstation, expires_at, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, SyncService.sha256(token));
             s.setString(2, username);
             s.setString(3, workstation == null ? "" : workstation.length() > 100 ? workstation.substring(0, 100) : workstation);
             s.setTimestamp(4, Timestamp.from(expires));
+            s.setString(5, byPassword ? "password" : "key");
+            s.setTimestamp(6, Timestamp.from(now));
             s.executeUpdate();
         }
         return new Issued(token, expires);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Properties;
@@ -33,6 +34,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * from that user's password (Argon2id), so the key is never on disk in clear and only someone who knows a
  * user's password opens the cache. Unwrapping with AES-GCM doubles as the offline password check: a wrong
  * password fails the authentication tag, and nothing else about the password is stored.
+ *
+ * <p>Each user's signing key ({@link UserKey}) is wrapped here too, under the same password-derived key as their
+ * cache-key entry, so it is unlocked only at that user's login (docs/sync-protocol.md, "Who did it").
  *
  * <p>Limits (documented in docs/architecture.md): anyone with a user's password reads the whole cache; the key is
  * in memory while the product runs; if every user forgets their password the cache cannot be opened and is
@@ -126,36 +130,194 @@ public final class CacheKeyRing {
      * @throws WrongPasswordException unknown user or wrong password (not told apart, on purpose)
      */
     public CacheKey unlock(String username, char[] password) throws WrongPasswordException {
-        String wrapped = props.getProperty("user." + username + ".wrapped");
+        byte[] kek = kek(username, password);
+        try {
+            return cacheKey(username, kek);
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+        }
+    }
+
+    /** What a login unlocks: the cache key and the user's own signing key ({@code created} at this login, or not). */
+    public record Unlocked(CacheKey cacheKey, UserKey userKey, boolean created) {
+    }
+
+    /**
+     * A login: the cache key and the user's signing key, both unwrapped with the one key derived from the password. The
+     * signing key is made (and the ring saved) when the user has none here yet — their first login after the upgrade
+     * that brought signed changes — or when theirs was made under another workstation name (the events it signs must
+     * name the workstation it was enrolled for).
+     *
+     * @throws WrongPasswordException unknown user or wrong password (not told apart, on purpose)
+     */
+    public Unlocked open(String username, char[] password, String workstationId, Instant now) throws WrongPasswordException, IOException {
+        byte[] kek = kek(username, password);
+        try {
+            CacheKey cacheKey = cacheKey(username, kek);
+            UserKey mine = signingKey(username, kek);
+            if (mine != null && mine.workstationId().equals(workstationId == null ? "" : workstationId)) {
+                return new Unlocked(cacheKey, mine, false);
+            }
+            UserKey made = UserKey.generate(username, cacheId(), workstationId, now);
+            wrapSigningKey(made, kek);
+            save();
+            return new Unlocked(cacheKey, made, true);
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+        }
+    }
+
+    /** Whether the server has taken the user's current signing key (as this workstation recorded it). */
+    public boolean enrolled(String username, String keyId) {
+        return keyId.equals(props.getProperty("signing." + username + ".key-id")) && props.containsKey("signing." + username + ".enrolled");
+    }
+
+    /** Records that the server took the user's current signing key {@code keyId}; saves. */
+    public void markEnrolled(String username, String keyId, Instant at) throws IOException {
+        if (keyId.equals(props.getProperty("signing." + username + ".key-id"))) {
+            props.setProperty("signing." + username + ".enrolled", at.toString());
+            save();
+        }
+    }
+
+    /** The key derived from the password with the parameters of the user's entry. */
+    private byte[] kek(String username, char[] password) throws WrongPasswordException {
         String salt = props.getProperty("user." + username + ".salt");
         String kdf = props.getProperty("user." + username + ".kdf");
-        if (wrapped == null || salt == null || kdf == null) {
+        if (props.getProperty("user." + username + ".wrapped") == null || salt == null || kdf == null) {
             throw new WrongPasswordException();
         }
         int[] cost = parseCost(kdf);
-        byte[] kek = derive(password, Base64.getDecoder().decode(salt), cost[0], cost[1], cost[2]);
-        byte[] blob = Base64.getDecoder().decode(wrapped);
+        return derive(password, Base64.getDecoder().decode(salt), cost[0], cost[1], cost[2]);
+    }
+
+    private CacheKey cacheKey(String username, byte[] kek) throws WrongPasswordException {
         byte[] plain = null;
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, blob, 0, 12));
-            c.updateAAD(aad(username));
-            plain = c.doFinal(blob, 12, blob.length - 12);
+            plain = decrypt(kek, props.getProperty("user." + username + ".wrapped"), aad(username));
             return new CacheKey(plain);
         } catch (AEADBadTagException e) {
             throw new WrongPasswordException();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable in this Java runtime", e);
         } finally {
-            Arrays.fill(kek, (byte) 0);
             if (plain != null) {
                 Arrays.fill(plain, (byte) 0);
             }
         }
     }
 
-    /** Gives {@code username} (with {@code password}) a wrapped copy of {@code key}, replacing theirs; saves. */
+    /**
+     * The user's signing key, or null when they have none here or its entry does not open (wrapped under an earlier
+     * password, or altered): a new one is made then.
+     */
+    private UserKey signingKey(String username, byte[] kek) {
+        String keyId = props.getProperty("signing." + username + ".key-id");
+        String wrapped = props.getProperty("signing." + username + ".wrapped");
+        if (keyId == null || wrapped == null) {
+            return null;
+        }
+        byte[] plain = null;
+        try {
+            plain = decrypt(kek, wrapped, signingAad(username, keyId));
+            String[] f = new String(plain, StandardCharsets.UTF_8).split("\n", -1);
+            UserKey k = UserKey.restore(username, cacheId(), f[2], Instant.parse(f[3]), Base64.getDecoder().decode(f[1]),
+                    Base64.getDecoder().decode(f[0]), f[4]);
+            return k.keyId().equals(keyId) ? k : null;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    /**
+     * The private half with everything the enrolment says about the key, encrypted under the password-derived key:
+     * someone who can edit this file cannot swap in a key of their own for the user's session to enrol.
+     */
+    private void wrapSigningKey(UserKey k, byte[] kek) {
+        if (k.workstationId().contains("\n")) {
+            throw new IllegalArgumentException("A workstation name cannot hold a line break");
+        }
+        byte[] plain = (Base64.getEncoder().encodeToString(k.privateEncoded()) + "\n" + Base64.getEncoder().encodeToString(k.publicEncoded())
+                + "\n" + k.workstationId() + "\n" + k.createdAt() + "\n" + k.proof()).getBytes(StandardCharsets.UTF_8);
+        try {
+            props.setProperty("signing." + k.username() + ".key-id", k.keyId());
+            props.setProperty("signing." + k.username() + ".wrapped", encrypt(kek, plain, signingAad(k.username(), k.keyId())));
+            props.remove("signing." + k.username() + ".enrolled");
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private byte[] signingAad(String username, String keyId) {
+        return ("motcua-user-key|" + props.getProperty("cache-id") + "|" + username + "|" + keyId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] decrypt(byte[] kek, String wrapped, byte[] aad) throws AEADBadTagException {
+        byte[] blob = Base64.getDecoder().decode(wrapped);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, blob, 0, 12));
+            c.updateAAD(aad);
+            return c.doFinal(blob, 12, blob.length - 12);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable in this Java runtime", e);
+        }
+    }
+
+    private static String encrypt(byte[] kek, byte[] plain, byte[] aad) {
+        byte[] iv = new byte[12];
+        new SecureRandom().nextBytes(iv);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, iv));
+            c.updateAAD(aad);
+            byte[] ct = c.doFinal(plain);
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable in this Java runtime", e);
+        }
+    }
+
+    /**
+     * Gives {@code username} (with {@code password}) a wrapped copy of {@code key}, replacing theirs; saves. A signing
+     * key of theirs wrapped under the old password is dropped (it could no longer be opened): their next login makes a
+     * new one.
+     */
     public void addUser(String username, char[] password, CacheKey key) throws IOException {
+        byte[] kek = wrapCacheKey(username, password, key);
+        Arrays.fill(kek, (byte) 0);
+        dropSigningKey(username);
+        save();
+    }
+
+    /**
+     * As {@link #addUser(String, char[], CacheKey)} at a user's online first login here (or after their password was
+     * changed on the server), making their signing key in the same step: one key derivation, one save.
+     */
+    public UserKey addUser(String username, char[] password, CacheKey key, String workstationId, Instant now) throws IOException {
+        byte[] kek = wrapCacheKey(username, password, key);
+        try {
+            UserKey made = UserKey.generate(username, cacheId(), workstationId, now);
+            wrapSigningKey(made, kek);
+            save();
+            return made;
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+        }
+    }
+
+    private void dropSigningKey(String username) {
+        for (String suffix : new String[] { ".key-id", ".wrapped", ".enrolled" }) {
+            props.remove("signing." + username + suffix);
+        }
+    }
+
+    /** Wraps the cache key for the user under a fresh salt; returns the derived key (the caller clears it). */
+    private byte[] wrapCacheKey(String username, char[] password, CacheKey key) {
         if (!USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("Invalid username: " + username);
         }
@@ -163,28 +325,17 @@ public final class CacheKeyRing {
             throw new IllegalArgumentException("Empty password");
         }
         byte[] salt = new byte[16];
-        byte[] iv = new byte[12];
-        SecureRandom rnd = new SecureRandom();
-        rnd.nextBytes(salt);
-        rnd.nextBytes(iv);
+        new SecureRandom().nextBytes(salt);
         byte[] kek = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
         byte[] raw = key.bytes();
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, iv));
-            c.updateAAD(aad(username));
-            byte[] ct = c.doFinal(raw);
-            byte[] blob = ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array();
             props.setProperty("user." + username + ".kdf", "argon2id;m=" + MEMORY_KIB + ";t=" + ITERATIONS + ";p=" + PARALLELISM);
             props.setProperty("user." + username + ".salt", Base64.getEncoder().encodeToString(salt));
-            props.setProperty("user." + username + ".wrapped", Base64.getEncoder().encodeToString(blob));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable in this Java runtime", e);
+            props.setProperty("user." + username + ".wrapped", encrypt(kek, raw, aad(username)));
+            return kek;
         } finally {
-            Arrays.fill(kek, (byte) 0);
             Arrays.fill(raw, (byte) 0);
         }
-        save();
     }
 
     /** Removes a user's copy of the key; the last one cannot be removed (the cache would be lost). */
@@ -198,6 +349,7 @@ public final class CacheKeyRing {
         for (String suffix : new String[] { ".kdf", ".salt", ".wrapped" }) {
             props.remove("user." + username + suffix);
         }
+        dropSigningKey(username);
         save();
     }
 
@@ -206,7 +358,7 @@ public final class CacheKeyRing {
         Path tmp = file.resolveSibling(FILE + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             props.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    "MộtCửa Desk key ring: the cache key wrapped per user (Argon2id + AES-GCM). Do not edit.");
+                    "MộtCửa Desk key ring: the cache key and each user's signing key, wrapped per user (Argon2id + AES-GCM). Do not edit.");
             out.flush();
         }
         try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {

@@ -134,7 +134,7 @@ public final class JpaDossierRepository implements DossierRepository {
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
         if (event != null) {
             // The change and its outbox command commit together: nothing done offline can be lost before sync.
-            SyncLedger.enqueue(em, cache.syncJson(), d, event);
+            SyncLedger.enqueue(em, cache.syncJson(), d, event, cache.signingKey(event.actorUsername()));
         }
     }
 

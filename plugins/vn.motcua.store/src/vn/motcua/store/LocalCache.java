@@ -237,6 +237,22 @@ public final class LocalCache implements AutoCloseable {
         return syncJson;
     }
 
+    /** Signing keys unlocked by logins in this session, by username (the product: the one logged-in user). */
+    private final java.util.Map<String, UserKey> signingKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * From now on the changes {@code key}'s user makes are signed with it as their outbox rows are written
+     * (docs/sync-protocol.md, "Who did it"). A change whose actor has no key unlocked here is held, never sent.
+     */
+    public void signCommandsWith(UserKey key) {
+        signingKeys.put(key.username(), key);
+    }
+
+    /** The unlocked signing key of {@code username}, or null. */
+    UserKey signingKey(String username) {
+        return signingKeys.get(username);
+    }
+
     /** File in the data folder with the official yearly schedules the sync server distributes. */
     public static final String SCHEDULES_FILE = "official-schedules.txt";
     private volatile vn.motcua.core.calendar.WorkingTimeCalendar calendar;

@@ -35,8 +35,20 @@ public final class SyncLedger {
         this.cache = cache;
     }
 
+    /** Why a change is not sent (schema 13, column {@code held}): written before changes were signed. */
+    public static final String HELD_LEGACY = "LEGACY";
+    /** Why a change is not sent: written in its actor's name without their signing key unlocked here. */
+    public static final String HELD_UNSIGNED = "UNSIGNED";
+
     /** A local change waiting for the server. */
     public record PendingChange(long id, String mutationId, String dossierCode, long eventSequence, PushCommand command) {
+    }
+
+    /**
+     * A change that cannot go now: {@code held} ({@link #HELD_LEGACY}, {@link #HELD_UNSIGNED}) when it is not signed, or
+     * {@code serverWaiting}, the server's reason while it answers WAITING (the actor's key not enrolled yet).
+     */
+    public record HeldChange(String mutationId, String dossierCode, String actor, String held, String serverWaiting) {
     }
 
     /** A refused local change, with what the server has instead. */
@@ -44,22 +56,41 @@ public final class SyncLedger {
             String reason, String serverStatus, String serverLast, Instant recordedAt, boolean acknowledged) {
     }
 
-    /** Writes the outbox command of a local change inside the change's own transaction. */
-    static void enqueue(EntityManager em, SyncJson json, Dossier after, DossierEvent event) {
+    /**
+     * Writes the outbox command of a local change inside the change's own transaction, signed by its actor's key
+     * ({@code signer}, null when the actor has none unlocked here: the row is then held and never sent).
+     */
+    static void enqueue(EntityManager em, SyncJson json, Dossier after, DossierEvent event, UserKey signer) {
         String mutationId = UUID.randomUUID().toString();
-        String payload = json.writeString(new PushCommand(mutationId, after.code(), event, after));
-        em.createNativeQuery("INSERT INTO sync_outbox (mutation_id, dossier_code, event_seq, payload) VALUES (?, ?, ?, ?)")
+        PushCommand command = new PushCommand(mutationId, after.code(), event, after);
+        String held = null;
+        if (signer != null) {
+            command = signer.sign(command);
+        } else {
+            held = HELD_UNSIGNED;
+        }
+        em.createNativeQuery("INSERT INTO sync_outbox (mutation_id, dossier_code, event_seq, payload, held) VALUES (?, ?, ?, ?, ?)")
                 .setParameter(1, mutationId).setParameter(2, after.code()).setParameter(3, event.sequence())
-                .setParameter(4, payload).executeUpdate();
+                .setParameter(4, json.writeString(command)).setParameter(5, held).executeUpdate();
     }
 
-    /** The oldest {@code max} pending changes, in the order they were made. */
+    /** The oldest {@code max} changes that can be sent, in the order they were made. */
     public List<PendingChange> pending(int max) {
+        return pending(max, 0);
+    }
+
+    /**
+     * The oldest {@code max} changes after outbox row {@code afterId} that can be sent: signed, and not behind a held
+     * change of the same dossier (they were made on top of it).
+     */
+    public List<PendingChange> pending(int max, long afterId) {
         return cache.read(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                    "SELECT id, mutation_id, dossier_code, event_seq, payload FROM sync_outbox ORDER BY id").setMaxResults(max)
-                    .getResultList();
+                    "SELECT id, mutation_id, dossier_code, event_seq, payload FROM sync_outbox o WHERE o.held IS NULL AND o.id > ?"
+                            + " AND NOT EXISTS (SELECT 1 FROM sync_outbox h WHERE h.dossier_code = o.dossier_code AND h.held IS NOT NULL"
+                            + " AND h.id < o.id) ORDER BY o.id")
+                    .setParameter(1, afterId).setMaxResults(max).getResultList();
             List<PendingChange> out = new ArrayList<>();
             for (Object[] r : rows) {
                 out.add(new PendingChange(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
@@ -69,8 +100,70 @@ public final class SyncLedger {
         });
     }
 
+    /** Every local change the server has not answered, held ones included. */
     public long pendingCount() {
         return cache.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_outbox").getSingleResult()).longValue());
+    }
+
+    /** The changes that cannot go now (not signed, or the server waits for their actor's key), oldest first. */
+    public List<HeldChange> held() {
+        return held(1000);
+    }
+
+    /** The oldest {@code max} changes that cannot go now. */
+    public List<HeldChange> held(int max) {
+        return cache.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT mutation_id, dossier_code, payload, held, waiting FROM sync_outbox"
+                    + " WHERE held IS NOT NULL OR waiting IS NOT NULL ORDER BY id").setMaxResults(max).getResultList();
+            List<HeldChange> out = new ArrayList<>();
+            for (Object[] r : rows) {
+                out.add(new HeldChange((String) r[0], (String) r[1], parse(clob(r[2])).event().actorUsername(), (String) r[3], (String) r[4]));
+            }
+            return out;
+        });
+    }
+
+    /** How many changes cannot go now. */
+    public long heldCount() {
+        return cache.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_outbox WHERE held IS NOT NULL OR waiting IS NOT NULL")
+                .getSingleResult()).longValue());
+    }
+
+    /** The server answered WAITING for this change: it stays, with the server's reason for the status bar. */
+    public void waiting(String mutationId, String reason) {
+        cache.inTransaction(em -> em.createNativeQuery("UPDATE sync_outbox SET waiting = ? WHERE mutation_id = ?")
+                .setParameter(1, reason == null ? "" : cut(reason)).setParameter(2, mutationId).executeUpdate());
+    }
+
+    /**
+     * Signs, with the key just made at its user's login, that user's changes written here before changes were signed
+     * (schema 13 marked them {@link #HELD_LEGACY}); one transaction, recorded in the audit log.
+     *
+     * @return how many were signed
+     */
+    public int signLegacy(UserKey key) {
+        return cache.inTransaction(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, payload FROM sync_outbox WHERE held = ? ORDER BY id").setParameter(1, HELD_LEGACY)
+                    .getResultList();
+            int signed = 0;
+            for (Object[] r : rows) {
+                PushCommand c = parse(clob(r[1]));
+                if (c.event() == null || !key.username().equals(c.event().actorUsername())) {
+                    continue;
+                }
+                em.createNativeQuery("UPDATE sync_outbox SET payload = ?, held = NULL WHERE id = ?")
+                        .setParameter(1, cache.syncJson().writeString(key.sign(new PushCommand(c.mutationId(), c.dossierCode(), c.event(), c.after()))))
+                        .setParameter(2, r[0]).executeUpdate();
+                signed++;
+            }
+            if (signed > 0) {
+                AuditLog.append(em, List.of(new AuditLog.Entry(key.username(), key.workstationId(), "SIGNED_LEGACY", "",
+                        "changes=" + signed + "; key=" + key.keyId())));
+            }
+            return signed;
+        });
     }
 
     /** Whether the dossier has local changes the server has not answered yet. */

@@ -91,6 +91,44 @@ public final class SyncClient {
         }
     }
 
+    /**
+     * A new session without a password (docs/sync-protocol.md, "Who did it"): the server's one-time challenge signed
+     * with the user's enrolled key. The product renews this way when its session expires, so it never keeps the
+     * password after the first online login.
+     */
+    public LoginResponse renew(vn.motcua.store.UserKey key) throws SyncException {
+        vn.motcua.sync.api.Messages.LoginChallenge challenge = send("POST", Protocol.LOGIN_CHALLENGE, null,
+                vn.motcua.sync.api.Messages.LoginChallenge.class, false);
+        vn.motcua.sync.api.Messages.RenewRequest unsigned = new vn.motcua.sync.api.Messages.RenewRequest(key.username(), key.keyId(),
+                key.workstationId(), challenge.challenge(), null);
+        vn.motcua.sync.api.Messages.RenewRequest signed = new vn.motcua.sync.api.Messages.RenewRequest(key.username(), key.keyId(),
+                key.workstationId(), challenge.challenge(), key.sign(vn.motcua.sync.api.Attribution.renewalBytes(unsigned)));
+        LoginResponse r = send("POST", Protocol.LOGIN_RENEW, signed, LoginResponse.class, false);
+        if (trainingOnly && !r.training()) {
+            throw new SyncException(SyncException.Kind.SERVER, SyncText.get(locale, "notTrainingServer", base), null);
+        }
+        token = r.token();
+        user = r.user();
+        return r;
+    }
+
+    /** Enrols the logged-in user's own signing key with the server. */
+    public vn.motcua.sync.api.Messages.UserKeyState enrolKey(vn.motcua.sync.api.Messages.UserKeyEnrolment key) throws SyncException {
+        return send("POST", Protocol.USER_KEYS, key, vn.motcua.sync.api.Messages.UserKeyState.class, true);
+    }
+
+    /** The keys the server holds for {@code username} (the user themselves, or an admin). */
+    public List<vn.motcua.sync.api.Messages.UserKeyState> userKeys(String username) throws SyncException {
+        return send("GET", Protocol.USER_KEYS + "?username=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8), null,
+                vn.motcua.sync.api.Messages.UserKeyList.class, true).keys();
+    }
+
+    /** Revokes one key of {@code username}, or all of them when {@code keyId} is null (an admin, or the user). */
+    public List<vn.motcua.sync.api.Messages.UserKeyState> revokeKeys(String username, String keyId) throws SyncException {
+        return send("POST", Protocol.USER_KEYS_REVOKE, new vn.motcua.sync.api.Messages.UserKeyRevocation(username, keyId),
+                vn.motcua.sync.api.Messages.UserKeyList.class, true).keys();
+    }
+
     /** The server's account of the logged-in user, or null. */
     public vn.motcua.core.model.User user() {
         return user;

@@ -32,8 +32,8 @@ import vn.motcua.store.DossierDocuments;
  */
 public final class SyncEngine {
     private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
-    /** What a round did. */
-    public record Report(int applied, int duplicates, int refused, int pulled, long cursor) {
+    /** What a round did; {@code waiting}: changes the server holds back until their actor's key is enrolled. */
+    public record Report(int applied, int duplicates, int refused, int pulled, long cursor, int waiting) {
     }
 
     /** Progress and cancellation, so the engine needs no Eclipse runtime. */
@@ -77,16 +77,25 @@ public final class SyncEngine {
         int applied = 0;
         int duplicates = 0;
         int refused = 0;
-        List<PendingChange> batch;
+        int waiting = 0;
+        // Changes the server holds back (their actor's key is not enrolled yet) stay in the outbox: the round moves on
+        // past them, and past the later changes of their dossiers, which were made on top of them.
+        long afterId = 0;
+        java.util.Set<String> waitingDossiers = new java.util.HashSet<>();
         ProofUploads proofs = new ProofUploads(cache.documents(), client);
-        while (!(batch = ledger.pending(pushBatch)).isEmpty() && !progress.cancelled()) {
+        List<PendingChange> fetched;
+        while (!(fetched = ledger.pending(pushBatch, afterId)).isEmpty() && !progress.cancelled()) {
+            afterId = fetched.get(fetched.size() - 1).id();
+            List<PendingChange> batch = fetched.stream().filter(p -> !waitingDossiers.contains(p.dossierCode())).toList();
+            if (batch.isEmpty()) {
+                continue;
+            }
             progress.pushing((int) ledger.pendingCount());
             // Approvals and issues go with their signed documents, uploaded first (the server checks them with the change).
             Map<String, List<Long>> proofsOf = new java.util.HashMap<>();
             List<vn.motcua.sync.api.Messages.PushCommand> commands = new ArrayList<>();
-            java.util.Set<String> heldBack = new java.util.HashSet<>();
             for (PendingChange p : batch) {
-                if (heldBack.contains(p.dossierCode())) {
+                if (waitingDossiers.contains(p.dossierCode())) {
                     continue; // built on a change that waits: waits too
                 }
                 if (!ProofUploads.needsProofs(p.command())) {
@@ -103,11 +112,11 @@ public final class SyncEngine {
                     }
                     // The server would not take a file now: the change waits (with the rest of its dossier) for the next round.
                     LOG.log(System.Logger.Level.WARNING, "Proofs of " + p.command().event().action() + " " + p.dossierCode() + " not uploaded: " + e.getMessage());
-                    heldBack.add(p.dossierCode());
+                    waitingDossiers.add(p.dossierCode());
                 }
             }
             if (commands.isEmpty()) {
-                break;
+                continue;
             }
             PushResponse response = client.push(workstationId, commands);
             Map<String, PendingChange> sent = batch.stream().collect(Collectors.toMap(PendingChange::mutationId, Function.identity()));
@@ -129,6 +138,10 @@ public final class SyncEngine {
                     } else {
                         applied++;
                     }
+                } else if (r.outcome() == Outcome.WAITING) {
+                    ledger.waiting(r.mutationId(), r.reason());
+                    waitingDossiers.add(change.dossierCode());
+                    waiting++;
                 } else {
                     // Settle what came before it first: the refusal also drops this dossier's later changes.
                     ledger.applied(done);
@@ -140,9 +153,6 @@ public final class SyncEngine {
                 }
             }
             ledger.applied(done);
-            if (response.results().isEmpty() || !heldBack.isEmpty()) {
-                break; // held-back changes stay first in the outbox: the next round tries them again
-            }
         }
         long cursor = ledger.cursor();
         String knownServer = ledger.state(SyncLedger.SERVER_ID).orElse(null);
@@ -178,7 +188,7 @@ public final class SyncEngine {
         pushDocuments();
         ledger.state(SyncLedger.LAST_SUCCESS, Instant.now(clock).toString());
         ledger.state(SyncLedger.LAST_ERROR, null);
-        return new Report(applied, duplicates, refused, pulled, cursor);
+        return new Report(applied, duplicates, refused, pulled, cursor, waiting);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.jobs.Job;
 
 import vn.motcua.store.LocalCache;
 import vn.motcua.store.SyncLedger;
+import vn.motcua.store.UserKey;
 
 /**
  * Background sync as an Eclipse Job: a round every {@code interval} while the server answers; after a failure
@@ -37,11 +38,17 @@ public final class SyncJob extends Job {
     private volatile Instant nextAttempt;
     private volatile String activity;
     private volatile int changedLastRound;
-    /** The user's credentials until the first successful login to the server (the product logs in offline first). */
+    /**
+     * The user's password only until the first successful login to the server (the product logs in offline first);
+     * after that their signing key renews the session (docs/sync-protocol.md, "Who did it").
+     */
     private volatile String username;
     private volatile char[] password;
     private volatile String workstationId;
     private volatile SyncClient client;
+    private volatile UserKey userKey;
+    private volatile java.nio.file.Path dataDir;
+    private volatile Instant sessionRenewedAt;
 
     public SyncJob(SyncEngine engine, LocalCache cache, Locale locale, Duration interval, Duration maxBackoff) {
         super(SyncText.get(locale, "job.name"));
@@ -56,13 +63,22 @@ public final class SyncJob extends Job {
 
     /**
      * Logs in to the server at the start of the next round, with the password the user typed at the offline
-     * login; the copy is wiped once the server accepted it.
+     * login; the copy is wiped once the server accepted it. Right after that login the user's signing key is enrolled
+     * (if the key ring in {@code dataDir} does not record it), and from then on an expired session is renewed with the
+     * key, without the password.
      */
-    public void loginWith(SyncClient client, String username, char[] password, String workstationId) {
+    public void loginWith(SyncClient client, String username, char[] password, String workstationId, UserKey key, java.nio.file.Path dataDir) {
         this.client = client;
         this.username = username;
         this.password = password.clone();
         this.workstationId = workstationId;
+        this.userKey = key;
+        this.dataDir = dataDir;
+    }
+
+    /** Whether a password copy is still held (only until the first successful online login). */
+    boolean holdsPassword() {
+        return password != null;
     }
 
     public void addListener(Consumer<SyncStatus> listener) {
@@ -109,10 +125,7 @@ public final class SyncJob extends Job {
      */
     public void stop(Duration wait) throws InterruptedException {
         stopped = true;
-        char[] pw = password;
-        if (pw != null) {
-            java.util.Arrays.fill(pw, '\0');
-        }
+        wipePassword();
         cancel();
         join(wait.toMillis(), null);
     }
@@ -123,45 +136,16 @@ public final class SyncJob extends Job {
         publish();
         long delay;
         try {
-            SyncClient c = client;
-            char[] pw = password;
-            if (c != null && !c.loggedIn() && pw != null) {
-                c.login(username, pw, workstationId);
-                java.util.Arrays.fill(pw, '\0');
-                password = null;
-            }
-            if (!referenceLoaded) {
-                engine.syncReference();
-                referenceLoaded = true;
-            }
-            if (c != null && c.user() != null) {
-                engine.topUpNumbers(c.user().agencyCode(), 20, 50);
-            }
-            long[] lastShown = { 0 };
-            changedLastRound = 0;
-            SyncEngine.Report report = engine.syncOnce(new SyncEngine.Progress() {
-                @Override
-                public void pushing(int pending) {
-                    activity = SyncText.get(locale, "job.push", pending);
-                    monitor.subTask(activity);
+            SyncEngine.Report report;
+            try {
+                report = round(monitor);
+            } catch (SyncException e) {
+                // The session expired (or the server restarted without it): renewed with the key, the round runs again.
+                if (e.kind() != SyncException.Kind.UNAUTHORISED || !renew()) {
+                    throw e;
                 }
-
-                @Override
-                public void pulled(long position, long head) {
-                    activity = SyncText.get(locale, "job.pull", String.format(locale, "%,d", position), String.format(locale, "%,d", head));
-                    monitor.subTask(activity);
-                    // A first sync takes minutes: show where it is, at most twice a second.
-                    if (System.nanoTime() - lastShown[0] > 500_000_000L) {
-                        lastShown[0] = System.nanoTime();
-                        publish();
-                    }
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return monitor.isCanceled();
-                }
-            });
+                report = round(monitor);
+            }
             changedLastRound = report.pulled() + report.refused();
             // The log says when work moved (support reads it; the sync smoke test waits on it), not every idle round.
             if (report.applied() + report.duplicates() + report.refused() + report.pulled() > 0 || failures > 0) {
@@ -193,6 +177,94 @@ public final class SyncJob extends Job {
         return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
     }
 
+    /** Logs in (password the first time, the key after), enrols the key, then one sync round. */
+    private SyncEngine.Report round(IProgressMonitor monitor) throws SyncException {
+        SyncClient c = client;
+        if (c != null && !c.loggedIn()) {
+            char[] pw = password;
+            if (pw != null) {
+                c.login(username, pw, workstationId);
+                wipePassword();
+            } else if (!renew()) {
+                throw new SyncException(SyncException.Kind.UNAUTHORISED, SyncText.get(locale, "renew.impossible"), null);
+            }
+        }
+        UserKey key = userKey;
+        if (c != null && key != null && !keyEnrolled) {
+            try {
+                WorkstationEnrolment.enrolKey(dataDir, c, key);
+                keyEnrolled = true;
+            } catch (SyncException e) {
+                if (e.kind() == SyncException.Kind.UNREACHABLE || e.kind() == SyncException.Kind.UNAUTHORISED) {
+                    throw e;
+                }
+                // Refused (a revoked key…): the round goes on; this user's changes wait or are refused with the reason.
+                LOG.log(System.Logger.Level.WARNING, "Signing key of {0} not enrolled: {1}", key.username(), e.getMessage());
+            } catch (java.io.IOException e) {
+                // The server has it; the key ring could not record that: sent again (harmlessly) next round.
+                LOG.log(System.Logger.Level.WARNING, "Key ring not updated: " + e.getMessage());
+            }
+        }
+        if (!referenceLoaded) {
+            engine.syncReference();
+            referenceLoaded = true;
+        }
+        if (c != null && c.user() != null) {
+            engine.topUpNumbers(c.user().agencyCode(), 20, 50);
+        }
+        long[] lastShown = { 0 };
+        changedLastRound = 0;
+        return engine.syncOnce(new SyncEngine.Progress() {
+            @Override
+            public void pushing(int pending) {
+                activity = SyncText.get(locale, "job.push", pending);
+                monitor.subTask(activity);
+            }
+
+            @Override
+            public void pulled(long position, long head) {
+                activity = SyncText.get(locale, "job.pull", String.format(locale, "%,d", position), String.format(locale, "%,d", head));
+                monitor.subTask(activity);
+                // A first sync takes minutes: show where it is, at most twice a second.
+                if (System.nanoTime() - lastShown[0] > 500_000_000L) {
+                    lastShown[0] = System.nanoTime();
+                    publish();
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return monitor.isCanceled();
+            }
+        });
+    }
+
+    private volatile boolean keyEnrolled;
+
+    /**
+     * A new session proven by the user's key, once the password is gone; false when there is no key or the password
+     * is still held (the next round logs in with it).
+     */
+    private boolean renew() throws SyncException {
+        SyncClient c = client;
+        UserKey key = userKey;
+        if (c == null || key == null || password != null) {
+            return false;
+        }
+        c.renew(key);
+        sessionRenewedAt = Instant.now();
+        LOG.log(System.Logger.Level.INFO, "Sync session of {0} renewed with their signing key", key.username());
+        return true;
+    }
+
+    private void wipePassword() {
+        char[] pw = password;
+        password = null;
+        if (pw != null) {
+            java.util.Arrays.fill(pw, '\0');
+        }
+    }
+
     /** The first failure of a run of them is a warning; the retries after it would only repeat it. */
     private void logFailure(Exception e, long retryInMillis) {
         LOG.log(failures == 1 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
@@ -209,8 +281,21 @@ public final class SyncJob extends Job {
         SyncLedger ledger = cache.sync();
         Instant last = ledger.state(SyncLedger.LAST_SUCCESS).map(Instant::parse).orElse(null);
         String error = ledger.state(SyncLedger.LAST_ERROR).map(s -> s.substring(s.indexOf(' ') + 1)).orElse(null);
+        long held = ledger.heldCount();
+        String why = held == 0 ? null : ledger.held(1).stream().findFirst().map(this::heldReason).orElse(null);
         return new SyncStatus(last, ledger.pendingCount(), error, ledger.conflicts(false).size(), running, nextAttempt, activity,
-                changedLastRound);
+                changedLastRound, (int) held, why, sessionRenewedAt);
+    }
+
+    /** Why the oldest held change cannot go, in the user's words. */
+    private String heldReason(SyncLedger.HeldChange h) {
+        if (SyncLedger.HELD_LEGACY.equals(h.held())) {
+            return SyncText.get(locale, "held.legacy", h.dossierCode(), h.actor());
+        }
+        if (SyncLedger.HELD_UNSIGNED.equals(h.held())) {
+            return SyncText.get(locale, "held.unsigned", h.dossierCode(), h.actor());
+        }
+        return h.serverWaiting();
     }
 
     private void publish() {

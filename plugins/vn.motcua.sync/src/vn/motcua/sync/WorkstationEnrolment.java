@@ -3,12 +3,14 @@ package vn.motcua.sync;
 import java.io.IOException;
 import java.nio.CharBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
 import vn.motcua.core.model.User;
 import vn.motcua.store.CacheKey;
 import vn.motcua.store.CacheKeyRing;
+import vn.motcua.store.UserKey;
 
 /**
  * A user's first login on a workstation, checked by the sync server, after which they log in there offline.
@@ -17,16 +19,21 @@ import vn.motcua.store.CacheKeyRing;
  * the key is left with the server under the ring's random cache id. A colleague of the same agency logging in there
  * for the first time gets the key back from the server (only after logging in) and is added to the ring; so is a user
  * whose password was changed on the server. The ring entry — the cache key wrapped with a key derived from the
- * password — is the offline verifier from then on; the password itself is never stored.
+ * password — is the offline verifier from then on; the password itself is never stored. The same login makes the
+ * user's signing key for this workstation and enrols it with the server with the user's own session.
  */
 public final class WorkstationEnrolment {
+    private static final System.Logger LOG = System.getLogger(WorkstationEnrolment.class.getName());
     private final Path dataDir;
     private final SyncClient client;
     private final String workstationId;
     private final Locale locale;
 
-    /** The unlocked cache key and the user's account as the server holds it (roles, agency). */
-    public record Enrolled(CacheKey key, User user) {
+    /**
+     * The unlocked cache key, the user's account as the server holds it (roles, agency) and their signing key made
+     * here at this login (enrolled with the server already, unless that failed: the sync job tries again).
+     */
+    public record Enrolled(CacheKey key, User user, UserKey userKey) {
     }
 
     public WorkstationEnrolment(Path dataDir, SyncClient client, String workstationId, Locale locale) {
@@ -56,8 +63,9 @@ public final class WorkstationEnrolment {
             } finally {
                 Arrays.fill(hex, '\0');
             }
-            ring.addUser(username, password, key);
-            return new Enrolled(key, user);
+            UserKey mine = ring.addUser(username, password, key, workstationId, Instant.now());
+            enrolQuietly(mine);
+            return new Enrolled(key, user, mine);
         }
         CacheKeyRing ring = CacheKeyRing.load(dataDir);
         if (ring.isDemo()) {
@@ -71,8 +79,36 @@ public final class WorkstationEnrolment {
             Arrays.fill(hex, '\0');
         }
         // Also for a user already in the ring whose password was changed on the server: their entry is wrapped anew.
-        ring.addUser(username, password, key);
-        return new Enrolled(key, user);
+        UserKey mine = ring.addUser(username, password, key, workstationId, Instant.now());
+        enrolQuietly(mine);
+        return new Enrolled(key, user, mine);
+    }
+
+    /** The new key goes to the server with this login's session; if that fails now, the sync job's first round sends it. */
+    private void enrolQuietly(UserKey mine) {
+        try {
+            enrolKey(dataDir, client, mine);
+        } catch (SyncException | IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Signing key of {0} not enrolled yet: {1}", mine.username(), e.getMessage());
+        }
+    }
+
+    /**
+     * Enrols {@code key} with the server through {@code client}, logged in as the key's own user, unless the data
+     * folder's key ring records that the server has it; records it then.
+     *
+     * @return true when it was sent now
+     */
+    public static boolean enrolKey(Path dataDir, SyncClient client, UserKey key) throws SyncException, IOException {
+        CacheKeyRing ring = CacheKeyRing.exists(dataDir) ? CacheKeyRing.load(dataDir) : null;
+        if (ring != null && ring.enrolled(key.username(), key.keyId())) {
+            return false;
+        }
+        client.enrolKey(key.enrolment());
+        if (ring != null) {
+            ring.markEnrolled(key.username(), key.keyId(), Instant.now());
+        }
+        return true;
     }
 
     /** Whether users may be added online here: a new workstation, or a real (not demo) key ring. */

@@ -27,23 +27,43 @@ public final class Messages {
      * command from them ({@code vn.motcua.core.lifecycle.Commands.replay}) and applies it to its own copy.
      *
      * @param mutationId idempotency key, unique per change, kept across retries
+     * @param keyId      the signing key of the event's actor ({@link Attribution#keyId}); null on a change written
+     *                   before commands were signed (the server refuses those)
+     * @param signature  Ed25519 signature (base64) by that key over {@link Attribution#commandBytes}, made when the
+     *                   change was written
      * @param documents  optional: the proofs an APPROVE (SIGNED_RESULT + APPROVAL_RECORD) or ISSUE (ISSUED_RESULT) needs,
      *                   their files uploaded before the push; the server checks them and records them with the change, in
-     *                   its transaction (docs/sync-protocol.md, "Approvals and issuing carry their proofs")
+     *                   its transaction (docs/sync-protocol.md, "Approvals and issuing carry their proofs"). Not under
+     *                   the signature: the server checks them on their own (their signatures, bindings and hashes).
      */
-    public record PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after, List<DocumentInfo> documents) {
+    public record PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after, String keyId, String signature,
+            List<DocumentInfo> documents) {
         @com.fasterxml.jackson.annotation.JsonCreator
         public PushCommand {
             documents = documents == null ? null : List.copyOf(documents);
         }
 
-        /** A change without documents (every change but approving and issuing). */
+        /** A signed command without documents. */
+        public PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after, String keyId, String signature) {
+            this(mutationId, dossierCode, event, after, keyId, signature, null);
+        }
+
+        /** An unsigned command with documents (the attack tests' forgeries). */
+        public PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after, List<DocumentInfo> documents) {
+            this(mutationId, dossierCode, event, after, null, null, documents);
+        }
+
+        /** An unsigned command without documents (signed with {@link #signed} before it is sent). */
         public PushCommand(String mutationId, String dossierCode, DossierEvent event, Dossier after) {
-            this(mutationId, dossierCode, event, after, null);
+            this(mutationId, dossierCode, event, after, null, null, null);
+        }
+
+        public PushCommand signed(String signingKeyId, String signatureBase64) {
+            return new PushCommand(mutationId, dossierCode, event, after, signingKeyId, signatureBase64, documents);
         }
 
         public PushCommand withDocuments(List<DocumentInfo> proofs) {
-            return new PushCommand(mutationId, dossierCode, event, after, proofs);
+            return new PushCommand(mutationId, dossierCode, event, after, keyId, signature, proofs);
         }
     }
 
@@ -56,7 +76,13 @@ public final class Messages {
         /** Seen before: the stored answer of the first delivery, unchanged. */
         DUPLICATE,
         /** Not applied, with the reason and the server's dossier (null when it has none). */
-        REJECTED
+        REJECTED,
+        /**
+         * Not applied and not refused: the actor's signing key is not enrolled with the server yet (the actor worked
+         * offline on a new key), or the change follows such a change of the same dossier in the request. Nothing is
+         * stored for it; the client keeps it in its outbox, shows the reason and sends it again.
+         */
+        WAITING
     }
 
     /**
@@ -151,5 +177,46 @@ public final class Messages {
     }
 
     public record CertificateBindingList(List<CertificateBinding> bindings) {
+    }
+
+    // ---- who did it: users' signing keys and sessions renewed by them (docs/sync-protocol.md, "Who did it") ----
+
+    /**
+     * A user's public signing key, enrolled by that user ({@code POST /v1/user-keys} with their own token).
+     *
+     * @param keyId         {@link Attribution#keyId} of {@code publicKey}
+     * @param algorithm     {@value Attribution#ALGORITHM}
+     * @param publicKey     X.509 SubjectPublicKeyInfo, base64
+     * @param cacheId       the data folder's key ring it was made in
+     * @param workstationId the workstation it was made on: the events it signs must name it
+     * @param createdAt     when the workstation made it (its clock)
+     * @param proof         signature by the key itself over {@link Attribution#enrolmentBytes}: whoever enrols a key
+     *                      holds its private half, so nobody can enrol a colleague's key in their own name
+     */
+    public record UserKeyEnrolment(String username, String keyId, String algorithm, String publicKey, String cacheId, String workstationId,
+            Instant createdAt, String proof) {
+    }
+
+    /** A key as the server holds it; {@code revokedAt} null while it counts. */
+    public record UserKeyState(String username, String keyId, String cacheId, String workstationId, Instant createdAt, Instant enrolledAt,
+            Instant revokedAt, String revokedBy) {
+    }
+
+    public record UserKeyList(List<UserKeyState> keys) {
+    }
+
+    /** Revokes one key of {@code username}, or all of them when {@code keyId} is null (an admin, or the user). */
+    public record UserKeyRevocation(String username, String keyId) {
+    }
+
+    /** A one-time challenge for {@code POST /v1/login/renew}, valid until {@code expiresAt}. */
+    public record LoginChallenge(String challenge, Instant expiresAt) {
+    }
+
+    /**
+     * A new session proven by the user's enrolled key instead of a password: {@code signature} by key {@code keyId}
+     * over {@link Attribution#renewalBytes}. Answered with a {@link LoginResponse}.
+     */
+    public record RenewRequest(String username, String keyId, String workstationId, String challenge, String signature) {
     }
 }

@@ -30,6 +30,17 @@ public final class Protocol {
      * staff of the same agency logging in there for the first time can be added to its key ring.
      */
     public static final String WORKSTATION_KEYS = BASE + "/workstation-keys/";
+    /**
+     * {@code POST} a UserKeyEnrolment (the caller's own key), {@code GET ?username=} the keys of a user (the user, or an
+     * admin).
+     */
+    public static final String USER_KEYS = BASE + "/user-keys";
+    /** {@code POST} a UserKeyRevocation (an admin, or the user for their own keys). */
+    public static final String USER_KEYS_REVOKE = BASE + "/user-keys/revoke";
+    /** {@code POST}, no body and no token: a LoginChallenge for a renewal. */
+    public static final String LOGIN_CHALLENGE = BASE + "/login/challenge";
+    /** {@code POST} a RenewRequest, no token: a new session without a password. */
+    public static final String LOGIN_RENEW = BASE + "/login/renew";
     /** Largest chunk of an upload. */
     public static final int MAX_CHUNK = 1 << 20;
     /** Largest file a workstation may upload (a scanned dossier of a few dozen pages). */

@@ -31,7 +31,7 @@ public final class SyncJson {
     private final ObjectMapper mapper;
 
     public SyncJson() {
-        this(StreamReadConstraints.defaults());
+        this(StreamReadConstraints.defaults(), false);
     }
 
     /**
@@ -39,13 +39,33 @@ public final class SyncJson {
      * document length): the server reads every request through one.
      */
     public SyncJson(StreamReadConstraints constraints) {
-        mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).addModule(new JavaTimeModule())
+        this(constraints, false);
+    }
+
+    /**
+     * @param canonical the form signatures cover ({@link Attribution}): properties in name order, nothing for null
+     *                  or empty values (so a field a later version adds, absent or empty, changes no signature), no
+     *                  spaces
+     */
+    private SyncJson(StreamReadConstraints constraints, boolean canonical) {
+        JsonMapper.Builder b = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 // Derived values (isExtended(), …) are not part of a record's data.
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-                .addMixIn(Applicant.class, ApplicantKind.class).build();
+                .addMixIn(Applicant.class, ApplicantKind.class);
+        if (canonical) {
+            b.enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
+        }
+        mapper = b.build();
+    }
+
+    /** The canonical JSON writer of {@link Attribution}. */
+    static SyncJson canonical() {
+        return new SyncJson(StreamReadConstraints.defaults(), true);
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")

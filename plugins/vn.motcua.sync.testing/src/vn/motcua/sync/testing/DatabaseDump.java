@@ -105,4 +105,9 @@ public final class DatabaseDump {
     public int rows(String table) {
         return tables.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).size();
     }
+
+    /** The rows of {@code table} as text (columns joined by " | "), sorted. */
+    public List<String> rowsOf(String table) {
+        return tables.getOrDefault(table.toLowerCase(Locale.ROOT), List.of());
+    }
 }

@@ -58,7 +58,8 @@ import vn.motcua.training.DemoDataGenerator;
  * batch insert into a fresh encrypted H2) in the same run; (2) change-to-visible latency between two
  * workstations syncing every 2 s (the default interval); (3) M simulated workstations pushing and pulling
  * against one server process on PostgreSQL for S seconds: changes/s, p95 latencies, server heap, and a
- * final count that nothing was lost.
+ * final count that nothing was lost. Phase (0), {@code --signatures N} (default 2,000; 0 skips it): what signing an
+ * outbox command and checking it on the server cost, against writing its JSON.
  */
 public final class SyncBench {
     private static final String PASSWORD = "matkhau-123";
@@ -73,9 +74,13 @@ public final class SyncBench {
         int clients = Integer.parseInt(a.getOrDefault("--clients", "200"));
         int seconds = Integer.parseInt(a.getOrDefault("--seconds", "60"));
         int samples = Integer.parseInt(a.getOrDefault("--samples", "20"));
+        int signatures = Integer.parseInt(a.getOrDefault("--signatures", "2000"));
         Path dir = Files.createTempDirectory("motcua-sync-bench");
         System.out.printf("sync bench: %,d dossiers, %d simulated workstations for %d s, %d latency samples; JDK %s, %d CPUs%n", dossiers,
                 clients, seconds, samples, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        if (signatures > 0) {
+            signing(dir.resolve("signing"), signatures);
+        }
         if (dossiers > 0) {
             initialSync(dir.resolve("initial"), dossiers);
         }
@@ -120,6 +125,83 @@ public final class SyncBench {
             admin.putReference(new AdminReference(catalogue, seed.agencies().all(),
                     DemoData.demoUsers().stream().map(u -> new UserAccount(u, PASSWORD, true)).toList(), null));
             return catalogue;
+        }
+    }
+
+    // ---- (0) what signing each outbox command costs ----
+
+    /**
+     * Per command: the outbox JSON alone (what a change cost before signatures), then the signature the workstation
+     * adds (canonical bytes with the after-state's hash, Ed25519) and the server's check (canonical bytes, verify), on
+     * commands of a realistic size (a received dossier with its papers).
+     */
+    static void signing(Path dir, int n) throws Exception {
+        SyncJson json = new SyncJson();
+        List<Procedure> catalogue;
+        try (LocalCache seed = CacheOpener.open(dir, CacheKey.generate())) {
+            catalogue = DemoData.seedCatalogue(seed);
+        }
+        User clerk = DemoData.demoUsers().stream().filter(u -> u.username().equals("canbo.motcua")).findFirst().orElseThrow();
+        vn.motcua.store.UserKey key = vn.motcua.store.UserKey.generate(clerk.username(), UUID.randomUUID().toString(), "WS-A", Instant.now());
+        List<PushCommand> commands = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Procedure p = catalogue.get(i % catalogue.size());
+            Dossier draft = Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
+                    new PersonApplicant("Nguyễn Văn Bench " + i, java.time.LocalDate.of(1990, 1, 1), "001090000" + (100 + i % 900), "Xã Ia Grai", "0905000000", ""),
+                    p.requiredDocuments().stream().map(d -> new vn.motcua.core.model.ReceivedPaper(d.id(), d.count(), d.kind(), false, false, false))
+                            .toList(), DemoData.communeCode());
+            Instant now = Instant.now();
+            Transition t = LIFECYCLE.apply(draft, new Command.Receive("H21.17-SIG-" + i, now.plus(Duration.ofDays(5))),
+                    new vn.motcua.core.lifecycle.Actor(clerk, Role.CLERK, "WS-A"), now);
+            commands.add(new PushCommand(UUID.randomUUID().toString(), t.dossier().code(), t.event(), t.dossier()));
+        }
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT; the second is reported
+            long t0 = System.nanoTime();
+            long bytes = 0;
+            for (PushCommand c : commands) {
+                bytes += json.writeString(c).length();
+            }
+            long t1 = System.nanoTime();
+            List<byte[]> canonical = new ArrayList<>(n);
+            for (PushCommand c : commands) {
+                canonical.add(vn.motcua.sync.api.Attribution.commandBytes(c.signed(key.keyId(), null)));
+            }
+            long t2 = System.nanoTime();
+            List<String> ours = new ArrayList<>(n);
+            for (byte[] b : canonical) {
+                ours.add(vn.motcua.sync.api.Attribution.sign(pair.getPrivate(), b));
+            }
+            long t3 = System.nanoTime();
+            int ok = 0;
+            for (int i = 0; i < n; i++) {
+                ok += vn.motcua.sync.api.Attribution.verify(pair.getPublic(), canonical.get(i), ours.get(i)) ? 1 : 0;
+            }
+            long t4 = System.nanoTime();
+            // The same signatures with the JDK's own Ed25519 (java.security.Signature), the first choice: the baseline.
+            List<byte[]> jdk = new ArrayList<>(n);
+            for (byte[] b : canonical) {
+                java.security.Signature sig = java.security.Signature.getInstance("Ed25519");
+                sig.initSign(pair.getPrivate());
+                sig.update(b);
+                jdk.add(sig.sign());
+            }
+            long t5 = System.nanoTime();
+            int jdkOk = 0;
+            for (int i = 0; i < n; i++) {
+                java.security.Signature sig = java.security.Signature.getInstance("Ed25519");
+                sig.initVerify(pair.getPublic());
+                sig.update(canonical.get(i));
+                jdkOk += sig.verify(jdk.get(i)) ? 1 : 0;
+            }
+            long t6 = System.nanoTime();
+            boolean same = java.util.Base64.getEncoder().encodeToString(jdk.get(0)).equals(ours.get(0)); // Ed25519 is deterministic
+            if (round == 1) {
+                System.out.printf("  signing %,d commands (outbox JSON %,d bytes each on average), µs per command: outbox JSON %.0f; canonical bytes "
+                        + "with the after-state's SHA-256 %.0f; Ed25519 sign %.0f (JDK: %.0f), verify %.0f (JDK: %.0f); %d + %d of %d verified, "
+                        + "same signatures as the JDK's: %s%n", n, bytes / n, (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (t3 - t2) / 1e3 / n,
+                        (t5 - t4) / 1e3 / n, (t4 - t3) / 1e3 / n, (t6 - t5) / 1e3 / n, ok, jdkOk, n, same);
+            }
         }
     }
 
@@ -266,6 +348,10 @@ public final class SyncBench {
     static SyncEngine engine(World w, LocalCache cache, String user, String ws) throws Exception {
         SyncClient http = new SyncClient(w.uri(), Locale.ENGLISH);
         http.login(user, PASSWORD.toCharArray(), ws);
+        // The user's signing key on this workstation, enrolled by their session, signs what they do here.
+        vn.motcua.store.UserKey key = vn.motcua.store.UserKey.generate(user, UUID.randomUUID().toString(), ws, Instant.now());
+        http.enrolKey(key.enrolment());
+        cache.signCommandsWith(key);
         return new SyncEngine(cache, http, ws);
     }
 
@@ -296,6 +382,7 @@ public final class SyncBench {
                 new vn.motcua.core.lifecycle.Actor(clerk, Role.CLERK, "WS-A"), now);
         cache.dossierRepository().save(t.dossier(), t.event());
     }
+
 
     static Dossier draft(Procedure p) {
         return Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
@@ -396,6 +483,9 @@ public final class SyncBench {
             SyncClient http = new SyncClient(uri, Locale.ENGLISH);
             String ws = "WS-L" + id;
             http.login(clerk.username(), PASSWORD.toCharArray(), ws);
+            // As the product: the clerk's key on this workstation, enrolled by their session, signs every change.
+            vn.motcua.store.UserKey key = vn.motcua.store.UserKey.generate(clerk.username(), UUID.randomUUID().toString(), ws, Instant.now());
+            http.enrolKey(key.enrolment());
             ready.countDown();
             while (end[0] == null) {
                 Thread.sleep(10);
@@ -412,12 +502,12 @@ public final class SyncBench {
                 Instant now = Instant.now();
                 Transition t = LIFECYCLE.apply(draft, new Command.Receive("H21.17-L" + id + "-" + (++n), now.plus(Duration.ofDays(5))),
                         new vn.motcua.core.lifecycle.Actor(clerk, Role.CLERK, ws), now);
-                batch.add(new PushCommand(UUID.randomUUID().toString(), t.dossier().code(), t.event(), t.dossier()));
+                batch.add(key.sign(new PushCommand(UUID.randomUUID().toString(), t.dossier().code(), t.event(), t.dossier())));
                 after.add(t.dossier());
                 if (!mine.isEmpty() && rnd.nextBoolean()) {
                     Dossier d = mine.remove(rnd.nextInt(mine.size()));
                     Transition t2 = LIFECYCLE.apply(d, new Command.Assign("demo"), new vn.motcua.core.lifecycle.Actor(clerk, Role.CLERK, ws), now);
-                    batch.add(new PushCommand(UUID.randomUUID().toString(), d.code(), t2.event(), t2.dossier()));
+                    batch.add(key.sign(new PushCommand(UUID.randomUUID().toString(), d.code(), t2.event(), t2.dossier())));
                     after.add(null);
                 }
                 long p0 = System.nanoTime();

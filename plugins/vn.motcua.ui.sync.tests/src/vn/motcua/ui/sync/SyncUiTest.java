@@ -193,6 +193,16 @@ class SyncUiTest {
                 Label preview = wb.find("approval.preview", Label.class);
                 wb.waitUntil("the signed result previewed", () -> preview.getImage() != null, Duration.ofSeconds(20));
                 wb.screenshot("sync-issuing-fetched");
+
+                // A change written here in the name of someone not logged in here (no key of theirs unlocked): it is held,
+                // never sent, and the status bar says so, with the reason as its tooltip.
+                var bundle = org.osgi.framework.FrameworkUtil.getBundle(SyncUiTest.class).getBundleContext();
+                vn.motcua.store.LocalCache cache = bundle.getService(bundle.getServiceReference(vn.motcua.store.LocalCache.class));
+                world.receiveInto(cache, "000.00.21.H43-HELD-0001", "canbo.motcua", "vm");
+                wb.waitUntil("the held change shown", () -> status.getText().contains("Chưa gửi được: 1"), Duration.ofSeconds(30));
+                String why = wb.call(status::getToolTipText);
+                assertTrue(why != null && why.contains("canbo.motcua") && why.contains("không gửi lên máy chủ"), why);
+                wb.screenshot("sync-held");
             } finally {
                 wb.close();
             }

@@ -107,12 +107,16 @@ public class SyncStatusControl {
         parts.add(s.running() ? (s.activity() != null ? s.activity() : SyncText.get(locale, "status.running"))
                 : s.lastSuccess() == null ? SyncText.get(locale, "status.never") : SyncText.get(locale, "status.last", SHOWN.format(s.lastSuccess())));
         parts.add(SyncText.get(locale, "status.pending", s.pending()));
+        if (s.held() > 0) {
+            // Changes that cannot go yet (their actor's key is not enrolled, or they are not signed): the tooltip says why.
+            parts.add(SyncText.get(locale, "status.held", s.held()));
+        }
         if (s.lastError() != null) {
             parts.add(SyncText.get(locale, "status.error", s.lastError()));
         }
         String full = String.join(" · ", parts);
         label.setText(fitted(full));
-        label.setToolTipText(s.lastError() == null ? full : s.lastError());
+        label.setToolTipText(s.lastError() != null ? s.lastError() : s.heldReason() != null ? s.heldReason() : full);
         showConflicts(s.conflicts());
     }
 
