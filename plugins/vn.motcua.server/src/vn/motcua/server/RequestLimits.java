@@ -56,7 +56,8 @@ final class RequestLimits {
         if (path.equals(Protocol.DOCUMENTS)) {
             return DOCUMENT;
         }
-        if (path.equals(Protocol.LOGIN) || path.equals(Protocol.LOGOUT) || path.equals(Protocol.NUMBER_BLOCKS) || path.startsWith(Protocol.WORKSTATION_KEYS)) {
+        if (path.equals(Protocol.LOGIN) || path.equals(Protocol.LOGOUT) || path.equals(Protocol.LOGIN_CHALLENGE) || path.equals(Protocol.LOGIN_RENEW)
+                || path.startsWith(Protocol.USER_KEYS) || path.equals(Protocol.NUMBER_BLOCKS) || path.startsWith(Protocol.WORKSTATION_KEYS)) {
             return SMALL;
         }
         return OTHER;

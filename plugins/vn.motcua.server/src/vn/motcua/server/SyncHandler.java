@@ -115,18 +115,18 @@ final class SyncHandler extends Handler.Abstract {
             return service.renewal().challenge();
         }
         if (method.equals("POST") && path.equals(Protocol.LOGIN_RENEW)) {
-            return service.renewal().renew(read(request, Messages.RenewRequest.class), locale);
+            return service.renewal().renew(read(request, method, path, Messages.RenewRequest.class, locale), locale);
         }
         SyncService.Caller caller = service.authenticate(bearer(request), locale);
         if (method.equals("POST") && path.equals(Protocol.USER_KEYS)) {
-            return service.userKeys().enrol(caller, read(request, Messages.UserKeyEnrolment.class), locale);
+            return service.userKeys().enrol(caller, read(request, method, path, Messages.UserKeyEnrolment.class, locale), locale);
         }
         if (method.equals("GET") && path.equals(Protocol.USER_KEYS)) {
             String username = Request.extractQueryParameters(request).getValue("username");
             return new Messages.UserKeyList(service.userKeys().list(caller, username == null ? caller.user().username() : username, locale));
         }
         if (method.equals("POST") && path.equals(Protocol.USER_KEYS_REVOKE)) {
-            return new Messages.UserKeyList(service.userKeys().revoke(caller, read(request, Messages.UserKeyRevocation.class), locale));
+            return new Messages.UserKeyList(service.userKeys().revoke(caller, read(request, method, path, Messages.UserKeyRevocation.class, locale), locale));
         }
         if (method.equals("POST") && path.equals(Protocol.PUSH)) {
             return new PushResponse(service.push(caller, readPush(request, method, path, locale), locale));
@@ -149,7 +149,7 @@ final class SyncHandler extends Handler.Abstract {
                 return new Messages.CertificateBindingList(service.certificates().list(caller, locale));
             }
             if (method.equals("PUT")) {
-                return service.certificates().change(caller, read(request, Messages.CertificateChange.class), locale);
+                return service.certificates().change(caller, read(request, method, path, Messages.CertificateChange.class, locale), locale);
             }
         }
         if (method.equals("POST") && path.equals(Protocol.NUMBER_BLOCKS)) {
