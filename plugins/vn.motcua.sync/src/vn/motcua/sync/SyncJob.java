@@ -165,8 +165,9 @@ public final class SyncJob extends Job {
             changedLastRound = report.pulled() + report.refused();
             // The log says when work moved (support reads it; the sync smoke test waits on it), not every idle round.
             if (report.applied() + report.duplicates() + report.refused() + report.pulled() > 0 || failures > 0) {
-                LOG.log(System.Logger.Level.INFO, "Sync round: {0} sent, {1} refused, {2} received; {3} waiting to send",
-                        report.applied() + report.duplicates(), report.refused(), report.pulled(), cache.sync().pendingCount());
+                LOG.log(System.Logger.Level.INFO, "Sync round: {0} sent, {1} refused, {2} received; {3} waiting to send; cursor {4}; last success {5}",
+                        report.applied() + report.duplicates(), report.refused(), report.pulled(), cache.sync().pendingCount(),
+                        Long.toString(report.cursor()), cache.sync().state(SyncLedger.LAST_SUCCESS).orElse("-"));
             }
             failures = 0;
             delay = interval.toMillis();
