@@ -46,11 +46,7 @@ public final class JpaDossierRepository implements DossierRepository {
      */
     @Override
     public void save(Dossier dossier, DossierEvent event) {
-        cache.inTransaction(em -> {
-            saveIn(em, dossier, event);
-            return null;
-        });
-        saved(dossier, event);
+        save(dossier, event, List.of());
     }
 
     /**
@@ -59,19 +55,15 @@ public final class JpaDossierRepository implements DossierRepository {
      */
     public void save(Dossier dossier, DossierEvent event, List<DossierDocuments.NewDocument> documents) {
         cache.inTransaction(em -> {
-            saveIn(em, dossier, event);
+            SyncLedger.Queued queued = saveIn(em, dossier, event);
             java.time.Instant at = java.time.Instant.now();
             documents.forEach(doc -> DossierDocuments.insert(em, doc, at));
+            if (queued != null) {
+                // Forced to disk when this commits, before the caller tells the user (ChangeJournal).
+                cache.journal(em, dossier.code(), event.action().name(), queued.mutationId(), queued.payload(), documents);
+            }
             return null;
         });
-        saved(dossier, event);
-    }
-
-    private static final System.Logger LOG = System.getLogger(JpaDossierRepository.class.getName());
-
-    /** One line per local change the user is told about (support reads it; the product kill test checks it after a crash). */
-    private static void saved(Dossier dossier, DossierEvent event) {
-        LOG.log(System.Logger.Level.INFO, "Saved {0} of dossier {1}", event.action(), dossier.code());
     }
 
     @Override
@@ -124,7 +116,8 @@ public final class JpaDossierRepository implements DossierRepository {
         return names;
     }
 
-    private void saveIn(EntityManager em, Dossier d, DossierEvent event) {
+    /** Writes the dossier (and its event); returns the outbox row when there is an event. */
+    private SyncLedger.Queued saveIn(EntityManager em, Dossier d, DossierEvent event) {
         Optional<DossierEntity> found = d.code() == null ? Optional.empty() : byCode(em, d.code());
         DossierEntity e = found.orElseGet(DossierEntity::new);
         long stored = e.events.size();
@@ -141,10 +134,8 @@ public final class JpaDossierRepository implements DossierRepository {
         }
         cache.dossierListMemory().written(e.id, listColumns(e));
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
-        if (event != null) {
-            // The change and its outbox command commit together: nothing done offline can be lost before sync.
-            SyncLedger.enqueue(em, cache.syncJson(), d, event);
-        }
+        // The change and its outbox command commit together: nothing done offline can be lost before sync.
+        return event == null ? null : SyncLedger.enqueue(em, cache.syncJson(), d, event);
     }
 
     /**
@@ -191,6 +182,7 @@ public final class JpaDossierRepository implements DossierRepository {
         }
         // Most of a first sync: new dossiers, written in batches rather than through the unit of work.
         bulkInsert(em, added, procedureNames, memory);
+        JdbcNumberBlockStore.issuedByOthers(em, dossiers);
     }
 
     /**

@@ -87,6 +87,9 @@ public final class AcknowledgedCheck {
             }
             cache.auditLog().verify().ifPresent(b -> lost.add("audit chain broken: " + b));
             lost.forEach(System.out::println);
+            // H2 itself must have kept them: a change restored from the journal means the cache came back older.
+            System.out.println("journal: " + (cache.recovery().clean() ? "the cache held every acknowledged change"
+                    : "the cache came back older; restored " + cache.recovery().restored()));
             System.out.println("acknowledged: " + saved.size() + " dossier changes, " + rounds + " sync rounds up to cursor " + cursor
                     + "; reopened at cursor " + reopened + "; missing " + lost.size());
         } finally {

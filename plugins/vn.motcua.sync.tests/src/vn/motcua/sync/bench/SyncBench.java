@@ -61,7 +61,7 @@ import vn.motcua.training.DemoDataGenerator;
  * final count that nothing was lost.
  */
 public final class SyncBench {
-    private static final String PASSWORD = "matkhau-123";
+    static final String PASSWORD = "matkhau-123";
     private static final Lifecycle LIFECYCLE = Lifecycle.standard();
 
     public static void main(String[] args) throws Exception {

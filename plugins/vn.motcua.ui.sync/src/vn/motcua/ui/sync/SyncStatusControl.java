@@ -107,8 +107,11 @@ public class SyncStatusControl {
         if (s.lastError() != null) {
             parts.add(SyncText.get(locale, "status.error", s.lastError()));
         }
+        if (s.notice() != null) {
+            parts.add(s.notice());
+        }
         label.setText(String.join(" · ", parts));
-        label.setToolTipText(s.lastError());
+        label.setToolTipText(s.lastError() != null ? s.lastError() : s.notice());
         showConflicts(s.conflicts());
     }
 
