@@ -103,29 +103,45 @@ public final class KillStorm {
      * @param maxWork         the longest the victim works before it is killed
      */
     public KillStorm(Path dir, String classPath, Integer retentionMillis, Duration maxWork, long seed) {
+        this(dir, classPath, retentionMillis, false, maxWork, seed);
+    }
+
+    /** @param reuseSpace the victim with H2's space reuse, as before issue 21 (the baseline) */
+    public KillStorm(Path dir, String classPath, Integer retentionMillis, boolean reuseSpace, Duration maxWork, long seed) {
         this.dir = dir;
         this.classPath = classPath;
         this.retentionMillis = retentionMillis;
+        this.reuseSpace = reuseSpace;
         this.maxWork = maxWork;
         this.random = new Random(seed);
     }
 
+    private final boolean reuseSpace;
+    private boolean verbose;
+
     public static void main(String[] args) throws Exception {
         int kills = 200;
         Integer retention = null;
+        boolean reuse = false;
+        int maxWorkSeconds = 30;
         Path dir = Files.createTempDirectory("motcua-kill-storm");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
             case "--kills" -> kills = Integer.parseInt(args[++i]);
             case "--retention-ms" -> retention = Integer.valueOf(args[++i]);
             case "--dir" -> dir = Files.createDirectories(Path.of(args[++i]));
+            case "--reuse-space" -> reuse = true;
+            case "--max-work-seconds" -> maxWorkSeconds = Integer.parseInt(args[++i]);
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("Kill storm: %d kills of the store+sync workstation process (%s), in %s%n", kills,
-                retention == null ? "the product's H2 settings" : "H2 retention time " + retention + " ms", dir);
+        System.out.printf("Kill storm: %d kills of the store+sync workstation process (%s%s; work up to %d s before a kill), in %s%n", kills,
+                retention == null ? "the product's H2 settings" : "H2 retention time " + retention + " ms",
+                reuse ? ", WITH space reuse: the baseline before issue 21" : "", maxWorkSeconds, dir);
         long t0 = System.nanoTime();
-        Result r = new KillStorm(dir, System.getProperty("java.class.path"), retention, Duration.ofSeconds(30), 21).run(kills);
+        KillStorm storm = new KillStorm(dir, System.getProperty("java.class.path"), retention, reuse, Duration.ofSeconds(maxWorkSeconds), 21);
+        storm.verbose = true;
+        Result r = storm.run(kills);
         System.out.printf("%s%n  in %.1f min%n", r, (System.nanoTime() - t0) / 60e9);
         System.exit(r.clean() ? 0 : 1);
     }
@@ -144,6 +160,7 @@ public final class KillStorm {
                     Role.CLERK, "WS-STORM-FEEDER");
             ackLog = FileChannel.open(dir.resolve("acknowledged.log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             int fed = 0;
+            long started = System.nanoTime();
             for (int i = 0; kills < target; i++) {
                 // The other workstation's work since: the victim's next rounds pull it.
                 for (int k = 0; k < 3; k++) {
@@ -159,8 +176,9 @@ public final class KillStorm {
                 case 9 -> migration(w.uri());
                 default -> work(w.uri());
                 }
-                if (kills % 10 == 0 && kills > 0) {
-                    System.out.printf("  %d kills so far %s, %d receptions acknowledged%n", kills, during, acked.size());
+                if (verbose || kills % 10 == 0 && kills > 0) {
+                    System.out.printf("  %d kills so far (%.0f s) %s, %d receptions acknowledged, %d problems%n", kills, (System.nanoTime() - started) / 1e9,
+                            during, acked.size(), problems.size());
                 }
             }
             int onServer = missingOnServer(w.uri());
@@ -281,6 +299,9 @@ public final class KillStorm {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         if (retentionMillis != null) {
             cmd.add("-D" + CacheOpener.RETENTION_PROPERTY + "=" + retentionMillis);
+        }
+        if (reuseSpace) {
+            cmd.add("-D" + CacheOpener.REUSE_SPACE_PROPERTY + "=true");
         }
         cmd.addAll(List.of("-cp", classPath, StormWorkstation.class.getName(), data.toString(), server.toString(), SyncWorld.CLERK,
                 SyncBench.PASSWORD, workstation, mode));
