@@ -33,7 +33,7 @@ final class DurabilityNotice {
             parts.add(AppMessages.get(locale, "recovery.older", Long.toString(r.cacheSeq()), Long.toString(r.journalSeq())));
         }
         if (!r.restored().isEmpty()) {
-            parts.add(AppMessages.get(locale, "recovery.restored", r.restored().size(), list(r.restored())));
+            parts.add(AppMessages.get(locale, "recovery.restored", r.restored().size(), list(r.restored().stream().map(c -> named(c, locale)).toList())));
         }
         if (!r.notRestored().isEmpty()) {
             parts.add(AppMessages.get(locale, "recovery.notRestored", r.notRestored().size(), list(r.notRestored())));
@@ -45,6 +45,21 @@ final class DurabilityNotice {
             parts.add(AppMessages.get(locale, "recovery.torn", Long.toString(r.ignoredBytes()), String.valueOf(r.keptAside())));
         }
         return String.join("\n\n", parts);
+    }
+
+    /** "RECEIVE 000.00.21.H43-261208-0002" in the user's words: "Tiếp nhận 000.00.21.H43-261208-0002". */
+    private static String named(String change, Locale locale) {
+        int space = change.indexOf(' ');
+        String what = space < 0 ? change : change.substring(0, space);
+        String rest = space < 0 ? "" : change.substring(space);
+        if (what.equals("DOCUMENT")) {
+            return AppMessages.get(locale, "recovery.document") + rest;
+        }
+        try {
+            return vn.motcua.core.model.DossierAction.valueOf(what).displayName(locale) + rest;
+        } catch (IllegalArgumentException e) {
+            return change;
+        }
     }
 
     /** At most 20 lines: a long outage's list belongs in the log, the dialog only has to say it happened. */

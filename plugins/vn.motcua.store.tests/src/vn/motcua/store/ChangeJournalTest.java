@@ -225,6 +225,37 @@ class ChangeJournalTest {
         }
     }
 
+    @Test
+    void theJournalKeepsWhatOnlyThisWorkstationKnows() throws Exception {
+        Path data = dir.resolve("ws");
+        String pendingMutation;
+        try (LocalCache cache = open(data)) {
+            receive(cache, 1);
+            receive(cache, 2);
+            pendingMutation = outbox(cache).get(0);
+            try (Connection c = cache.connection(); Statement s = c.createStatement()) {
+                s.execute("MERGE INTO sync_state (name, state_value) KEY (name) VALUES ('journal.seq', '200')");
+            }
+        }
+        // Three changes of last week: two the server has (no outbox row), one it has not answered yet.
+        Instant lastWeek = Instant.now().minus(Duration.ofDays(7));
+        ChangeJournal.Opened o = ChangeJournal.open(data, new vn.motcua.sync.api.SyncJson());
+        try (ChangeJournal j = o.journal()) {
+            j.append(List.of(new ChangeJournal.Entry(150, lastWeek, "OLD-1", "ASSIGN", "m-150", "{}", List.of()),
+                    new ChangeJournal.Entry(151, lastWeek, "OLD-2", "ASSIGN", "m-151", "{}", List.of()),
+                    new ChangeJournal.Entry(152, lastWeek, "OLD-3", "ASSIGN", pendingMutation, "{}", List.of())));
+        }
+        try (LocalCache cache = CacheOpener.open(data, KEY)) {
+            assertTrue(cache.recovery().clean(), cache.recovery().toString());
+        }
+        ChangeJournal.Opened after = ChangeJournal.open(data, new vn.motcua.sync.api.SyncJson());
+        after.journal().close();
+        assertEquals(List.of("OLD-3"), after.reading().records().stream().map(ChangeJournal.Record::dossierCode).filter(c -> c.startsWith("OLD"))
+                .toList(), "last week's changes the server has are gone; the unanswered one stays");
+        assertEquals(3, after.reading().records().size(), "today's receptions stay (their numbers)");
+        assertEquals(151, after.reading().baseSeq(), "the journal remembers how far it reached");
+    }
+
     private static void assertWhole(LocalCache cache, List<String> before, List<String> after, List<String> mutations) throws Exception {
         for (String code : concat(before, after)) {
             Dossier d = cache.dossierRepository().findByCode(code).orElseThrow(() -> new AssertionError(code + " lost"));
@@ -253,8 +284,13 @@ class ChangeJournalTest {
 
     private static List<ChangeJournal.Entry> readJournal(Path folder) throws Exception {
         ChangeJournal.Opened o = ChangeJournal.open(folder, new vn.motcua.sync.api.SyncJson());
-        o.journal().close();
-        return o.reading().entries();
+        try (ChangeJournal j = o.journal()) {
+            List<ChangeJournal.Entry> out = new ArrayList<>();
+            for (ChangeJournal.Record r : o.reading().records()) {
+                out.add(j.entry(r));
+            }
+            return out;
+        }
     }
 
     private static void copyFolder(Path from, Path to) throws Exception {

@@ -62,8 +62,16 @@ public final class ChangeJournal implements AutoCloseable {
     public record Entry(long seq, Instant at, String dossierCode, String action, String mutationId, String command, List<Document> documents) {
     }
 
+    /**
+     * Where one whole record is and what it is about, without its documents: a journal holding a day of scans is read
+     * at opening without holding it in memory; a record is read whole only to be replayed ({@link #entry}).
+     */
+    record Record(long seq, java.time.Instant at, String dossierCode, String action, String mutationId, boolean documents, long position,
+            int length) {
+    }
+
     /** What {@link #open} found: the whole records, and what it ignored. */
-    record Reading(List<Entry> entries, long baseSeq, long ignoredBytes, Path keptAside) {
+    record Reading(List<Record> records, long baseSeq, long ignoredBytes, Path keptAside) {
     }
 
     private final Path file;
@@ -110,7 +118,7 @@ public final class ChangeJournal implements AutoCloseable {
                 ch.force(true);
             }
             ch.position(good);
-            return new Opened(new ChangeJournal(file, json, ch, r.baseSeq()), new Reading(r.entries(), r.baseSeq(), r.ignoredBytes(), aside));
+            return new Opened(new ChangeJournal(file, json, ch, r.baseSeq()), new Reading(r.records(), r.baseSeq(), r.ignoredBytes(), aside));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -132,7 +140,7 @@ public final class ChangeJournal implements AutoCloseable {
             // Not a journal we wrote (or its header was torn when it was rewritten): nothing in it is trusted.
             return new Reading(List.of(), 0, ch.size(), null);
         }
-        List<Entry> entries = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
         long pos = HEADER;
         long size = ch.size();
         ByteBuffer frame = ByteBuffer.allocate(8);
@@ -160,10 +168,24 @@ public final class ChangeJournal implements AutoCloseable {
             } catch (IOException | RuntimeException unreadable) {
                 break;
             }
-            entries.add(e);
+            records.add(new Record(e.seq(), e.at(), e.dossierCode(), e.action(), e.mutationId(), e.documents() != null && !e.documents().isEmpty(),
+                    pos + 8, length));
             pos += 8 + length;
         }
-        return new Reading(entries, base, size - pos, null);
+        return new Reading(records, base, size - pos, null);
+    }
+
+    /** The whole record (its checksum was checked when the journal was opened). */
+    synchronized Entry entry(Record r) throws IOException {
+        return json.read(payload(r), Entry.class);
+    }
+
+    private byte[] payload(Record r) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(r.length());
+        while (b.hasRemaining() && channel.read(b, r.position() + b.position()) > 0) {
+            // read the whole record
+        }
+        return b.array();
     }
 
     /** Appends whole records and forces them to disk once: when this returns, a power cut no longer loses them. */
@@ -183,16 +205,23 @@ public final class ChangeJournal implements AutoCloseable {
     }
 
     /**
-     * Replaces the journal by one holding only {@code keep}, with {@code newBase} as the highest trimmed sequence;
-     * written beside it, forced, then moved over it atomically, so a crash leaves one journal or the other.
+     * Replaces the journal by one holding only {@code keep} — whole, or without their documents when {@code lighten}
+     * says the server has those — with {@code newBase} as the highest trimmed sequence; written beside it, forced, then
+     * moved over it atomically, so a crash leaves one journal or the other.
      */
-    synchronized void rewrite(List<Entry> keep, long newBase) throws IOException {
+    synchronized void rewrite(List<Record> keep, java.util.function.Predicate<Record> lighten, long newBase) throws IOException {
         Path tmp = file.resolveSibling(FILE + ".new");
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             writeHeader(out, newBase);
             out.position(HEADER);
-            for (Entry e : keep) {
-                ByteBuffer b = frame(json.write(e));
+            for (Record r : keep) {
+                ByteBuffer b;
+                if (r.documents() && lighten.test(r)) {
+                    Entry e = entry(r);
+                    b = frame(json.write(new Entry(e.seq(), e.at(), e.dossierCode(), e.action(), e.mutationId(), e.command(), List.of())));
+                } else {
+                    b = frame(payload(r));
+                }
                 while (b.hasRemaining()) {
                     out.write(b);
                 }

@@ -38,32 +38,34 @@ final class JournalReplay {
     }
 
     JournalRecovery run(ChangeJournal.Reading reading) {
-        long before = cache.read(em -> SyncLedger.get(em, SyncLedger.JOURNAL_SEQ).map(Long::parseLong).orElse(0L));
+        // Plain JDBC: a cache that holds its journal (nearly always) opens without waiting for EclipseLink.
+        long before = jdbc("SELECT state_value FROM sync_state WHERE name = '" + SyncLedger.JOURNAL_SEQ + "'", r -> r.next() ? Long.parseLong(r.getString(1)) : 0L);
         cacheSeq = before;
         long journalSeq = reading.baseSeq();
-        for (ChangeJournal.Entry e : reading.entries()) {
+        for (ChangeJournal.Record e : reading.records()) {
             journalSeq = Math.max(journalSeq, e.seq());
         }
         List<String> restored = new ArrayList<>();
         List<String> notRestored = new ArrayList<>();
-        for (ChangeJournal.Entry e : reading.entries()) {
-            if (e.seq() <= cacheSeq) {
+        for (ChangeJournal.Record rec : reading.records()) {
+            if (rec.seq() <= cacheSeq) {
                 continue;
             }
-            String what = (e.action() == null ? "DOCUMENT" : e.action()) + " " + e.dossierCode();
+            String what = (rec.action() == null ? "DOCUMENT" : rec.action()) + " " + rec.dossierCode();
             try {
+                ChangeJournal.Entry e = cache.journal().entry(rec);
                 cache.inTransaction(em -> {
                     replay(em, e);
                     SyncLedger.put(em, SyncLedger.JOURNAL_SEQ, Long.toString(e.seq()));
                     return null;
                 });
                 restored.add(what);
-            } catch (RuntimeException x) {
-                LOG.log(System.Logger.Level.ERROR, "Cannot restore change " + e.seq() + " (" + what + ") from the journal", x);
+            } catch (IOException | RuntimeException x) {
+                LOG.log(System.Logger.Level.ERROR, "Cannot restore change " + rec.seq() + " (" + what + ") from the journal", x);
                 notRestored.add(what + ": " + x.getMessage());
-                failed.add(e.seq());
+                failed.add(rec.seq());
             }
-            cacheSeq = Math.max(cacheSeq, e.seq());
+            cacheSeq = Math.max(cacheSeq, rec.seq());
         }
         JournalRecovery r = new JournalRecovery(before, journalSeq, reading.baseSeq(), List.copyOf(restored), List.copyOf(notRestored),
                 reading.ignoredBytes(), reading.keptAside());
@@ -74,6 +76,29 @@ final class JournalReplay {
         }
         trim(reading);
         return r;
+    }
+
+    @FunctionalInterface
+    private interface Rows<T> {
+        T read(java.sql.ResultSet r) throws java.sql.SQLException;
+    }
+
+    private <T> T jdbc(String sql, Rows<T> rows) {
+        try (java.sql.Connection c = cache.connection(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+            return rows.read(r);
+        } catch (java.sql.SQLException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    private Set<String> strings(String sql) {
+        return jdbc(sql, r -> {
+            Set<String> out = new HashSet<>();
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+            return out;
+        });
     }
 
     private void replay(EntityManager em, ChangeJournal.Entry e) {
@@ -130,39 +155,38 @@ final class JournalReplay {
      * on the server and in the cache.
      */
     private void trim(ChangeJournal.Reading reading) {
-        if (reading.entries().isEmpty()) {
+        if (reading.records().isEmpty()) {
             return;
         }
         LocalDate since = LocalDate.now(VIETNAM).minusDays(1);
-        Set<String> pending = new HashSet<>(cache.read(em -> {
-            @SuppressWarnings("unchecked")
-            List<String> l = em.createNativeQuery("SELECT mutation_id FROM sync_outbox").getResultList();
-            return l;
-        }));
-        Set<String> unsyncedDocs = new HashSet<>(cache.read(em -> {
-            @SuppressWarnings("unchecked")
-            List<String> l = em.createNativeQuery("SELECT DISTINCT dossier_code FROM dossier_document WHERE synced = FALSE").getResultList();
-            return l;
-        }));
-        List<ChangeJournal.Entry> keep = new ArrayList<>();
+        Set<String> pending = strings("SELECT mutation_id FROM sync_outbox");
+        Set<String> unsyncedDocs = strings("SELECT DISTINCT dossier_code FROM dossier_document WHERE synced = FALSE");
+        List<ChangeJournal.Record> keep = new ArrayList<>();
         long base = reading.baseSeq();
-        for (ChangeJournal.Entry e : reading.entries()) {
+        int lightened = 0;
+        for (ChangeJournal.Record e : reading.records()) {
             boolean recent = e.at() == null || !e.at().atZone(VIETNAM).toLocalDate().isBefore(since);
             boolean unanswered = e.mutationId() != null && pending.contains(e.mutationId());
-            boolean documents = e.documents() != null && !e.documents().isEmpty() && unsyncedDocs.contains(e.dossierCode());
+            boolean documents = e.documents() && unsyncedDocs.contains(e.dossierCode());
             if (recent || unanswered || documents || failed.contains(e.seq())) {
                 keep.add(e);
+                if (e.documents() && !documents && !unanswered && !failed.contains(e.seq())) {
+                    lightened++;
+                }
             } else {
                 base = Math.max(base, e.seq());
             }
         }
-        if (keep.size() == reading.entries().size()) {
+        if (keep.size() == reading.records().size() && lightened == 0) {
             return;
         }
         try {
-            cache.journal().rewrite(keep, base);
-            LOG.log(System.Logger.Level.INFO, "Journal {0}: {1} changes the server has kept, {2} still only here",
-                    cache.journal().file(), Integer.toString(reading.entries().size() - keep.size()), Integer.toString(keep.size()));
+            // The bytes of documents the server has go; the change itself stays while its number could come up again.
+            cache.journal().rewrite(keep, r -> !unsyncedDocs.contains(r.dossierCode()) && !(r.mutationId() != null && pending.contains(r.mutationId()))
+                    && !failed.contains(r.seq()), base);
+            LOG.log(System.Logger.Level.INFO, "Journal {0}: {1} changes the server has kept, {2} still only here ({3} without their documents)",
+                    cache.journal().file(), Integer.toString(reading.records().size() - keep.size()), Integer.toString(keep.size()),
+                    Integer.toString(lightened));
         } catch (IOException x) {
             LOG.log(System.Logger.Level.WARNING, "Journal " + cache.journal().file() + " not trimmed (it keeps growing until it is): " + x);
         }
