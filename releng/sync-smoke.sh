@@ -37,8 +37,7 @@ for _ in $(seq 1 240); do grep -qs "^READY " "$out/server.log" && break; sleep 0
 url=$(sed -n 's/^READY //p' "$out/server.log")
 [ -n "$url" ] || fail "the sync server did not start"
 
-# A display number no X server holds (its lock file is absent), from $1 up.
-free_display() { local n=$1; while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done; echo ":$n"; }
+. releng/desk-driver.sh
 declare -A disp
 disp[a]=$(free_display 70)
 disp[b]=$(free_display $(( ${disp[a]#:} + 1 )))
@@ -46,8 +45,6 @@ for ws in a b; do
   Xvfb "${disp[$ws]}" -screen 0 1366x820x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
 done
 sleep 1
-x() { DISPLAY="${disp[$1]}" xdotool "${@:2}"; }
-shot() { DISPLAY="${disp[$1]}" import -window root "$out/$1-$2.png"; }
 
 # Starts workstation $1 on its own data folder and logs the clerk in through the dialog.
 start() {
@@ -59,38 +56,21 @@ start() {
   grep -qs "\[motcua\] login dialog shown" "$out/$ws.log" || fail "workstation $ws showed no login dialog"
   sleep 2
   shot "$ws" login
-  # The user name field has the focus; keys go to the window under the pointer (no window manager).
-  x "$ws" mousemove 680 272 click 1; sleep 0.3
-  x "$ws" type --delay 40 canbo.motcua; x "$ws" key Tab; x "$ws" type --delay 40 demo; x "$ws" key Return
+  type_login "$ws" canbo.motcua demo
   for _ in $(seq 1 120); do grep -qs "\[motcua\] startup:" "$out/$ws.log" && break; sleep 0.5; done
   grep -qs "\[motcua\] startup:" "$out/$ws.log" || fail "workstation $ws did not open after the online login"
   sleep 4
 }
 
-# Lines of workstation $1's log matching $2; await_more waits (≤ $4 s) until there are more than $3 of them.
 # The product logs "Sync round: N sent, R refused, M received; P waiting to send" whenever work moved.
-count() { grep -cE "$2" "$out/$1.log" || true; }
-await_more() { local i; for i in $(seq 1 $(( $4 * 2 ))); do [ "$(count "$1" "$2")" -gt "$3" ] && return 0; sleep 0.5; done; return 1; }
 SENT="Sync round: [1-9][0-9]* sent"
 RECEIVED="Sync round: .* [1-9][0-9]* received"
 
-# Receives a birth registration for applicant $2 (born $3, citizen ID $4 — its 5th–6th digits are the birth year —,
-# phone $5) at workstation $1's counter.
+# Receives a birth registration at workstation $1's counter (arguments as fill_and_receive) and waits until it is sent.
 receive() {
   local ws=$1
-  x "$ws" mousemove 130 36 click 1; sleep 2                                  # tab "Tiếp nhận"
-  x "$ws" mousemove 330 128 click 1; sleep 0.5                               # procedure search
-  x "$ws" type --delay 60 1.001193; sleep 1.5
-  x "$ws" key Down; sleep 0.7; x "$ws" key Tab; sleep 0.7                     # the procedure, then its papers
-  x "$ws" mousemove 47 464 click 1; sleep 0.5                                # the two required papers
-  x "$ws" mousemove 47 487 click 1; sleep 0.5
-  x "$ws" mousemove 940 128 click 1; sleep 0.3                               # applicant: name, birth, ID, phone, address
-  x "$ws" type --delay 40 "$2"; x "$ws" key Tab; x "$ws" type --delay 40 "$3"; x "$ws" key Tab
-  x "$ws" type --delay 40 "$4"; x "$ws" key Tab; x "$ws" type --delay 40 "$5"; x "$ws" key Tab
-  x "$ws" type --delay 40 "thon dong"; sleep 0.5
-  shot "$ws" counter-filled
   local sent; sent=$(count "$ws" "$SENT")
-  x "$ws" mousemove 709 448 click 1                                          # "Tiếp nhận (Ctrl+S)"
+  fill_and_receive "$@"
   # Received and sent to the server: the workstation says so in its log (no guessing with a sleep).
   if ! await_more "$ws" "$SENT" "$sent" 90; then
     shot "$ws" counter-received

@@ -2,7 +2,6 @@ package vn.motcua.app;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,6 +36,7 @@ import vn.motcua.store.CacheKey;
 import vn.motcua.store.CacheKeyRing;
 import vn.motcua.store.CacheOpener;
 import vn.motcua.store.LocalCache;
+import vn.motcua.store.WorkstationIdentity;
 import vn.motcua.core.model.User;
 import vn.motcua.core.session.UserSession;
 import vn.motcua.sync.SyncClient;
@@ -100,6 +100,7 @@ public class LifeCycle {
         LocalCache cache = in.cache();
         LOG.log(System.Logger.Level.INFO, "Cache open and {0} logged in after {1} ms", in.session().user().username(),
                 System.currentTimeMillis() - t0);
+        DurabilityNotice.show(cache.recovery(), locale);
         context.set(LocalCache.class, cache);
         context.set(UserSession.class, in.session());
         // Kept for the admin's user management: a new user gets their own wrapped copy of this key.
@@ -246,6 +247,15 @@ public class LifeCycle {
                 LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable sync settings in " + dataDir, e);
             }
         }
+        WorkstationIdentity identity;
+        try {
+            identity = identity(dataDir, locale);
+        } catch (IOException e) {
+            MessageDialog.openError(null, AppMessages.get(locale, "cache.notWritable.title"),
+                    AppMessages.get(locale, "cache.notWritable.message", dataDir, e.getMessage()));
+            return null;
+        }
+        String workstation = identity.id();
         CacheKeyRing[] ring = new CacheKeyRing[1];
         try {
             if (CacheKeyRing.exists(dataDir)) {
@@ -280,7 +290,7 @@ public class LifeCycle {
                     throw new CacheKeyRing.WrongPasswordException();
                 }
                 // The user's own signing key comes with the cache key (made here at their first login after the upgrade).
-                CacheKeyRing.Unlocked unlocked = ring[0].open(username, password, workstation(), java.time.Instant.now());
+                CacheKeyRing.Unlocked unlocked = ring[0].open(username, password, workstation, java.time.Instant.now());
                 key = unlocked.cacheKey();
                 userKey = unlocked.userKey();
                 keyMade = unlocked.created();
@@ -294,7 +304,7 @@ public class LifeCycle {
                 // centrally). The server decides; from then on this user logs in here offline too.
                 try {
                     vn.motcua.sync.WorkstationEnrolment.Enrolled enrolled = new vn.motcua.sync.WorkstationEnrolment(dataDir,
-                            new vn.motcua.sync.SyncClient(online.get().server(), locale), workstation(), locale).enrol(username, password);
+                            new vn.motcua.sync.SyncClient(online.get().server(), locale), workstation, locale).enrol(username, password);
                     key = enrolled.key();
                     fromServer = enrolled.user();
                     userKey = enrolled.userKey();
@@ -331,6 +341,10 @@ public class LifeCycle {
                 key.destroy();
                 return AppMessages.get(locale, "login.inactive", username);
             }
+            if (identity.replaced()) {
+                // The slot this folder knew belongs to the PC it was copied from.
+                cache.sync().forgetFallbackSlot();
+            }
             // Every change this user makes is signed with their key as it is written (docs/sync-protocol.md, "Who did it").
             cache.signCommandsWith(userKey);
             if (keyMade) {
@@ -339,7 +353,7 @@ public class LifeCycle {
                     LOG.log(System.Logger.Level.INFO, "{0} changes of {1} written before changes were signed: signed with the new key", signed, username);
                 }
             }
-            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation(), TrainingMode.active()), password.clone(), userKey);
+            result[0] = new LoggedIn(cache, key, new UserSession(user.get(), workstation, TrainingMode.active()), password.clone(), userKey);
             return null;
         };
         String auto = System.getProperty(AUTO_LOGIN_USER);
@@ -361,16 +375,28 @@ public class LifeCycle {
         return result[0];
     }
 
-    private static String workstation() {
+    /**
+     * This workstation's identity (vn.motcua.store.WorkstationIdentity): made with the data folder, made anew when the
+     * folder turns up on another PC (a cloned disk image); {@code -Dmotcua.workstation} names one explicitly (tests).
+     */
+    private static WorkstationIdentity identity(Path dataDir, Locale locale) throws IOException {
         String ws = System.getProperty("motcua.workstation");
         if (ws != null && !ws.isBlank()) {
-            return ws;
+            return new WorkstationIdentity(ws, false, null);
         }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "WS";
+        WorkstationIdentity.Machine machine = WorkstationIdentity.Machine.current();
+        // A folder from before identities existed was known by its host name: it keeps it (its slot and blocks on the server).
+        String legacy = Files.exists(CacheOpener.databaseFile(dataDir)) ? machine.host() : null;
+        WorkstationIdentity id = WorkstationIdentity.resolve(dataDir, machine, legacy);
+        if (id.replaced()) {
+            LOG.log(System.Logger.Level.WARNING, "The data folder {0} was made on another computer (workstation {1}): "
+                    + "this computer is workstation {2} from now on", dataDir, id.previousId(), id.id());
+            MessageDialog.openInformation(null, AppMessages.get(locale, "workstation.copied.title"),
+                    AppMessages.get(locale, "workstation.copied.message", id.previousId(), id.id()));
+        } else if (id.created()) {
+            LOG.log(System.Logger.Level.INFO, "New workstation identity {0} for {1}", id.id(), dataDir);
         }
+        return id;
     }
 
     private static Locale locale(IEclipseContext context) {

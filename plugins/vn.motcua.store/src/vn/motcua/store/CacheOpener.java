@@ -154,22 +154,57 @@ public final class CacheOpener {
             closeQuietly(lockChannel);
             throw new CacheException(CacheException.Kind.DAMAGED, databaseFile(dataDir), e.getMessage(), e);
         }
+        ChangeJournal.Opened journal;
         try {
-            return new LocalCache(dataDir, pool, lock);
+            journal = ChangeJournal.open(dataDir, new vn.motcua.sync.api.SyncJson());
+        } catch (java.io.IOException e) {
+            closeQuietly(pool);
+            closeQuietly(lockChannel);
+            throw new CacheException(CacheException.Kind.NOT_WRITABLE, dataDir.resolve(ChangeJournal.FILE),
+                    "Cannot open the journal of acknowledged changes in " + dataDir + ": " + e.getMessage(), e);
+        }
+        LocalCache cache;
+        try {
+            cache = new LocalCache(dataDir, pool, lock, journal.journal());
         } catch (RuntimeException e) {
             // Not the file's fault (a broken installation): release everything and let it surface.
+            closeQuietly(journal.journal());
             closeQuietly(pool);
             closeQuietly(lockChannel);
             throw e;
         }
+        try {
+            // Before anyone reads it: a cache that came back older than what was acknowledged here is brought up to date.
+            cache.recover(journal.reading());
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+        return cache;
     }
 
     /** The JDBC URL of a data folder's cache (for tools that open it with {@link #h2Password}). */
     public static String url(Path dataDir) {
         // CACHE_SIZE (KB): 64 MB of decrypted pages instead of H2's 16 MB, within the 512 MB heap budget; list
         // searches at a million dossiers touch thousands of rows.
-        return "jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CIPHER=AES;CACHE_SIZE=65536";
+        // REUSE_SPACE=FALSE: every commit is appended at the end of the file. With space reuse, H2 writes a commit into
+        // a gap freed by old versions (after its 45 s retention time) and names the commit BEFORE it in the file header;
+        // crash recovery starts there, finds no way on and opened without the last seconds of commits (issue 21). At the
+        // end of the file the newest commit is found from the file's end. The file only grows while open: LocalCache
+        // compacts it on close when most of it is old versions.
+        return "jdbc:h2:file:" + dataDir.resolve(DB_NAME).toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CIPHER=AES;CACHE_SIZE=65536" + H2_SPACE;
     }
+
+    /**
+     * For the crash tests and benchmarks only, never set by the product: {@value #RETENTION_PROPERTY} (ms) shortens H2's
+     * retention of old versions, so it frees space within seconds where the lost-commits failure needed 45 s of work;
+     * {@value #REUSE_SPACE_PROPERTY}{@code =true} brings back space reuse, to measure the old behaviour beside the new.
+     */
+    public static final String RETENTION_PROPERTY = "motcua.cache.retentionMillis";
+    public static final String REUSE_SPACE_PROPERTY = "motcua.cache.reuseSpace";
+    private static final String H2_SPACE = ";REUSE_SPACE=" + (Boolean.getBoolean(REUSE_SPACE_PROPERTY) ? "TRUE" : "FALSE")
+            + (Integer.getInteger(RETENTION_PROPERTY) == null ? "" : ";RETENTION_TIME=" + Integer.getInteger(RETENTION_PROPERTY));
 
     /** H2's password for an encrypted file: "file password, space, user password" (ours is empty). */
     public static char[] h2Password(CacheKey key) {
@@ -206,8 +241,10 @@ public final class CacheOpener {
         Files.createDirectories(target);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dataDir)) {
-            s.filter(p -> p.getFileName().toString().startsWith(DB_NAME + ".") && !p.getFileName().toString().equals(LOCK_FILE))
-                    .forEach(files::add);
+            // The H2 files only: the key ring opens the fresh cache, and the journal (not motcua.*) restores into it what
+            // was acknowledged here.
+            s.filter(p -> p.getFileName().toString().startsWith(DB_NAME + ".") && !p.getFileName().toString().equals(LOCK_FILE)
+                    && !p.getFileName().toString().startsWith(CacheKeyRing.FILE)).forEach(files::add);
         }
         for (Path p : files) {
             Files.move(p, target.resolve(p.getFileName()));

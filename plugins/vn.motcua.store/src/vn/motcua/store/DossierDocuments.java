@@ -76,7 +76,11 @@ public final class DossierDocuments {
 
     /** Stores one document in its own transaction. */
     public Document add(NewDocument doc) {
-        return cache.inTransaction(em -> insert(em, doc, Instant.now()));
+        return cache.inTransaction(em -> {
+            Document d = insert(em, doc, Instant.now());
+            cache.journal(em, doc.dossierCode(), null, null, null, List.of(doc));
+            return d;
+        });
     }
 
     /** Every document of a dossier, oldest first. */

@@ -98,4 +98,61 @@ public final class JdbcNumberBlockStore implements NumberBlockStore {
             throw new IllegalStateException("Cannot record an issued number: " + e.getMessage(), e);
         }
     }
+
+    /** A number that reached a receipt stays issued, so the counter can never give it again. */
+    static void issued(jakarta.persistence.EntityManager em, String code, String workstation) {
+        java.util.Optional<vn.motcua.core.code.DossierCode> parsed = vn.motcua.core.code.DossierCode.parse(code);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("MERGE INTO issued_number (agency_code, issue_day, seq, workstation) KEY (agency_code, issue_day, seq) VALUES (?, ?, ?, ?)")
+                .setParameter(1, parsed.get().agencyCode()).setParameter(2, java.sql.Date.valueOf(parsed.get().receptionDate()))
+                .setParameter(3, parsed.get().sequence()).setParameter(4, workstation == null ? "" : workstation).executeUpdate();
+    }
+
+
+    /**
+     * Numbers of dossiers the server sent that could still be issued here (today's and yesterday's): among the issued
+     * ones, so a cache that came back older — and lost its own record of them — never gives them again.
+     */
+    static void issuedByOthers(jakarta.persistence.EntityManager em, java.util.List<vn.motcua.core.model.Dossier> dossiers) {
+        LocalDate since = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        for (vn.motcua.core.model.Dossier d : dossiers) {
+            vn.motcua.core.code.DossierCode.parse(d.code()).filter(c -> !c.receptionDate().isBefore(since))
+                    .ifPresent(c -> issued(em, d.code(), d.events().isEmpty() ? "" : d.events().get(0).workstationId()));
+        }
+    }
+
+    /**
+     * Every number of the workstation's blocks and offline slice of that day becomes issued: the cache came back older
+     * than the server's knowledge of it, so some of them may be on receipts it no longer knows. Later receptions take
+     * numbers from new blocks.
+     *
+     * @return how many numbers were retired
+     */
+    public int retire(String workstationId, String agencyCode, LocalDate day, int fallbackSlot) {
+        List<NumberBlock> all = new ArrayList<>(blocks(workstationId, agencyCode, day));
+        if (fallbackSlot > 0) {
+            all.add(vn.motcua.core.code.OfflineFallbackPolicy.standard().blockFor(agencyCode, day, fallbackSlot, workstationId));
+        }
+        int n = 0;
+        try (Connection c = cache.connection(); PreparedStatement p = c.prepareStatement(
+                "MERGE INTO issued_number(agency_code, issue_day, seq, workstation) KEY (agency_code, issue_day, seq) VALUES (?, ?, ?, ?)")) {
+            for (NumberBlock b : all) {
+                for (int i = b.from(); i <= b.to(); i++) {
+                    p.setString(1, agencyCode);
+                    p.setDate(2, Date.valueOf(day));
+                    p.setInt(3, i);
+                    p.setString(4, workstationId);
+                    p.addBatch();
+                    n++;
+                }
+            }
+            p.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot retire numbers: " + e.getMessage(), e);
+        }
+        cache.changed();
+        return n;
+    }
 }

@@ -46,10 +46,7 @@ public final class JpaDossierRepository implements DossierRepository {
      */
     @Override
     public void save(Dossier dossier, DossierEvent event) {
-        cache.inTransaction(em -> {
-            saveIn(em, dossier, event);
-            return null;
-        });
+        save(dossier, event, List.of());
     }
 
     /**
@@ -58,9 +55,13 @@ public final class JpaDossierRepository implements DossierRepository {
      */
     public void save(Dossier dossier, DossierEvent event, List<DossierDocuments.NewDocument> documents) {
         cache.inTransaction(em -> {
-            saveIn(em, dossier, event);
+            SyncLedger.Queued queued = saveIn(em, dossier, event);
             java.time.Instant at = java.time.Instant.now();
             documents.forEach(doc -> DossierDocuments.insert(em, doc, at));
+            if (queued != null) {
+                // Forced to disk when this commits, before the caller tells the user (ChangeJournal).
+                cache.journal(em, dossier.code(), event.action().name(), queued.mutationId(), queued.payload(), documents);
+            }
             return null;
         });
     }
@@ -115,7 +116,8 @@ public final class JpaDossierRepository implements DossierRepository {
         return names;
     }
 
-    private void saveIn(EntityManager em, Dossier d, DossierEvent event) {
+    /** Writes the dossier (and its event); returns the outbox row when there is an event. */
+    private SyncLedger.Queued saveIn(EntityManager em, Dossier d, DossierEvent event) {
         Optional<DossierEntity> found = d.code() == null ? Optional.empty() : byCode(em, d.code());
         DossierEntity e = found.orElseGet(DossierEntity::new);
         long stored = e.events.size();
@@ -132,10 +134,8 @@ public final class JpaDossierRepository implements DossierRepository {
         }
         cache.dossierListMemory().written(e.id, listColumns(e));
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
-        if (event != null) {
-            // The change and its outbox command commit together: nothing done offline can be lost before sync.
-            SyncLedger.enqueue(em, cache.syncJson(), d, event, cache.signingKey(event.actorUsername()));
-        }
+        // The change and its outbox command commit together: nothing done offline can be lost before sync.
+        return event == null ? null : SyncLedger.enqueue(em, cache.syncJson(), d, event, cache.signingKey(event.actorUsername()));
     }
 
     /**
@@ -182,6 +182,7 @@ public final class JpaDossierRepository implements DossierRepository {
         }
         // Most of a first sync: new dossiers, written in batches rather than through the unit of work.
         bulkInsert(em, added, procedureNames, memory);
+        JdbcNumberBlockStore.issuedByOthers(em, dossiers);
     }
 
     /**

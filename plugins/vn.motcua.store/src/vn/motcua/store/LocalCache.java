@@ -68,10 +68,19 @@ public final class LocalCache implements AutoCloseable {
     /** One writer at a time: the audit log's next sequence number and hash are read inside the write. */
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    LocalCache(Path dataDir, JdbcConnectionPool pool, FileLock lock) {
+    /** Acknowledged local changes, forced to disk outside H2 (see ChangeJournal). */
+    private final ChangeJournal journal;
+    /** The journal sequence of the last change written (in the cache's {@code journal.seq} state with it). */
+    private final java.util.concurrent.atomic.AtomicLong journalSeq = new java.util.concurrent.atomic.AtomicLong();
+    /** Changes of the transaction under way, journaled once it commits; guarded by {@link #writeLock}. */
+    private final java.util.List<ChangeJournal.Entry> journalPending = new java.util.ArrayList<>();
+    private volatile JournalRecovery recovery;
+
+    LocalCache(Path dataDir, JdbcConnectionPool pool, FileLock lock, ChangeJournal journal) {
         this.dataDir = dataDir;
         this.pool = pool;
         this.lock = lock;
+        this.journal = journal;
         Map<String, Object> p = new HashMap<>();
         // Plain Equinox, no Gemini: hand EclipseLink our bundle's class loader and a ready DataSource.
         p.put(PersistenceUnitProperties.CLASSLOADER, LocalCache.class.getClassLoader());
@@ -148,16 +157,73 @@ public final class LocalCache implements AutoCloseable {
             committed = true;
             dossierListMemory.committed();
             writeVersion.incrementAndGet();
+            journalCommitted();
             return result;
         } finally {
             if (!committed) {
+                // Sequences stay contiguous: the rolled-back changes never existed.
+                journalSeq.addAndGet(-journalPending.size());
                 dossierListMemory.rolledBack();
             }
+            journalPending.clear();
             if (tx.isActive()) {
                 tx.rollback();
             }
             em.close();
         }
+    }
+
+    /**
+     * Records an acknowledged local change inside its transaction: the change gets the next journal sequence, which the
+     * cache keeps with it (state {@code journal.seq}); the record is written to the journal and forced to disk when the
+     * transaction commits ({@link #journalCommitted}).
+     */
+    void journal(EntityManager em, String dossierCode, String action, String mutationId, String command,
+            java.util.List<DossierDocuments.NewDocument> documents) {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a journaled change must be written inside inTransaction");
+        }
+        long seq = journalSeq.incrementAndGet();
+        SyncLedger.put(em, SyncLedger.JOURNAL_SEQ, Long.toString(seq));
+        journalPending.add(new ChangeJournal.Entry(seq, java.time.Instant.now(), dossierCode, action, mutationId, command,
+                documents.stream().map(ChangeJournal.Document::of).toList()));
+    }
+
+    /** The transaction committed: its changes go to the journal, forced to disk, before the caller is told. */
+    private void journalCommitted() {
+        if (journalPending.isEmpty()) {
+            return;
+        }
+        try {
+            journal.append(journalPending);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Saved in the cache, but the journal " + journal.file()
+                    + " could not be written to disk: " + e.getMessage(), e);
+        }
+        for (ChangeJournal.Entry e : journalPending) {
+            System.getLogger(LocalCache.class.getName()).log(System.Logger.Level.INFO, "Saved {0} of dossier {1} (change {2} on disk)",
+                    e.action() == null ? "DOCUMENT" : e.action(), e.dossierCode(), Long.toString(e.seq()));
+        }
+    }
+
+    /** The journal of acknowledged changes of this cache's data folder. */
+    public ChangeJournal journal() {
+        return journal;
+    }
+
+    /**
+     * What opening found: whether the cache came back older than the journal of acknowledged changes (a crash, a power
+     * cut, an older copy put back), which changes were restored from the journal, what could not be.
+     */
+    public JournalRecovery recovery() {
+        return recovery;
+    }
+
+    /** Brings the cache up to its journal (once, by CacheOpener right after opening). */
+    void recover(ChangeJournal.Reading reading) {
+        JournalReplay replay = new JournalReplay(this);
+        recovery = replay.run(reading);
+        journalSeq.set(Math.max(recovery.journalSeq(), replay.cacheSeq()));
     }
 
     /** Runs read-only {@code work} with its own entity manager. */
@@ -309,12 +375,57 @@ public final class LocalCache implements AutoCloseable {
         return new DossierQueries(this);
     }
 
+    /**
+     * How the cache file is used: its size and H2's fill rates (share of the file in chunks, share of live data in the
+     * chunks), read from {@code INFORMATION_SCHEMA.SETTINGS}.
+     */
+    public record CacheSpace(long fileBytes, int fillRate, int chunksFillRate) {
+        /** Old versions and free gaps take more than the data and more than {@value #MIN_WASTE_BYTES} bytes. */
+        public static final long MIN_WASTE_BYTES = 64L << 20;
+
+        public long liveBytes() {
+            return fileBytes * fillRate / 100 * chunksFillRate / 100;
+        }
+
+        public boolean compactionDue() {
+            long waste = fileBytes - liveBytes();
+            return waste > liveBytes() && waste > MIN_WASTE_BYTES;
+        }
+    }
+
+    /** The current {@link CacheSpace}. */
+    public CacheSpace space() {
+        try (Connection c = pool.getConnection()) {
+            return space(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CacheSpace space(Connection c) throws SQLException {
+        Map<String, String> info = new HashMap<>();
+        try (Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(
+                "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
+            while (r.next()) {
+                info.put(r.getString(1), r.getString(2));
+            }
+        }
+        return new CacheSpace(Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0")), Integer.parseInt(info.getOrDefault("info.FILL_RATE", "100")),
+                Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100")));
+    }
+
     /** A raw JDBC connection (benchmarks' baselines, maintenance); the caller closes it. */
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean compactOnClose;
+
+    /** The next {@link #close()} rewrites the file whole (SHUTDOWN COMPACT), whatever its fill rate. */
+    public void compactOnClose() {
+        compactOnClose = true;
+    }
 
     /** Closes the cache once; later calls do nothing (shutdown paths may overlap). */
     @Override
@@ -332,11 +443,25 @@ public final class LocalCache implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             // After a bulk load (first sync, demo data, benchmark) H2 leaves the file many times its data: rewrite
             // it once on close (1M dossiers: 25.9 GB -> 1.2 GB in 4 min) so the rows of one period share pages.
-            s.execute(bulkWritten.get() >= COMPACT_AFTER_BULK ? "SHUTDOWN COMPACT" : "SHUTDOWN");
-        } catch (SQLException ignored) {
+            // Without space reuse (CacheOpener.url) every commit also grows the file: rewrite it when old versions
+            // take more room than the data (a working day adds a few MB; docs/benchmarks.md).
+            CacheSpace space = space(c);
+            boolean compact = compactOnClose || bulkWritten.get() >= COMPACT_AFTER_BULK || space.compactionDue();
+            long t0 = System.nanoTime();
+            s.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+            if (compact) {
+                System.getLogger(LocalCache.class.getName()).log(System.Logger.Level.INFO, "Cache compacted on close: {0} MB ({1} MB of data) -> {2} MB in {3} ms",
+                        space.fileBytes() >> 20, space.liveBytes() >> 20, java.nio.file.Files.size(databaseFile()) >> 20, (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (SQLException | IOException ignored) {
             // closing anyway
         }
         pool.dispose();
+        try {
+            journal.close();
+        } catch (IOException ignored) {
+            // every record was forced when it was written
+        }
         try {
             lock.release();
             lock.channel().close();

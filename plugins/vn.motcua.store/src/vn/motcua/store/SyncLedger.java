@@ -28,6 +28,10 @@ public final class SyncLedger {
     public static final String FALLBACK_SLOT = "fallback.slot";
     public static final String LAST_SUCCESS = "last.success";
     public static final String LAST_ERROR = "last.error";
+    /** When a round last found changes of this workstation on the server that this cache had lost, and how many. */
+    public static final String RESTORED_FROM_SERVER = "restored.from.server";
+    /** The sequence of the last journaled change this cache holds (see ChangeJournal). */
+    public static final String JOURNAL_SEQ = "journal.seq";
 
     private final LocalCache cache;
 
@@ -56,22 +60,32 @@ public final class SyncLedger {
             String reason, String serverStatus, String serverLast, Instant recordedAt, boolean acknowledged) {
     }
 
+    /** An outbox row: the command's idempotency key and the command as JSON. */
+    record Queued(String mutationId, String payload) {
+    }
+
     /**
      * Writes the outbox command of a local change inside the change's own transaction, signed by its actor's key
      * ({@code signer}, null when the actor has none unlocked here: the row is then held and never sent).
      */
-    static void enqueue(EntityManager em, SyncJson json, Dossier after, DossierEvent event, UserKey signer) {
-        String mutationId = UUID.randomUUID().toString();
-        PushCommand command = new PushCommand(mutationId, after.code(), event, after);
-        String held = null;
+    static Queued enqueue(EntityManager em, SyncJson json, Dossier after, DossierEvent event, UserKey signer) {
+        PushCommand command = new PushCommand(UUID.randomUUID().toString(), after.code(), event, after);
         if (signer != null) {
             command = signer.sign(command);
-        } else {
-            held = HELD_UNSIGNED;
         }
+        String payload = json.writeString(command);
+        enqueue(em, command, payload);
+        return new Queued(command.mutationId(), payload);
+    }
+
+    /**
+     * The outbox row of {@code command} (a new change, or one restored from the journal with its own mutation id and
+     * signature); an unsigned one is held, never sent.
+     */
+    static void enqueue(EntityManager em, PushCommand command, String payload) {
         em.createNativeQuery("INSERT INTO sync_outbox (mutation_id, dossier_code, event_seq, payload, held) VALUES (?, ?, ?, ?, ?)")
-                .setParameter(1, mutationId).setParameter(2, after.code()).setParameter(3, event.sequence())
-                .setParameter(4, json.writeString(command)).setParameter(5, held).executeUpdate();
+                .setParameter(1, command.mutationId()).setParameter(2, command.dossierCode()).setParameter(3, command.event().sequence())
+                .setParameter(4, payload).setParameter(5, command.signature() == null ? HELD_UNSIGNED : null).executeUpdate();
     }
 
     /** The oldest {@code max} changes that can be sent, in the order they were made. */
@@ -227,6 +241,9 @@ public final class SyncLedger {
      * @return how many dossiers were written
      */
     public int applyPulled(List<Dossier> dossiers, long cursor, String serverId) {
+        if (dossiers.isEmpty() && cursor == cursor() && state(SERVER_ID).map(serverId::equals).orElse(false)) {
+            return 0; // an empty page at the same place: nothing to commit (every commit grows the file)
+        }
         int written = cache.inTransaction(em -> {
             @SuppressWarnings("unchecked")
             java.util.Set<String> pendingCodes = new java.util.HashSet<>(
@@ -253,11 +270,21 @@ public final class SyncLedger {
      * first login — and uses slot 1.
      */
     public int fallbackSlot() {
-        return state(FALLBACK_SLOT).map(Integer::parseInt).orElse(1);
+        return state(FALLBACK_SLOT).map(s -> s.equals(SLOT_UNASSIGNED) ? 0 : Integer.parseInt(s)).orElse(1);
     }
 
     public boolean knowsFallbackSlot() {
-        return state(FALLBACK_SLOT).isPresent();
+        return state(FALLBACK_SLOT).filter(s -> !s.equals(SLOT_UNASSIGNED)).isPresent();
+    }
+
+    private static final String SLOT_UNASSIGNED = "unassigned";
+
+    /**
+     * This data folder took a new workstation identity (it was copied from another PC): the slot it knew is the other
+     * PC's. Until the server gives the new identity its own slot, offline numbers come from reserved blocks only.
+     */
+    public void forgetFallbackSlot() {
+        state(FALLBACK_SLOT, SLOT_UNASSIGNED);
     }
 
     public long cursor() {
@@ -272,8 +299,11 @@ public final class SyncLedger {
         return cache.read(em -> get(em, name));
     }
 
-    /** Records a state value (last success, last error…) in its own transaction. */
+    /** Records a state value (last success, last error…) in its own transaction; nothing is written when it is unchanged. */
     public void state(String name, String value) {
+        if (java.util.Objects.equals(state(name).orElse(null), value)) {
+            return;
+        }
         cache.inTransaction(em -> {
             if (value == null) {
                 em.createNativeQuery("DELETE FROM sync_state WHERE name = ?").setParameter(1, name).executeUpdate();
@@ -313,13 +343,13 @@ public final class SyncLedger {
                 .setParameter(1, conflictId).executeUpdate());
     }
 
-    private static Optional<String> get(EntityManager em, String name) {
+    static Optional<String> get(EntityManager em, String name) {
         @SuppressWarnings("unchecked")
         List<Object> r = em.createNativeQuery("SELECT state_value FROM sync_state WHERE name = ?").setParameter(1, name).getResultList();
         return r.isEmpty() ? Optional.empty() : Optional.of((String) r.get(0));
     }
 
-    private static void put(EntityManager em, String name, String value) {
+    static void put(EntityManager em, String name, String value) {
         em.createNativeQuery("MERGE INTO sync_state (name, state_value) KEY (name) VALUES (?, ?)").setParameter(1, name)
                 .setParameter(2, value).executeUpdate();
     }

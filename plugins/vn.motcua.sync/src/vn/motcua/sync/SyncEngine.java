@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import vn.motcua.core.model.Agency;
+import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.Procedure;
 import vn.motcua.store.LocalCache;
 import vn.motcua.store.SyncLedger;
@@ -32,8 +33,12 @@ import vn.motcua.store.DossierDocuments;
  */
 public final class SyncEngine {
     private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
-    /** What a round did; {@code waiting}: changes the server holds back until their actor's key is enrolled. */
-    public record Report(int applied, int duplicates, int refused, int pulled, long cursor, int waiting) {
+    /**
+     * What a round did; {@code waiting}: changes the server holds back until their actor's key is enrolled;
+     * {@code restoredFromServer}: changes made at this workstation that the server held and this cache did not (it came
+     * back older than the server's knowledge of it: a crash, a power cut, an older copy put back).
+     */
+    public record Report(int applied, int duplicates, int refused, int pulled, long cursor, int waiting, int restoredFromServer) {
     }
 
     /** Progress and cancellation, so the engine needs no Eclipse runtime. */
@@ -157,6 +162,7 @@ public final class SyncEngine {
         long cursor = ledger.cursor();
         String knownServer = ledger.state(SyncLedger.SERVER_ID).orElse(null);
         int pulled = 0;
+        int restored = 0;
         try (PullAhead ahead = new PullAhead()) {
             PullResponse next = null;
             while (!progress.cancelled()) {
@@ -175,6 +181,7 @@ public final class SyncEngine {
                     // storing and fetching each took turns). Its cursor is this page's, so nothing depends on the store.
                     ahead.start(page.cursor());
                 }
+                restored += ownChangesMissingHere(page.changes());
                 ledger.applyPulled(page.changes().stream().map(Change::dossier).toList(), page.cursor(), page.serverId());
                 pulled += page.changes().size();
                 cursor = page.cursor();
@@ -186,9 +193,62 @@ public final class SyncEngine {
             }
         }
         pushDocuments();
-        ledger.state(SyncLedger.LAST_SUCCESS, Instant.now(clock).toString());
+        Instant now = Instant.now(clock);
+        lastSuccess = now;
+        // An idle round writes nothing: every commit grows the cache file (it does not reuse space, CacheOpener.url).
+        // The time of the last success is kept here and stored when work moved, or at most every few minutes.
+        boolean moved = applied + duplicates + refused + pulled > 0;
+        if (moved || ledger.state(SyncLedger.LAST_SUCCESS).map(Instant::parse).map(t -> t.isBefore(now.minus(LAST_SUCCESS_STORED_EVERY)))
+                .orElse(true)) {
+            ledger.state(SyncLedger.LAST_SUCCESS, now.toString());
+        }
         ledger.state(SyncLedger.LAST_ERROR, null);
-        return new Report(applied, duplicates, refused, pulled, cursor, waiting);
+        if (restored > 0) {
+            LOG.log(System.Logger.Level.WARNING, "This cache came back older than the server''s knowledge of it: the server held {0} changes "
+                    + "made at this workstation ({1}) that the cache did not; they are back from the server", restored, workstationId);
+            ledger.state(SyncLedger.RESTORED_FROM_SERVER, now + " " + restored);
+            if (client.user() != null) {
+                // Numbers given here after the copy this cache came back as may be on receipts it no longer knows.
+                java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+                int retired = cache.numberBlocks().retire(workstationId, client.user().agencyCode(), today, ledger.fallbackSlot());
+                LOG.log(System.Logger.Level.WARNING, "{0} numbers of today''s blocks and offline slice set aside: new receptions take new blocks",
+                        retired);
+                topUpNumbers(client.user().agencyCode(), 20, 50);
+            }
+        }
+        return new Report(applied, duplicates, refused, pulled, cursor, waiting, restored);
+    }
+
+    /**
+     * Changes made at this workstation that the server sends back and this cache lacks: only a cache that came back
+     * older than what it pushed can lack them (a change refused by the server never comes back). Dossiers with local
+     * changes still waiting are left to the push answer.
+     */
+    private int ownChangesMissingHere(List<Change> changes) {
+        int missing = 0;
+        SyncLedger ledger = cache.sync();
+        for (Change c : changes) {
+            Dossier server = c.dossier();
+            if (workstationId == null || server.events().stream().noneMatch(e -> workstationId.equals(e.workstationId()))) {
+                continue;
+            }
+            int have = cache.dossierRepository().findByCode(server.code()).map(d -> d.events().size()).orElse(0);
+            for (int i = have; i < server.events().size(); i++) {
+                if (workstationId.equals(server.events().get(i).workstationId()) && !ledger.hasPending(server.code())) {
+                    missing++;
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static final java.time.Duration LAST_SUCCESS_STORED_EVERY = java.time.Duration.ofMinutes(5);
+    private volatile Instant lastSuccess;
+
+    /** When a round last succeeded: this session's last round, else what the cache recorded. */
+    public java.util.Optional<Instant> lastSuccess() {
+        Instant here = lastSuccess;
+        return here != null ? java.util.Optional.of(here) : cache.sync().state(SyncLedger.LAST_SUCCESS).map(Instant::parse);
     }
 
     /**

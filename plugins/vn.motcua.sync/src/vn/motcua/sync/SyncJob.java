@@ -149,8 +149,9 @@ public final class SyncJob extends Job {
             changedLastRound = report.pulled() + report.refused();
             // The log says when work moved (support reads it; the sync smoke test waits on it), not every idle round.
             if (report.applied() + report.duplicates() + report.refused() + report.pulled() > 0 || failures > 0) {
-                LOG.log(System.Logger.Level.INFO, "Sync round: {0} sent, {1} refused, {2} received; {3} waiting to send",
-                        report.applied() + report.duplicates(), report.refused(), report.pulled(), cache.sync().pendingCount());
+                LOG.log(System.Logger.Level.INFO, "Sync round: {0} sent, {1} refused, {2} received; {3} waiting to send; cursor {4}; last success {5}",
+                        report.applied() + report.duplicates(), report.refused(), report.pulled(), cache.sync().pendingCount(),
+                        Long.toString(report.cursor()), engine.lastSuccess().map(Instant::toString).orElse("-"));
             }
             failures = 0;
             delay = interval.toMillis();
@@ -279,12 +280,15 @@ public final class SyncJob extends Job {
 
     public SyncStatus status() {
         SyncLedger ledger = cache.sync();
-        Instant last = ledger.state(SyncLedger.LAST_SUCCESS).map(Instant::parse).orElse(null);
+        Instant last = engine.lastSuccess().orElse(null);
         String error = ledger.state(SyncLedger.LAST_ERROR).map(s -> s.substring(s.indexOf(' ') + 1)).orElse(null);
         long held = ledger.heldCount();
         String why = held == 0 ? null : ledger.held(1).stream().findFirst().map(this::heldReason).orElse(null);
+        String notice = ledger.state(SyncLedger.RESTORED_FROM_SERVER).map(v -> v.split(" ", 2))
+                .filter(v -> Instant.parse(v[0]).isAfter(Instant.now().minus(Duration.ofDays(1))))
+                .map(v -> SyncText.get(locale, "restoredFromServer", v[1])).orElse(null);
         return new SyncStatus(last, ledger.pendingCount(), error, ledger.conflicts(false).size(), running, nextAttempt, activity,
-                changedLastRound, (int) held, why, sessionRenewedAt);
+                changedLastRound, (int) held, why, sessionRenewedAt, notice);
     }
 
     /** Why the oldest held change cannot go, in the user's words. */

@@ -14,7 +14,12 @@ public final class ClientProcess {
             "vn.motcua.sync.api", "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.datatype.jackson-datatype-jsr310",
             "jakarta.persistence-api", "org.eclipse.persistence.core", "org.eclipse.persistence.jpa", "org.eclipse.persistence.jpa.jpql",
-            "org.objectweb.asm", "org.objectweb.asm.commons", "org.objectweb.asm.tree", "com.h2database", "bcprov");
+            "org.objectweb.asm", "org.objectweb.asm.commons", "org.objectweb.asm.tree", "com.h2database", "bcprov", "vn.motcua.training");
+
+    /** The class path of a workstation's store and sync in a JVM of its own (ClientMain, StormWorkstation), from the test runtime. */
+    public static String classPath() throws java.io.IOException {
+        return ServerProcess.classPath(BUNDLES);
+    }
 
     private ClientProcess() {
     }
@@ -25,7 +30,7 @@ public final class ClientProcess {
     public static boolean runAndKill(Path data, String keyHex, SyncWorld world, String user, int pushBatch, int pullPage, String killAfter)
             throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", ServerProcess.classPath(BUNDLES), ClientMain.class.getName(), data.toString(), keyHex,
+                "-cp", classPath(), ClientMain.class.getName(), data.toString(), keyHex,
                 world.server.uri().toString(), user, SyncWorld.PASSWORD, Integer.toString(pushBatch), Integer.toString(pullPage)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         StringBuilder out = new StringBuilder();

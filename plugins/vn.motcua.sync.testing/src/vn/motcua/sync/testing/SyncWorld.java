@@ -188,6 +188,16 @@ public final class SyncWorld implements AutoCloseable {
         return new RawHttp(server.uri());
     }
 
+    /** A birth-registration-like reception of procedure {@code p} at the demo commune's counter, with its required papers. */
+    public static Transition reception(Procedure p, String code, String applicant, Actor clerk, Instant now) {
+        List<ReceivedPaper> papers = p.requiredDocuments().stream().filter(d -> !d.optional())
+                .map(d -> new ReceivedPaper(d.id(), d.count(), d.kind() == null ? PaperKind.ORIGINAL : d.kind(), false, false, false)).toList();
+        Dossier draft = Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
+                new PersonApplicant(applicant, java.time.LocalDate.of(1990, 1, 1), null, "Xã Ia Grai", "0905000000", ""),
+                papers, DemoData.communeCode());
+        return LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))), clerk, now);
+    }
+
     public User user(String username) {
         return users.stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
     }
@@ -339,13 +349,7 @@ public final class SyncWorld implements AutoCloseable {
         public String receive(String clerk) {
             Procedure p = catalogue.get(counter % catalogue.size());
             String code = "H21.17-" + name + "-" + String.format("%05d", ++counter);
-            List<ReceivedPaper> papers = p.requiredDocuments().stream().filter(d -> !d.optional())
-                    .map(d -> new ReceivedPaper(d.id(), d.count(), d.kind() == null ? PaperKind.ORIGINAL : d.kind(), false, false, false)).toList();
-            Dossier draft = Dossier.draft(p.code(), p.version(), "2025", Channel.IN_PERSON,
-                    new PersonApplicant("Nguyễn Văn " + name + counter, java.time.LocalDate.of(1990, 1, 1), null, "Xã Ia Grai", "0905000000", ""),
-                    papers, DemoData.communeCode());
-            Instant now = clock.instant();
-            Transition t = LIFECYCLE.apply(draft, new Command.Receive(code, now.plus(Duration.ofDays(5))), actor(clerk, Role.CLERK), now);
+            Transition t = reception(p, code, "Nguyễn Văn " + name + counter, actor(clerk, Role.CLERK), clock.instant());
             actingAs(clerk);
             cache.dossierRepository().save(t.dossier(), t.event());
             return code;

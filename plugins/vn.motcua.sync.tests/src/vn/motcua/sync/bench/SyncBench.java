@@ -62,7 +62,7 @@ import vn.motcua.training.DemoDataGenerator;
  * outbox command and checking it on the server cost, against writing its JSON.
  */
 public final class SyncBench {
-    private static final String PASSWORD = "matkhau-123";
+    static final String PASSWORD = "matkhau-123";
     private static final Lifecycle LIFECYCLE = Lifecycle.standard();
 
     public static void main(String[] args) throws Exception {

@@ -205,7 +205,10 @@ public final class TrainingWorkspace {
         }
     }
 
-    /** Removes the cache, key ring and exercise state of a training folder (never anything else). */
+    /**
+     * Removes the cache, key ring, journal of acknowledged changes and exercise state of a training folder (never anything
+     * else): a journal left behind would put the last exercise's work back into the new starting state.
+     */
     private static void clear(Path dataDir) throws IOException {
         if (!Files.isDirectory(dataDir)) {
             return;
@@ -213,7 +216,8 @@ public final class TrainingWorkspace {
         try (Stream<Path> s = Files.list(dataDir)) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(CacheOpener.DB_NAME + ".") && !n.equals("motcua.lock") || n.equals(STATE_FILE) || n.equals(PACK_INSTRUCTIONS)) {
+                if (n.startsWith(CacheOpener.DB_NAME + ".") && !n.equals("motcua.lock") || n.equals(STATE_FILE) || n.equals(PACK_INSTRUCTIONS)
+                        || n.equals(vn.motcua.store.ChangeJournal.FILE)) {
                     Files.delete(p);
                 }
             }

@@ -114,9 +114,12 @@ public class SyncStatusControl {
         if (s.lastError() != null) {
             parts.add(SyncText.get(locale, "status.error", s.lastError()));
         }
+        if (s.notice() != null) {
+            parts.add(s.notice());
+        }
         String full = String.join(" · ", parts);
         label.setText(fitted(full));
-        label.setToolTipText(s.lastError() != null ? s.lastError() : s.heldReason() != null ? s.heldReason() : full);
+        label.setToolTipText(s.lastError() != null ? s.lastError() : s.heldReason() != null ? s.heldReason() : s.notice() != null ? s.notice() : full);
         showConflicts(s.conflicts());
     }
 
