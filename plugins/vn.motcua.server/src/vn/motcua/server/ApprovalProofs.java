@@ -168,7 +168,7 @@ final class ApprovalProofs {
     }
 
     /**
-     * A dossier approved before the server checked approvals (schema 10) has its signed result and record recorded but
+     * A dossier approved before the server checked approvals (server schema 9) has its signed result and record recorded but
      * never verified: they are verified now — record, signatures, and the approving head's certificate bound in force
      * — and the result counts only then (its proof is recorded with the issue).
      */

@@ -28,7 +28,7 @@ import vn.motcua.sync.api.Messages.CertificateBinding;
 import vn.motcua.sync.api.Messages.CertificateChange;
 
 /**
- * Which certificates count for whom (server schema 10): an admin binds a head's personal certificate to their account
+ * Which certificates count for whom (server schema 9): an admin binds a head's personal certificate to their account
  * and an agency's organisation (seal) certificate to the agency; {@link ApprovalProofs} accepts an approval or a seal
  * only from a certificate bound so at the time the server applies it. Rows are never deleted — unbinding ends a row — so
  * the table is the history of who bound or unbound what, and when. A certificate is bound only when it is usable for

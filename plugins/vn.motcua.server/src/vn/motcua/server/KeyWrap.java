@@ -160,7 +160,7 @@ final class KeyWrap {
     }
 
     /**
-     * Wraps under the current key every row that is in clear (from before schema 8) or, when {@code rewrapAll}, under
+     * Wraps under the current key every row that is in clear (from before server schema 7) or, when {@code rewrapAll}, under
      * an older key; each row in its own statement, so a stop midway leaves every row readable. Returns rows rewritten.
      */
     int rewrap(ServerDatabase db, boolean rewrapAll) throws SQLException {

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Login throttling per account and per client address, kept in the database ({@code login_throttle}, server schema 8)
+ * Login throttling per account and per client address, kept in the database ({@code login_throttle}, server schema 7)
  * so that several server instances on one PostgreSQL share it and a restart forgets nothing.
  *
  * <p>An attempt is counted <em>before</em> its password is checked, under the rows' locks: parallel attempts are all

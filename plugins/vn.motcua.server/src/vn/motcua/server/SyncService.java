@@ -130,7 +130,7 @@ public final class SyncService {
         return renewal;
     }
 
-    /** The certificate bindings an admin keeps (server schema 10). */
+    /** The certificate bindings an admin keeps (server schema 9). */
     CertificateBindings certificates() {
         return certificates;
     }
@@ -291,7 +291,7 @@ public final class SyncService {
         try (PreparedStatement s = c.prepareStatement("SELECT agency_code, cache_key, key_id FROM workstation_key WHERE cache_id = ?")) {
             s.setString(1, cacheId);
             try (ResultSet r = s.executeQuery()) {
-                // Wrapped under a server key outside the database (KeyWrap); a row of before schema 8 is wrapped at start.
+                // Wrapped under a server key outside the database (KeyWrap); a row of before server schema 7 is wrapped at start.
                 return r.next() ? Optional.of(new String[] { r.getString(1),
                         r.getString(3) == null ? r.getString(2) : keyWrap.unwrap(cacheId, r.getString(1), r.getString(3), r.getString(2)) })
                         : Optional.empty();

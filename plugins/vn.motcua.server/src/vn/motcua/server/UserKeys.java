@@ -21,7 +21,7 @@ import vn.motcua.sync.api.Messages.UserKeyRevocation;
 import vn.motcua.sync.api.Messages.UserKeyState;
 
 /**
- * Users' public signing keys (server schema 9, {@code user_key}): enrolled by the user's own session with a proof
+ * Users' public signing keys (server schema 8, {@code user_key}): enrolled by the user's own session with a proof
  * made by the key itself, listed to the user or an admin, revoked by an admin or the user. What a key may sign is
  * decided by {@link CommandAuthenticity} and {@link SessionRenewal}.
  */

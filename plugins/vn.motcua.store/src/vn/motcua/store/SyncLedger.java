@@ -39,7 +39,7 @@ public final class SyncLedger {
         this.cache = cache;
     }
 
-    /** Why a change is not sent (schema 13, column {@code held}): written before changes were signed. */
+    /** Why a change is not sent (schema 12, column {@code held}): written before changes were signed. */
     public static final String HELD_LEGACY = "LEGACY";
     /** Why a change is not sent: written in its actor's name without their signing key unlocked here. */
     public static final String HELD_UNSIGNED = "UNSIGNED";

@@ -97,7 +97,7 @@ class KeyEscrowAttackTest {
         assertTrue(Files.getPosixFilePermissions(keyFile()).toString().equals("[OWNER_READ, OWNER_WRITE]"));
         assertFalse(world.dump().contains(wrapKey.substring(wrapKey.indexOf(':') + 1)));
 
-        // A row kept in clear by a server before schema 8 is wrapped at the next start.
+        // A row kept in clear by a server before server schema 7 is wrapped at the next start.
         try (Connection c = Worlds.h2(dir); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO workstation_key (cache_id, agency_code, cache_key, key_id, created_by, created_at) VALUES (?, ?, ?, NULL, ?, ?)")) {
             s.setString(1, "0000aaaa-0003");

@@ -27,7 +27,7 @@ import vn.motcua.sync.testing.SyncWorld;
 /**
  * The doors on PostgreSQL, where several server instances would share one database: guesses sent at once counted under
  * PostgreSQL's row locks, documents bound to the uploader's dossier and typed by their bytes, wrapped workstation keys,
- * number-block quotas and logout — schema 8 on PostgreSQL.
+ * number-block quotas and logout — server schema 7 on PostgreSQL.
  */
 class PostgresDoorsTest {
     @TempDir
