@@ -152,7 +152,7 @@ public final class SyncLedger {
 
     /**
      * Signs, with the key just made at its user's login, that user's changes written here before changes were signed
-     * (schema 13 marked them {@link #HELD_LEGACY}); one transaction, recorded in the audit log.
+     * (schema 12 marked them {@link #HELD_LEGACY}); one transaction, recorded in the audit log.
      *
      * @return how many were signed
      */
