@@ -23,7 +23,7 @@ import vn.motcua.store.internal.entity.ProcedureEntity;
 public final class JpaDossierRepository implements DossierRepository {
     private final LocalCache cache;
 
-    JpaDossierRepository(LocalCache cache) {
+    public JpaDossierRepository(LocalCache cache) {
         this.cache = cache;
     }
 
@@ -59,6 +59,19 @@ public final class JpaDossierRepository implements DossierRepository {
     public void save(Dossier dossier, DossierEvent event, List<DossierDocuments.NewDocument> documents) {
         cache.inTransaction(em -> {
             saveIn(em, dossier, event);
+            java.time.Instant at = java.time.Instant.now();
+            documents.forEach(doc -> DossierDocuments.insert(em, doc, at));
+            return null;
+        });
+    }
+
+    /**
+     * Several consecutive steps of one dossier (the supplement that completed a dossier at the counter and its
+     * reception), each with its outbox command, and the documents they produced: all of it commits, or none of it.
+     */
+    public void saveSteps(List<vn.motcua.core.lifecycle.Transition> steps, List<DossierDocuments.NewDocument> documents) {
+        cache.inTransaction(em -> {
+            steps.forEach(t -> saveIn(em, t.dossier(), t.event()));
             java.time.Instant at = java.time.Instant.now();
             documents.forEach(doc -> DossierDocuments.insert(em, doc, at));
             return null;

@@ -31,7 +31,7 @@ public final class SyncLedger {
 
     private final LocalCache cache;
 
-    SyncLedger(LocalCache cache) {
+    public SyncLedger(LocalCache cache) {
         this.cache = cache;
     }
 

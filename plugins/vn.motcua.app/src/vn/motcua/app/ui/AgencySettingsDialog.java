@@ -108,7 +108,7 @@ public final class AgencySettingsDialog extends Dialog {
     }
 
     private void showSchedule() {
-        Path file = cache.dataDir().resolve(LocalCache.SCHEDULES_FILE);
+        Path file = cache.dataDir().resolve(vn.motcua.store.WorkstationCalendar.SCHEDULES_FILE);
         schedule.setText(Files.isRegularFile(file) ? t("agency.schedule.file", file.getFileName()) : t("agency.schedule.builtIn"));
     }
 
@@ -120,7 +120,7 @@ public final class AgencySettingsDialog extends Dialog {
         String problem = null;
         try {
             OfficialSchedule.load(file);
-            Path target = cache.dataDir().resolve(LocalCache.SCHEDULES_FILE);
+            Path target = cache.dataDir().resolve(vn.motcua.store.WorkstationCalendar.SCHEDULES_FILE);
             Path tmp = Files.createTempFile(cache.dataDir(), ".schedule", ".tmp");
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -308,7 +308,7 @@ public class ReportsPart {
         Job job = Job.create(text.get("job", p.days()), monitor -> {
             Report r;
             try {
-                r = new Reports(cache, IndexRules.forDataFolder(cache.dataDir())).compute(p, session.agencyCode(), Instant.now(), text.locale);
+                r = new Reports(new vn.motcua.store.ReportFacts(cache), IndexRules.forDataFolder(cache.dataDir())).compute(p, session.agencyCode(), Instant.now(), text.locale);
             } catch (IOException | RuntimeException e) {
                 String m = text.get("job.failed", String.valueOf(e.getMessage()));
                 display.asyncExec(() -> {
