@@ -116,7 +116,8 @@ public final class DossierForms {
         String who = fullName.apply(event.actorUsername());
         String reason = event.reason() == null ? "" : event.reason();
         FormData data = switch (event.action()) {
-            case RECEIVE -> ReceiptForm.data(d, p, agency, parent, who, place, LOOKUP_URL,
+            // A receipt shows the appointment it gave (a reprint after an apology too).
+            case RECEIVE -> ReceiptForm.data(withDueAt(d, event.newDueAt()), p, agency, parent, who, place, LOOKUP_URL,
                     extras.lookupSecret() == null ? SECRET_ON_FIRST_PRINT : extras.lookupSecret());
             case REFUSE, REQUEST_SUPPLEMENT -> ReceiptForm.counterDecision(d, p, agency, parent, who, place,
                     extras.missing() != null ? extras.missing() : missingPapers(p, d.papers()), reason, event.at());
@@ -215,6 +216,11 @@ public final class DossierForms {
             }
         }
         return due;
+    }
+
+    private static Dossier withDueAt(Dossier d, Instant due) {
+        return new Dossier(d.code(), d.procedureCode(), d.procedureVersion(), d.rulePackId(), d.channel(), d.applicant(), d.papers(), d.receivedAt(),
+                due, d.status(), d.assignee(), d.agencyCode(), d.events(), d.attachments(), d.results(), d.feesPaid(), d.delivery(), d.lookupSecretHash());
     }
 
     private Agency agency(String code) {

@@ -96,7 +96,12 @@ public final class ReceiptForm {
                 .put("lookupUrl", lookupUrl + "?ma=" + d.code() + "&bm=" + lookupSecret).put("lookupSecret", lookupSecret)
                 .list("papers", papers);
         if (d.applicant() instanceof PersonApplicant a) {
-            f.put("citizenId", a.citizenId()).put("address", a.address()).put("phone", a.phone());
+            f.put("citizenId", a.citizenId()).put("address", a.address()).put("phone", a.phone())
+                    .put("identity", "Số định danh cá nhân: " + a.citizenId());
+        } else if (d.applicant() instanceof vn.motcua.core.model.OrganisationApplicant o) {
+            // An organisation applies through its representative, identified by its tax code.
+            f.put("taxCode", o.taxCode()).put("representative", o.representative()).put("address", o.address()).put("phone", o.phone())
+                    .put("identity", "Mã số thuế: " + o.taxCode() + "; người đại diện: " + o.representative());
         }
         return f;
     }

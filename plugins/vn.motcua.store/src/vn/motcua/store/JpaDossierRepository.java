@@ -70,8 +70,11 @@ public final class JpaDossierRepository implements DossierRepository {
      * reception), each with its outbox command, and the documents they produced: all of it commits, or none of it.
      */
     public void saveSteps(List<vn.motcua.core.lifecycle.Transition> steps, List<DossierDocuments.NewDocument> documents) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("no step to save");
+        }
         cache.inTransaction(em -> {
-            steps.forEach(t -> saveIn(em, t.dossier(), t.event()));
+            saveStepsIn(em, steps);
             java.time.Instant at = java.time.Instant.now();
             documents.forEach(doc -> DossierDocuments.insert(em, doc, at));
             return null;
@@ -149,6 +152,27 @@ public final class JpaDossierRepository implements DossierRepository {
             // The change and its outbox command commit together: nothing done offline can be lost before sync.
             SyncLedger.enqueue(em, cache.syncJson(), d, event);
         }
+    }
+
+    /** One row update for all the steps (the last one's state), each event appended and queued for sync with the dossier after it. */
+    private void saveStepsIn(EntityManager em, List<vn.motcua.core.lifecycle.Transition> steps) {
+        Dossier d = steps.get(steps.size() - 1).dossier();
+        Optional<DossierEntity> found = byCode(em, d.code());
+        DossierEntity e = found.orElseGet(DossierEntity::new);
+        long expected = steps.get(0).event().sequence() - 1;
+        if (found.isPresent() && e.events.size() != expected) {
+            throw new ConcurrentDossierChangeException("dossier " + d.code() + " has " + e.events.size() + " events, expected " + expected);
+        }
+        Mapping.fill(e, d, procedureName(em, d));
+        if (found.isEmpty()) {
+            d.events().forEach(ev -> e.events.add(Mapping.toEntity(ev, e)));
+            em.persist(e);
+        } else {
+            steps.forEach(t -> e.events.add(Mapping.toEntity(t.event(), e)));
+        }
+        cache.dossierListMemory().written(e.id, listColumns(e));
+        AuditLog.append(em, steps.stream().map(t -> auditEntry(t.dossier(), t.event())).toList());
+        steps.forEach(t -> SyncLedger.enqueue(em, cache.syncJson(), t.dossier(), t.event()));
     }
 
     /**
