@@ -85,6 +85,31 @@ public final class Counter {
         }
     }
 
+    /** A scan read from a file for a paper, or why it was refused (worded for the user). */
+    public record ScanRead(Scan scan, String problem) {
+    }
+
+    /** The largest scan taken at the counter. */
+    public static final long MAX_SCAN_BYTES = DossierDocuments.MAX_SCAN_BYTES;
+
+    /** Reads a scan of {@code paper} from {@code file}: PDF, JPEG or PNG (by content, not by name), at most 20 MB. */
+    public ScanRead readScan(java.nio.file.Path file, vn.motcua.core.model.RequiredDocument paper, Locale locale) {
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size > MAX_SCAN_BYTES) {
+                return new ScanRead(null, text(locale, "scan.tooLarge", file.getFileName(), size / (1024 * 1024), MAX_SCAN_BYTES / (1024 * 1024)));
+            }
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            String type = DossierDocuments.scanType(bytes);
+            if (type == null) {
+                return new ScanRead(null, text(locale, "scan.notScan", file.getFileName()));
+            }
+            return new ScanRead(new Scan(paper.id(), paper.name(), file.getFileName().toString(), type, bytes), null);
+        } catch (java.io.IOException e) {
+            return new ScanRead(null, text(locale, "scan.unreadable", file.getFileName(), String.valueOf(e.getMessage())));
+        }
+    }
+
     /** What the clerk entered for a new dossier. */
     public record Application(Procedure procedure, Channel channel, Applicant applicant, List<ReceivedPaper> papers, List<Scan> scans) {
         public Application {

@@ -13,7 +13,7 @@ import vn.motcua.core.calendar.DueTime;
 import vn.motcua.core.lifecycle.ActionAvailability;
 import vn.motcua.core.lifecycle.Actor;
 import vn.motcua.core.lifecycle.Command;
-import vn.motcua.core.model.AgencyRepository;
+import vn.motcua.core.model.Agency;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.DossierAction;
 import vn.motcua.core.model.Fee;
@@ -24,6 +24,7 @@ import vn.motcua.core.model.ReceivedPaper;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
 import vn.motcua.core.session.UserSession;
+import vn.motcua.store.JpaAgencyRepository;
 import vn.motcua.store.JpaDossierRepository;
 import vn.motcua.store.LocalUsers;
 import vn.motcua.store.WorkstationCalendar;
@@ -38,18 +39,18 @@ import vn.motcua.store.WorkstationCalendar;
 public final class DossierCommands {
     private final CommandRunner runner;
     private final ProcedureRepository procedures;
-    private final AgencyRepository agencies;
+    private final JpaAgencyRepository agencies;
     private final LocalUsers users;
     private final Appointments appointments;
 
     /** The DS component's constructor. */
-    public DossierCommands(JpaDossierRepository dossiers, ProcedureRepository procedures, AgencyRepository agencies, LocalUsers users,
+    public DossierCommands(JpaDossierRepository dossiers, ProcedureRepository procedures, JpaAgencyRepository agencies, LocalUsers users,
             WorkstationCalendar calendar, DossierForms forms, DeskEvents events) {
         this(dossiers, procedures, agencies, users, calendar, forms, events, Clock.systemUTC());
     }
 
     /** With a clock of the caller's (tests, training). */
-    public DossierCommands(JpaDossierRepository dossiers, ProcedureRepository procedures, AgencyRepository agencies, LocalUsers users,
+    public DossierCommands(JpaDossierRepository dossiers, ProcedureRepository procedures, JpaAgencyRepository agencies, LocalUsers users,
             WorkstationCalendar calendar, DossierForms forms, DeskEvents events, Clock clock) {
         this.runner = new CommandRunner(dossiers, forms, events, clock);
         this.procedures = procedures;
@@ -170,6 +171,12 @@ public final class DossierCommands {
     /** The processing agency returns an ineligible dossier, with the reason. */
     public Outcome returnDossier(String code, String reason, ActingAs by) {
         return simple(code, new Command.ReturnDossier(reason), by);
+    }
+
+    /** The agencies a dossier of {@code own} can be transferred to (every other agency known here), by name. */
+    public List<Agency> transferTargets(String own) {
+        return agencies.all().stream().filter(a -> !a.code().equals(own))
+                .sorted(java.util.Comparator.comparing(Agency::name, vn.motcua.core.text.VietnameseText.collator())).toList();
     }
 
     /** Hands the dossier to another agency of the chain (liên thông); the agency must be known here. */

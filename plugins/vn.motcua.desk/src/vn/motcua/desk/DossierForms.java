@@ -187,6 +187,23 @@ public final class DossierForms {
         }
     }
 
+    /**
+     * The dossier ledger (Form 07 of the 2025 pack, 06 of the 2018 pack, as in force at {@code now}) of {@code dossiers}
+     * in the order given, for the agency; {@code period} is the line under its title.
+     */
+    public byte[] ledger(List<Dossier> dossiers, Function<Dossier, String> procedureName, String agencyCode, String period, Instant now,
+            boolean training) {
+        String pack = PACKS.forReceptionTime(now).id();
+        String number = ProcessForms.ledger(pack);
+        try {
+            Agency agency = agency(agencyCode);
+            String parent = agency.parentCode() == null ? "" : agencies.findByCode(agency.parentCode()).map(Agency::name).orElse("");
+            return renderer.render(pack, number, ProcessForms.ledgerData(dossiers, procedureName, agency, parent, period), training);
+        } catch (IOException | RuntimeException e) {
+            throw new DeskException("form.failed", e, number, agencyCode, String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Required papers (not optional) the applicant did not hand in: what a supplement request lists. */
     public static List<String> missingPapers(Procedure p, List<ReceivedPaper> received) {
         List<String> out = new ArrayList<>();
