@@ -67,6 +67,15 @@ public final class Appointments {
                 p.cutOff().orElse(null), SupplementMode.defaultMode(), supplements)));
     }
 
+    /** Working time used so far and left until the appointment (negative when late), by the calendar. */
+    public record Progress(java.time.Duration used, java.time.Duration left) {
+    }
+
+    public Progress progress(DueTime due, Instant now) {
+        DueTimeCalculator c = new DueTimeCalculator(calendar.get());
+        return new Progress(c.usedWorkingTime(due, local(now)), c.remainingWorkingTime(due, local(now)));
+    }
+
     /** The appointment once the papers asked for came back at {@code now}; null when the procedure sets none. */
     Instant afterSupplement(Dossier d, Procedure p, Instant now) {
         return explain(d, p, now).flatMap(DueTime::due).map(Appointments::instant).orElse(null);

@@ -235,6 +235,17 @@ public final class Counter {
         return runner.loadIfPresent(code).filter(Counter::waitsAtReception);
     }
 
+    /** The procedure (the version it pinned) of a dossier. */
+    public Optional<Procedure> procedure(Dossier d) {
+        return procedures.find(d.procedureCode(), d.procedureVersion());
+    }
+
+    /** The dossier code typed, or the one in a scanned receipt's lookup address ({@code …?ma=CODE&bm=…}). */
+    public static String codeIn(String input) {
+        String s = input == null ? "" : input.strip();
+        return parameter(s, "ma").orElse(s);
+    }
+
     static boolean waitsAtReception(Dossier d) {
         return d.receivedAt() == null && (d.status() == DossierStatus.SUBMITTED_ONLINE || d.status() == DossierStatus.AWAITING_SUPPLEMENT
                 || d.status() == DossierStatus.SUPPLEMENT_RECEIVED);
@@ -290,7 +301,7 @@ public final class Counter {
      */
     public Optional<HandOver> findForHandOver(String input) {
         String s = input.strip();
-        String code = parameter(s, "ma").orElse(s);
+        String code = codeIn(s);
         Optional<String> secret = parameter(s, "bm");
         return runner.loadIfPresent(code).map(d -> new HandOver(d, d.status() == DossierStatus.RESULT_READY,
                 secret.filter(x -> d.lookupSecretHash() != null).map(x -> LookupSecret.matches(x, d.lookupSecretHash()))));

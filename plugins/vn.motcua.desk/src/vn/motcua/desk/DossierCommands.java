@@ -220,6 +220,31 @@ public final class DossierCommands {
         return procedures.find(d.procedureCode(), d.procedureVersion()).flatMap(p -> appointments.explain(d, p, runner.clock().instant()));
     }
 
+    /**
+     * The due date explained for the user: every step of the computation (reception, cut-off, the time allowed, each
+     * day skipped and why, each pause for papers), then the working time used and left now; empty without a due date.
+     */
+    public List<String> dueDateExplained(Dossier d, Locale locale) {
+        Optional<DueTime> due = explainDueDate(d);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(due.get().explain(locale));
+        if (due.get().dueAt() != null && !d.status().isFinal()) {
+            Appointments.Progress p = appointments.progress(due.get(), runner.clock().instant());
+            out.add(DeskException.TEXT.format(locale, "due.progress", hours(p.used()), hours(p.left())));
+        }
+        if (d.isExtended()) {
+            out.add(DeskException.TEXT.format(locale, "due.extended"));
+        }
+        return out;
+    }
+
+    private static String hours(java.time.Duration d) {
+        long minutes = d.toMinutes();
+        return (minutes < 0 ? "-" : "") + Math.abs(minutes) / 60 + ":" + String.format("%02d", Math.abs(minutes) % 60);
+    }
+
     private Outcome simple(String code, Command command, ActingAs by) {
         return runner.run(runner.load(code), command, by, DossierForms.Extras.NONE);
     }

@@ -79,6 +79,8 @@ class DossierCommandsTest {
         assertTrue(back.form().isEmpty());
         // The explanation counts the pause.
         assertFalse(desk.commands.explainDueDate(back.dossier()).orElseThrow().explain(null).isEmpty());
+        List<String> explained = desk.commands.dueDateExplained(back.dossier(), Locale.ENGLISH);
+        assertTrue(explained.get(explained.size() - 1).startsWith("So far: 0:00 working hours used"), explained.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.motcua.excel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,6 +309,8 @@ final class CatalogueReader implements RowHandler {
         }
         Map<Channel, ProcessingTime> times = new EnumMap<>(Channel.class);
         Map<Channel, Fee> fees = new EnumMap<>(Channel.class);
+        java.util.Set<Channel> notOffered = EnumSet.noneOf(Channel.class);
+        java.time.LocalTime cutOff = null;
         for (Map.Entry<Integer, ColumnKind> e : mapping.columns().entrySet()) {
             int c = e.getKey();
             ColumnKind k = e.getValue();
@@ -319,7 +322,15 @@ final class CatalogueReader implements RowHandler {
                 if (part.getValue().isEmpty()) {
                     continue;
                 }
+                if (CellParsers.notApplicable(part.getValue())) {
+                    // "Không áp dụng": the procedure is not offered on this channel (no time, no fee).
+                    notOffered.add(part.getKey());
+                    continue;
+                }
                 if (k.isTime()) {
+                    if (cutOff == null) {
+                        cutOff = CellParsers.cutOff(part.getValue()).orElse(null);
+                    }
                     Optional<ProcessingTime> t = share(List.of("time", part.getValue()), () -> CellParsers.processingTime(part.getValue()));
                     if (t.isEmpty()) {
                         problems.add(new Problem(Problem.Severity.WARNING, sheet, row, c, "row.TIME_NOT_UNDERSTOOD", part.getValue()));
@@ -335,7 +346,11 @@ final class CatalogueReader implements RowHandler {
         String online = cell(cells, ColumnKind.ONLINE_LEVEL);
         String agencyCell = cell(cells, ColumnKind.AGENCY);
         String agency = agencyCell == null ? null : share(agencyCell, () -> agencyCell);
-        Procedure p = new Procedure(code, name, field, level, times, null, fees, List.of(), basis, agency,
+        notOffered.forEach(c -> {
+            times.remove(c);
+            fees.remove(c);
+        });
+        Procedure p = new Procedure(code, name, field, level, times, cutOff, fees, List.of(), basis, agency,
                 CellParsers.onlineLevel(online), true, 1, today);
         entries.add(new ParsedCatalogue.Entry(sheet, row, p));
     }

@@ -58,6 +58,21 @@ public final class WorkstationCalendar {
         return c;
     }
 
+    /**
+     * Takes an official schedule file an admin chose: every line checked first (a wrong line refuses the whole file,
+     * naming it), then its years added to the data folder's schedule — a year it announces replaces that year, the
+     * other years stay (the shipped ones always do, see {@link #current()}). Returns the years taken.
+     */
+    public java.util.SortedSet<Integer> importSchedule(Path file) throws IOException {
+        OfficialSchedule imported = OfficialSchedule.load(file);
+        Path target = dataDir.resolve(SCHEDULES_FILE);
+        OfficialSchedule merged = Files.exists(target) ? OfficialSchedule.load(target).withYearsOf(imported) : imported;
+        Path tmp = Files.createTempFile(dataDir, ".schedule", ".tmp");
+        Files.writeString(tmp, "# Lịch nghỉ chính thức (máy chủ và các tệp quản trị viên đã nhập, theo từng năm)\n" + merged.toText());
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return imported.years();
+    }
+
     private static String stampOf(Path f) {
         try {
             return Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f) : "-";

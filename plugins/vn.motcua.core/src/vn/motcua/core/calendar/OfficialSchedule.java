@@ -175,6 +175,19 @@ public final class OfficialSchedule {
         return new OfficialSchedule(m);
     }
 
+    /** The schedule in its file format (what {@link #parse} reads back), one line per day, by date. */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        for (ScheduleEntry e : byDate.values()) {
+            b.append(e.date()).append(' ').append(e.kind()).append(' ');
+            if (e.occasion() != null) {
+                b.append('@').append(e.occasion()).append(' ');
+            }
+            b.append(e.text().replace('\n', ' ').replace("#", "")).append('\n');
+        }
+        return b.toString();
+    }
+
     /** The years this schedule announces, ascending. */
     public java.util.SortedSet<Integer> years() {
         java.util.SortedSet<Integer> out = new java.util.TreeSet<>();

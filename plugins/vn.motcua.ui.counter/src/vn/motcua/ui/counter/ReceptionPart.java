@@ -105,6 +105,13 @@ public class ReceptionPart {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(title);
 
         Composite left = column(parent);
+        // A dossier that waits at reception (submitted online, or its papers asked for at the counter): found by its
+        // code, shown in the same form, received or declined with the same buttons.
+        waitingCode = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH);
+        waitingCode.setMessage(text("waiting.hint"));
+        waitingCode.setData(ID_KEY, "counter.waiting.code");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(waitingCode);
+        waitingCode.addListener(SWT.DefaultSelection, e -> findWaiting());
         label(left, "procedure");
         search = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH);
         search.setMessage(text("procedure.hint"));
@@ -348,9 +355,59 @@ public class ReceptionPart {
         }
     }
 
+    /** The dossier waiting at reception shown in the form, or null for a new one. */
+    private vn.motcua.core.model.Dossier waiting;
+    private Text waitingCode;
+
+    /** Shows a waiting dossier in the form: its procedure, applicant and the papers it holds, ticked. */
+    void findWaiting() {
+        String code = vn.motcua.desk.Counter.codeIn(waitingCode.getText());
+        Optional<vn.motcua.core.model.Dossier> found = counter.waiting(code);
+        Optional<Procedure> procedure = found.flatMap(counter::procedure);
+        if (found.isEmpty() || procedure.isEmpty()) {
+            result.setText(text("waiting.notFound", code));
+            result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            result.getParent().layout(true);
+            return;
+        }
+        clear();
+        vn.motcua.core.model.Dossier d = found.get();
+        waiting = d;
+        waitingCode.setText(d.code());
+        chosen = procedure.get();
+        search.setText(chosen.code());
+        showPapers();
+        clearing = true;
+        try {
+            name.setText(d.applicant().displayName());
+            phone.setText(d.applicant().phone());
+            address.setText(d.applicant().address());
+            if (d.applicant() instanceof PersonApplicant p) {
+                citizenId.setText(p.citizenId());
+                birth.setText(p.dateOfBirth() == null ? "" : p.dateOfBirth().format(DATE));
+            }
+        } finally {
+            clearing = false;
+        }
+        for (TableItem it : papers.getItems()) {
+            String id = ((RequiredDocument) it.getData()).id();
+            it.setChecked(d.papers().stream().anyMatch(x -> x.requiredDocumentId().equals(id)));
+        }
+        result.setText(text("waiting.found", d.code(), d.applicant().displayName(), d.status().displayName(locale)));
+        result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        updateState();
+        papers.setFocus();
+        result.getParent().layout(true);
+    }
+
     private void choose() {
         int i = procedureList.getSelectionIndex();
         chosen = i < 0 ? null : (Procedure) procedureList.getItem(i).getData();
+        waiting = null;
+        showPapers();
+    }
+
+    private void showPapers() {
         papers.removeAll();
         clearScans();
         if (chosen != null) {
@@ -410,7 +467,7 @@ public class ReceptionPart {
             appointment.setToolTipText(null);
         } else {
             fee.setText(text("fee", chosen.fee(Channel.IN_PERSON).map(f -> f.isFree() ? text("free") : f.originalText()).orElse(text("free"))));
-            Optional<DueTime> due = counter.appointment(chosen, Channel.IN_PERSON);
+            Optional<DueTime> due = counter.appointment(chosen, waiting != null ? waiting.channel() : Channel.IN_PERSON);
             Optional<LocalDateTime> at = due.flatMap(DueTime::due);
             appointment.setText(at.map(d -> text("appointment", d.format(DATE_TIME))).orElse(text("noDueDate")));
             // Hover: every adjustment and every skipped day off, as the rules counted them.
@@ -587,7 +644,8 @@ public class ReceptionPart {
             return;
         }
         try {
-            Outcome o = counter.receive(application(), session, locale);
+            Outcome o = waiting != null ? counter.receiveWaiting(waiting.code(), receivedPapers(), tickedScans(), session, locale)
+                    : counter.receive(application(), session, locale);
             result.setText(text("received", o.code(), o.dossier().dueAt() == null ? text("noDueDate")
                     : LocalDateTime.ofInstant(o.dossier().dueAt(), VIETNAM).format(DATE_TIME)));
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
@@ -623,7 +681,8 @@ public class ReceptionPart {
             return;
         }
         try {
-            Outcome o = counter.decline(application(), refusal, dialog.reason(), session, locale);
+            Outcome o = waiting != null ? counter.declineWaiting(waiting.code(), receivedPapers(), refusal, dialog.reason(), session)
+                    : counter.decline(application(), refusal, dialog.reason(), session, locale);
             result.setText(text(refusal ? "refused" : "supplementRequested", o.code()));
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
             showForm(o);
@@ -701,6 +760,8 @@ public class ReceptionPart {
     private Button openReceipt;
 
     private void clear() {
+        waiting = null;
+        waitingCode.setText("");
         // The ID goes first and checks are off meanwhile: else the just-received applicant would be "returning".
         clearing = true;
         try {

@@ -87,6 +87,13 @@ final class DossierActions {
                 }
                 b.addListener(SWT.Selection, ev -> run(d.code(), e.getKey(), c));
             }
+            if (d.dueAt() != null) {
+                Button explain = new Button(bar, SWT.PUSH);
+                explain.setText(text.get("due.button"));
+                explain.setToolTipText(text.get("due.tooltip"));
+                explain.setData(DossierListPart.ID_KEY, "dossiers.due.explain");
+                explain.addListener(SWT.Selection, ev -> explainDue(bar.getShell(), d.code()));
+            }
             if (d.code() != null) {
                 Button slip = new Button(bar, SWT.PUSH);
                 slip.setText(text.get("control.button"));
@@ -170,6 +177,15 @@ final class DossierActions {
         } catch (DeskException e) {
             MessageDialog.openError(shell, text.get("reprint.button"), e.message(text.locale()));
         }
+    }
+
+    /** The due date and how it was counted, as it stands now (a dialog: reachable with Tab and Enter). */
+    private void explainDue(Shell shell, String code) {
+        commands.find(code).ifPresent(d -> {
+            List<String> lines = commands.dueDateExplained(d, text.locale());
+            new MessageDialog(shell, text.get("due.title", code), null, lines.isEmpty() ? text.get("due.none") : "• " + String.join("\n• ", lines),
+                    MessageDialog.INFORMATION, 0, text.get("button.ok")).open();
+        });
     }
 
     /** Any paper of the dossier's history again, chosen from the list (a receipt without its secret). */
