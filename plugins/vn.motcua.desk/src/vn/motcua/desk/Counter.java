@@ -267,10 +267,7 @@ public final class Counter {
         Instant at = runner.clock().instant();
         Instant due = appointments.atReception(p, d.channel(), at).flatMap(DueTime::due).map(Appointments::instant).orElse(null);
         String secret = LookupSecret.generate();
-        List<Command> steps = new ArrayList<>();
-        if (d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
-            steps.add(new Command.ReceiveSupplement(null, now));
-        }
+        List<Command> steps = completedBy(d, now);
         steps.add(new Command.Receive(null, due, LookupSecret.hash(secret)));
         return runner.run(d, steps, new ActingAs(by, Role.CLERK), DossierForms.Extras.secret(secret), c -> scans(c, scans, by));
     }
@@ -282,13 +279,19 @@ public final class Counter {
     public Outcome declineWaiting(String code, List<ReceivedPaper> papers, boolean refusal, String reason, UserSession by) {
         Dossier d = runner.load(code);
         List<ReceivedPaper> now = papers == null ? d.papers() : papers;
-        List<Command> steps = new ArrayList<>();
-        if (d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
-            steps.add(new Command.ReceiveSupplement(null, now));
-        }
+        List<Command> steps = completedBy(d, now);
         steps.add(refusal ? new Command.Refuse(reason, null) : new Command.RequestSupplement(reason, null));
         return runner.run(d, steps, new ActingAs(by, Role.CLERK),
                 refusal ? DossierForms.Extras.NONE : DossierForms.Extras.missing(DossierForms.missingPapers(procedureOf(d), now)), c -> List.of());
+    }
+
+    /** The first step of a waiting dossier's decision: the papers brought recorded as the supplement asked for, if one was. */
+    private static List<Command> completedBy(Dossier d, List<ReceivedPaper> papers) {
+        List<Command> steps = new ArrayList<>();
+        if (d.status() == DossierStatus.AWAITING_SUPPLEMENT) {
+            steps.add(new Command.ReceiveSupplement(null, papers));
+        }
+        return steps;
     }
 
     /** A dossier found for the hand-over of its result, and whether a scanned receipt's secret matched. */

@@ -79,8 +79,9 @@ class DossierCommandsTest {
         assertTrue(back.form().isEmpty());
         // The explanation counts the pause.
         assertFalse(desk.commands.explainDueDate(back.dossier()).orElseThrow().explain(null).isEmpty());
+        // Two working days since reception, one of them paused for the papers: 7 h 30 used of the 3 × 7 h 30 allowed.
         List<String> explained = desk.commands.dueDateExplained(back.dossier(), Locale.ENGLISH);
-        assertTrue(explained.get(explained.size() - 1).startsWith("So far: 0:00 working hours used"), explained.toString());
+        assertTrue(explained.get(explained.size() - 1).startsWith("So far: 7:30 working hours used, 15:00 working hours left"), explained.toString());
     }
 
     @Test

@@ -63,8 +63,10 @@ class CellParsersTest {
         assertTrue(CellParsers.cutOff("05 ngày làm việc").isEmpty());
         assertTrue(CellParsers.cutOff("Sau 3 ngày kể từ ngày nhận").isEmpty(), "days, not an hour");
         // "sau 15 giờ" is a cut-off, not a time of 15 hours.
-        assertTrue(CellParsers.processingTime("Sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo; 01 ngày làm việc").orElseThrow()
-                .unit() == DurationUnit.WORKING_DAYS);
+        assertTrue(CellParsers.processingTime("Sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo").orElseThrow().isSameDay());
+        ProcessingTime fourHours = CellParsers.processingTime("Nhận hồ sơ sau 15 giờ thì trả vào ngày làm việc tiếp theo; 04 giờ làm việc").orElseThrow();
+        assertEquals(new BigDecimal("4"), fourHours.amount());
+        assertEquals(DurationUnit.WORKING_HOURS, fourHours.unit());
     }
 
     @Test

@@ -50,7 +50,11 @@ final class CatalogueReader implements RowHandler {
 
     // Per sheet.
     private String sheet;
-    private List<Object[]> buffer;
+    /** A row read before the header was found: its index and its cells. */
+    private record BufferedRow(int index, String[] cells) {
+    }
+
+    private List<BufferedRow> buffer;
     private ColumnMapping mapping;
     private int dataFrom;
     private String sectionField;
@@ -111,7 +115,7 @@ final class CatalogueReader implements RowHandler {
             }
         }
         if (mapping == null) {
-            buffer.add(new Object[] { rowIndex, cells });
+            buffer.add(new BufferedRow(rowIndex, cells));
             if (buffer.size() >= HEADER_SEARCH_ROWS) {
                 detectHeader();
             }
@@ -130,14 +134,14 @@ final class CatalogueReader implements RowHandler {
     }
 
     private void detectHeader() throws ExcelImportException {
-        List<Object[]> rows = buffer;
+        List<BufferedRow> rows = buffer;
         buffer = new ArrayList<>();
         int best = -1;
         int bestScore = 1;
         String[] bestHeaders = null;
         int bestSpan = 1;
         for (int i = 0; i < rows.size(); i++) {
-            String[] a = (String[]) rows.get(i)[1];
+            String[] a = rows.get(i).cells();
             String[] single = a;
             int s1 = score(single);
             if (s1 > bestScore) {
@@ -146,8 +150,8 @@ final class CatalogueReader implements RowHandler {
                 bestHeaders = single;
                 bestSpan = 1;
             }
-            if (i + 1 < rows.size() && (int) rows.get(i + 1)[0] == (int) rows.get(i)[0] + 1) {
-                String[] two = combine(a, (String[]) rows.get(i + 1)[1]);
+            if (i + 1 < rows.size() && rows.get(i + 1).index() == rows.get(i).index() + 1) {
+                String[] two = combine(a, rows.get(i + 1).cells());
                 int s2 = score(two);
                 if (s2 > bestScore) {
                     best = i;
@@ -182,10 +186,10 @@ final class CatalogueReader implements RowHandler {
         if (firstMapping == null) {
             firstMapping = mapping;
         }
-        int headerRow = (int) rows.get(best)[0];
+        int headerRow = rows.get(best).index();
         dataFrom = headerRow + bestSpan;
         for (int i = best + bestSpan; i < rows.size(); i++) {
-            dataRow((int) rows.get(i)[0], (String[]) rows.get(i)[1]);
+            dataRow(rows.get(i).index(), rows.get(i).cells());
         }
     }
 

@@ -107,6 +107,7 @@ public class ReceptionPart {
         Composite left = column(parent);
         // A dossier that waits at reception (submitted online, or its papers asked for at the counter): found by its
         // code, shown in the same form, received or declined with the same buttons.
+        label(left, "waiting");
         waitingCode = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH);
         waitingCode.setMessage(text("waiting.hint"));
         waitingCode.setData(ID_KEY, "counter.waiting.code");

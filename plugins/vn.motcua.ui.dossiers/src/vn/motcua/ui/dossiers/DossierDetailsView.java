@@ -200,9 +200,9 @@ final class DossierDetailsView {
     }
 
     private void showDocuments() {
-        Object[] docs = shown == null ? new Object[0] : cache.documents().list(shown).toArray();
+        java.util.List<vn.motcua.store.DossierDocuments.Document> docs = shown == null ? java.util.List.of() : cache.documents().list(shown);
         documents.setInput(docs);
-        docsTab.setText(text.get("docs.tab", docs.length));
+        docsTab.setText(text.get("docs.tab", docs.size()));
     }
 
     private void historyColumn(String key, int width, java.util.function.Function<DossierDetails.Event, String> value) {
