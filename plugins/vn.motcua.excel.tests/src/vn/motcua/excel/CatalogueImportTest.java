@@ -50,6 +50,7 @@ class CatalogueImportTest {
         assertTrue(birth.processingTimes().get(Channel.IN_PERSON).isSameDay());
         assertTrue(birth.processingTimes().get(Channel.ONLINE).isSameDay());
         assertEquals(0L, birth.fees().get(Channel.IN_PERSON).amountVnd());
+        assertEquals(java.time.LocalTime.of(15, 0), birth.cutOffTime(), "the cut-off the time text states");
         assertEquals(List.of("Luật Hộ tịch năm 2014", "Nghị định số 123/2015/NĐ-CP"), birth.legalBasis());
         assertEquals(OnlineLevel.FULL, birth.onlineLevel());
 
@@ -69,7 +70,12 @@ class CatalogueImportTest {
         assertTrue(recovered.message(null).contains("dòng 12, cột B"), recovered.message(null));
         assertTrue(recovered.message(Locale.ENGLISH).contains("row 12, column B"));
 
-        assertEquals("Chứng thực", parsed.entries().get(3).procedure().fieldName());
+        Procedure certification = parsed.entries().get(3).procedure();
+        assertEquals("Chứng thực", certification.fieldName());
+        assertFalse(certification.processingTimes().containsKey(Channel.ONLINE), "\"Không áp dụng\" online: not offered online");
+        assertFalse(certification.fees().containsKey(Channel.ONLINE));
+        assertTrue(certification.processingTimes().containsKey(Channel.IN_PERSON));
+        assertTrue(parsed.problems().stream().noneMatch(p -> p.row() == 14), () -> "no warning for it: " + parsed.problems());
         Procedure land = parsed.entries().get(4).procedure();
         assertEquals(Level.PROVINCE, land.level());
         assertEquals("Đất đai", land.fieldName());

@@ -46,6 +46,36 @@ class CellParsersTest {
         assertNull(CellParsers.fee("2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang").amountVnd());
         assertEquals(120_000L, CellParsers.fee(CellParsers.feeText(120_000)).amountVnd());
         assertEquals(0L, CellParsers.fee(CellParsers.feeText(0)).amountVnd());
+        // The other ways a catalogue says free.
+        assertEquals(0L, CellParsers.fee("Miễn lệ phí").amountVnd());
+        assertEquals(0L, CellParsers.fee("Không thu phí").amountVnd());
+        assertEquals(0L, CellParsers.fee("Miễn phí, lệ phí").amountVnd());
+        assertEquals(8_000L, CellParsers.fee("Miễn lệ phí cho người có công; trường hợp khác 8.000 đồng").amountVnd(),
+                "a partial exemption with one amount keeps the amount");
+    }
+
+    @Test
+    void aCutOffWrittenInTheTimeTextIsTheProceduresCutOff() {
+        String text = "Ngay trong ngày làm việc; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo";
+        assertEquals(java.time.LocalTime.of(15, 0), CellParsers.cutOff(text).orElseThrow());
+        assertEquals(java.time.LocalTime.of(15, 30), CellParsers.cutOff("Trong ngày (sau 15h30 trả vào ngày làm việc tiếp theo)").orElseThrow());
+        assertEquals(java.time.LocalTime.of(16, 0), CellParsers.cutOff("Nhận sau 16:00 thì trả ngày hôm sau").orElseThrow());
+        assertTrue(CellParsers.cutOff("05 ngày làm việc").isEmpty());
+        assertTrue(CellParsers.cutOff("Sau 3 ngày kể từ ngày nhận").isEmpty(), "days, not an hour");
+        // "sau 15 giờ" is a cut-off, not a time of 15 hours.
+        assertTrue(CellParsers.processingTime("Sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo").orElseThrow().isSameDay());
+        ProcessingTime fourHours = CellParsers.processingTime("Nhận hồ sơ sau 15 giờ thì trả vào ngày làm việc tiếp theo; 04 giờ làm việc").orElseThrow();
+        assertEquals(new BigDecimal("4"), fourHours.amount());
+        assertEquals(DurationUnit.WORKING_HOURS, fourHours.unit());
+    }
+
+    @Test
+    void notApplicableMeansTheChannelIsNotOffered() {
+        assertTrue(CellParsers.notApplicable("Không áp dụng"));
+        assertTrue(CellParsers.notApplicable("không áp dụng."));
+        assertTrue(CellParsers.notApplicable("Không thực hiện"));
+        assertTrue(!CellParsers.notApplicable("Không"), "a fee of \"Không\" is free, not unavailable");
+        assertTrue(!CellParsers.notApplicable("05 ngày làm việc"));
     }
 
     @Test

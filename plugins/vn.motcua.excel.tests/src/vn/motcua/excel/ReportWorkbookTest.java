@@ -47,7 +47,7 @@ class ReportWorkbookTest {
         Report report;
         try (LocalCache cache = CacheOpener.open(dir.resolve("data"), CacheKey.generate())) {
             DemoData.seed(cache, DemoData.DEFAULT_SEED, 300, now);
-            report = new Reports(cache, IndexRules.shipped()).compute(ReportPeriod.month(YearMonth.of(2026, 11)), null, now, Localizer.VIETNAMESE);
+            report = new Reports(new vn.motcua.store.ReportFacts(cache), IndexRules.shipped()).compute(ReportPeriod.month(YearMonth.of(2026, 11)), null, now, Localizer.VIETNAMESE);
             ReportWorkbook.write(report, "UBND xã Hợp Thịnh", xlsx);
         }
         List<ReportTable> tables = report.tables();

@@ -50,8 +50,8 @@ final class Workbooks {
                 null, "8.000 đồng/bản", "4.000 đồng/bản", "Thông tư số 281/2016/TT-BTC", "UBND cấp xã\u00A0", "");
         r.createCell(1).setCellValue(2.00015); // a code typed into a number cell
         row(s, 13, "II. Lĩnh vực Chứng thực");
-        row(s, 14, "4", "2.000815", "Thủ tục chứng thực bản sao từ bản chính", "Trong ngày", null,
-                "2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang", null, "Nghị định số 23/2015/NĐ-CP", "UBND cấp xã", "");
+        row(s, 14, "4", "2.000815", "Thủ tục chứng thực bản sao từ bản chính", "Trong ngày", "Không áp dụng",
+                "2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang", "Không áp dụng", "Nghị định số 23/2015/NĐ-CP", "UBND cấp xã", "");
         row(s, 15, "B. THỦ TỤC HÀNH CHÍNH CẤP TỈNH");
         row(s, 16, "III. Lĩnh vực Đất đai");
         row(s, 17, "5", "1.012753.H19", "Đăng ký đất đai lần đầu", "Không quy định cụ thể thời gian", null, "Theo quy định của HĐND tỉnh",

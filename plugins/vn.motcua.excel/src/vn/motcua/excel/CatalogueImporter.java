@@ -93,12 +93,18 @@ public final class CatalogueImporter {
         return new ImportPreview(parsed, List.copyOf(changes));
     }
 
-    /** Field-by-field comparison of what an import sets; papers and cut-off are not in lists and stay. */
+    /**
+     * Field-by-field comparison of what an import sets; papers are not in lists and stay, and so does a cut-off the
+     * list's time text does not state.
+     */
     static List<ImportPreview.FieldDiff> diff(Procedure a, Procedure b) {
         List<ImportPreview.FieldDiff> d = new ArrayList<>();
         add(d, "name", a.name(), b.name());
         add(d, "fieldName", a.fieldName(), b.fieldName());
         add(d, "level", a.level(), b.level());
+        if (b.cutOffTime() != null) {
+            add(d, "cutOffTime", a.cutOffTime(), b.cutOffTime());
+        }
         if (!sameTimes(a.processingTimes(), b.processingTimes())) {
             add(d, "processingTimes", a.processingTimes(), b.processingTimes());
         }
@@ -183,7 +189,7 @@ public final class CatalogueImporter {
 
     private static Procedure version(Procedure p, Procedure old, int version, boolean active, LocalDate effective) {
         return new Procedure(p.code(), p.name(), p.fieldName(), p.level(), p.processingTimes(),
-                old == null ? p.cutOffTime() : old.cutOffTime(), p.fees(), old == null ? p.requiredDocuments() : old.requiredDocuments(),
+                p.cutOffTime() != null || old == null ? p.cutOffTime() : old.cutOffTime(), p.fees(), old == null ? p.requiredDocuments() : old.requiredDocuments(),
                 p.legalBasis(), p.implementingAgency(), p.onlineLevel(), active, version, effective);
     }
 }

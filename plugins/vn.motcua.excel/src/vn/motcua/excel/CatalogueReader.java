@@ -3,6 +3,7 @@ package vn.motcua.excel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,11 @@ final class CatalogueReader implements RowHandler {
 
     // Per sheet.
     private String sheet;
-    private List<Object[]> buffer;
+    /** A row read before the header was found: its index and its cells. */
+    private record BufferedRow(int index, String[] cells) {
+    }
+
+    private List<BufferedRow> buffer;
     private ColumnMapping mapping;
     private int dataFrom;
     private String sectionField;
@@ -110,7 +115,7 @@ final class CatalogueReader implements RowHandler {
             }
         }
         if (mapping == null) {
-            buffer.add(new Object[] { rowIndex, cells });
+            buffer.add(new BufferedRow(rowIndex, cells));
             if (buffer.size() >= HEADER_SEARCH_ROWS) {
                 detectHeader();
             }
@@ -129,14 +134,14 @@ final class CatalogueReader implements RowHandler {
     }
 
     private void detectHeader() throws ExcelImportException {
-        List<Object[]> rows = buffer;
+        List<BufferedRow> rows = buffer;
         buffer = new ArrayList<>();
         int best = -1;
         int bestScore = 1;
         String[] bestHeaders = null;
         int bestSpan = 1;
         for (int i = 0; i < rows.size(); i++) {
-            String[] a = (String[]) rows.get(i)[1];
+            String[] a = rows.get(i).cells();
             String[] single = a;
             int s1 = score(single);
             if (s1 > bestScore) {
@@ -145,8 +150,8 @@ final class CatalogueReader implements RowHandler {
                 bestHeaders = single;
                 bestSpan = 1;
             }
-            if (i + 1 < rows.size() && (int) rows.get(i + 1)[0] == (int) rows.get(i)[0] + 1) {
-                String[] two = combine(a, (String[]) rows.get(i + 1)[1]);
+            if (i + 1 < rows.size() && rows.get(i + 1).index() == rows.get(i).index() + 1) {
+                String[] two = combine(a, rows.get(i + 1).cells());
                 int s2 = score(two);
                 if (s2 > bestScore) {
                     best = i;
@@ -181,10 +186,10 @@ final class CatalogueReader implements RowHandler {
         if (firstMapping == null) {
             firstMapping = mapping;
         }
-        int headerRow = (int) rows.get(best)[0];
+        int headerRow = rows.get(best).index();
         dataFrom = headerRow + bestSpan;
         for (int i = best + bestSpan; i < rows.size(); i++) {
-            dataRow((int) rows.get(i)[0], (String[]) rows.get(i)[1]);
+            dataRow(rows.get(i).index(), rows.get(i).cells());
         }
     }
 
@@ -308,6 +313,8 @@ final class CatalogueReader implements RowHandler {
         }
         Map<Channel, ProcessingTime> times = new EnumMap<>(Channel.class);
         Map<Channel, Fee> fees = new EnumMap<>(Channel.class);
+        java.util.Set<Channel> notOffered = EnumSet.noneOf(Channel.class);
+        java.time.LocalTime cutOff = null;
         for (Map.Entry<Integer, ColumnKind> e : mapping.columns().entrySet()) {
             int c = e.getKey();
             ColumnKind k = e.getValue();
@@ -319,7 +326,15 @@ final class CatalogueReader implements RowHandler {
                 if (part.getValue().isEmpty()) {
                     continue;
                 }
+                if (CellParsers.notApplicable(part.getValue())) {
+                    // "Không áp dụng": the procedure is not offered on this channel (no time, no fee).
+                    notOffered.add(part.getKey());
+                    continue;
+                }
                 if (k.isTime()) {
+                    if (cutOff == null) {
+                        cutOff = CellParsers.cutOff(part.getValue()).orElse(null);
+                    }
                     Optional<ProcessingTime> t = share(List.of("time", part.getValue()), () -> CellParsers.processingTime(part.getValue()));
                     if (t.isEmpty()) {
                         problems.add(new Problem(Problem.Severity.WARNING, sheet, row, c, "row.TIME_NOT_UNDERSTOOD", part.getValue()));
@@ -335,7 +350,11 @@ final class CatalogueReader implements RowHandler {
         String online = cell(cells, ColumnKind.ONLINE_LEVEL);
         String agencyCell = cell(cells, ColumnKind.AGENCY);
         String agency = agencyCell == null ? null : share(agencyCell, () -> agencyCell);
-        Procedure p = new Procedure(code, name, field, level, times, null, fees, List.of(), basis, agency,
+        notOffered.forEach(c -> {
+            times.remove(c);
+            fees.remove(c);
+        });
+        Procedure p = new Procedure(code, name, field, level, times, cutOff, fees, List.of(), basis, agency,
                 CellParsers.onlineLevel(online), true, 1, today);
         entries.add(new ParsedCatalogue.Entry(sheet, row, p));
     }

@@ -21,13 +21,40 @@ public final class CellParsers {
     /** "Trực tiếp: …; Trực tuyến: …" in one cell. */
     private static final Pattern CHANNEL_LABEL = Pattern.compile("(?iu)(trực tiếp|trực tuyến|qua bưu chính|bưu chính|qua dịch vụ bưu chính)\\s*:");
 
+    /**
+     * A cut-off written inside the time text: "(nhận hồ sơ) sau 15 giờ (thì trả kết quả trong ngày làm việc tiếp theo)",
+     * "sau 15h30", "sau 15:30" — on the folded text. Hours of a working day only, so "sau 3 ngày" never matches.
+     */
+    private static final Pattern CUT_OFF = Pattern.compile("\\bsau (\\d{1,2})(?: ?gio| ?h|:)(?: ?(\\d{2})(?: ?phut)?)?\\b");
+    /** "Không áp dụng" (and its short forms): the procedure is not offered on that channel. */
+    private static final Pattern NOT_APPLICABLE = Pattern.compile("^(khong ap dung|khong thuc hien)\\b.*");
+
     private CellParsers() {
+    }
+
+    /** The cut-off hour a time text states (received after it, the clock starts the next working day), if any. */
+    public static Optional<java.time.LocalTime> cutOff(String timeText) {
+        Matcher m = CUT_OFF.matcher(vn.motcua.core.text.VietnameseText.fold(timeText));
+        while (m.find()) {
+            int h = Integer.parseInt(m.group(1));
+            int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            if (h >= 7 && h <= 18 && min < 60) {
+                return Optional.of(java.time.LocalTime.of(h, min));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a channel's time or fee text says the procedure is not offered on that channel ("Không áp dụng"). */
+    public static boolean notApplicable(String text) {
+        return NOT_APPLICABLE.matcher(Folding.words(text).strip()).matches();
     }
 
     /** Parsed processing time, or empty when the text says nothing we understand (caller warns, keeps text). */
     public static Optional<ProcessingTime> processingTime(String text) {
-        String f = vn.motcua.core.text.VietnameseText.fold(text);
-        if (f.isEmpty()) {
+        // The cut-off clause ("sau 15 giờ …") is the procedure's cut-off, not a duration of 15 hours.
+        String f = CUT_OFF.matcher(vn.motcua.core.text.VietnameseText.fold(text)).replaceAll(" ");
+        if (f.isBlank()) {
             return Optional.empty();
         }
         if (f.contains("khong quy dinh")) {
@@ -61,10 +88,15 @@ public final class CellParsers {
         return Optional.of(ProcessingTime.of(amount, unit, text));
     }
 
-    /** A fee: 0 for "Miễn phí"/"Không", the amount when the text states exactly one, else text only. */
+    /**
+     * A fee: 0 for the ways the catalogue says free ("Miễn phí", "Miễn lệ phí", "Miễn phí, lệ phí", "Không thu phí",
+     * "Không"), the amount when the text states exactly one, else text only.
+     */
     public static Fee fee(String text) {
         String f = Folding.words(text);
-        if (f.equals("khong") || f.contains("mien phi") || f.equals("0") || f.startsWith("khong thu") || f.equals("khong co")) {
+        if (f.equals("khong") || f.equals("0") || f.equals("khong co") || f.startsWith("khong thu")
+                || (f.contains("mien") && f.matches(".*\\bmien (le phi|phi|thu)\\b.*") && !MONEY.matcher(text).find())
+                || f.contains("mien phi")) {
             return new Fee(0L, text);
         }
         // Work on the unfolded text: folding turns "50.000" into "50 000".

@@ -32,17 +32,32 @@ public final class ReceiptForm {
 
     /** Apology and new appointment (extension). */
     public static final String APOLOGY = "04";
-    /** Notice of stopping the processing (2025 pack only). */
+    /** Notice of stopping the processing (2025 pack; see {@link LegalForms} for the 2018 pack's notice). */
     public static final String STOP = "05";
 
     /** Form 04 or 05 for a dossier being processed: the reason, the old and new appointment, who signs. */
     public static FormData processingNotice(Dossier d, Procedure p, Agency agency, String parentAgencyName, String signerName, String place,
             String reason, Instant oldDueAt) {
-        LocalDateTime today = LocalDateTime.now(VIETNAM);
-        return data(d, p, agency, parentAgencyName, signerName, place, "", "").put("reason", reason).put("signerName", signerName)
-                .put("day", String.format("%02d", today.getDayOfMonth())).put("month", String.format("%02d", today.getMonthValue()))
-                .put("year", Integer.toString(today.getYear()))
+        return processingNotice(d, p, agency, parentAgencyName, signerName, place, reason, oldDueAt, Instant.now());
+    }
+
+    /** As above, dated {@code at} (the step's time: a reprint shows the day the notice was given). */
+    public static FormData processingNotice(Dossier d, Procedure p, Agency agency, String parentAgencyName, String signerName, String place,
+            String reason, Instant oldDueAt, Instant at) {
+        return dated(data(d, p, agency, parentAgencyName, signerName, place, "", ""), at).put("reason", reason).put("signerName", signerName)
                 .put("oldDueAt", oldDueAt == null ? "Không quy định" : LocalDateTime.ofInstant(oldDueAt, VIETNAM).format(TIME));
+    }
+
+    /** Form 02 or 03 dated {@code at} (a specialist's request for papers comes after the reception day). */
+    public static FormData counterDecision(Dossier d, Procedure p, Agency agency, String parentAgencyName, String clerkName, String place,
+            java.util.List<String> missing, String reason, Instant at) {
+        return dated(counterDecision(d, p, agency, parentAgencyName, clerkName, place, missing, reason), at);
+    }
+
+    private static FormData dated(FormData f, Instant at) {
+        LocalDateTime day = LocalDateTime.ofInstant(at, VIETNAM);
+        return f.put("day", String.format("%02d", day.getDayOfMonth())).put("month", String.format("%02d", day.getMonthValue()))
+                .put("year", Integer.toString(day.getYear()));
     }
 
     /** The place line of a form ("Hợp Thịnh, ngày …") from the agency's name. */
@@ -81,7 +96,12 @@ public final class ReceiptForm {
                 .put("lookupUrl", lookupUrl + "?ma=" + d.code() + "&bm=" + lookupSecret).put("lookupSecret", lookupSecret)
                 .list("papers", papers);
         if (d.applicant() instanceof PersonApplicant a) {
-            f.put("citizenId", a.citizenId()).put("address", a.address()).put("phone", a.phone());
+            f.put("citizenId", a.citizenId()).put("address", a.address()).put("phone", a.phone())
+                    .put("identity", "Số định danh cá nhân: " + a.citizenId());
+        } else if (d.applicant() instanceof vn.motcua.core.model.OrganisationApplicant o) {
+            // An organisation applies through its representative, identified by its tax code.
+            f.put("taxCode", o.taxCode()).put("representative", o.representative()).put("address", o.address()).put("phone", o.phone())
+                    .put("identity", "Mã số thuế: " + o.taxCode() + "; người đại diện: " + o.representative());
         }
         return f;
     }

@@ -111,7 +111,7 @@ class ReportsTest {
     }
 
     private Report november(Locale locale) {
-        return new Reports(cache, IndexRules.shipped()).compute(NOVEMBER, Scenario.AGENCY, NOW, locale);
+        return new Reports(new vn.motcua.store.ReportFacts(cache), IndexRules.shipped()).compute(NOVEMBER, Scenario.AGENCY, NOW, locale);
     }
 
     @Test
@@ -188,7 +188,7 @@ class ReportsTest {
     @Test
     void weightsAndThresholdsAreData() throws Exception {
         Files.writeString(dir.resolve(IndexRules.FILE), "# only on-time, full points at 60 %\n2.1 ; TDGQ ; 30 ; 60 ; ON_TIME\n");
-        Report r = new Reports(cache, IndexRules.forDataFolder(dir)).compute(NOVEMBER, Scenario.AGENCY, NOW, Locale.ENGLISH);
+        Report r = new Reports(new vn.motcua.store.ReportFacts(cache), IndexRules.forDataFolder(dir)).compute(NOVEMBER, Scenario.AGENCY, NOW, Locale.ENGLISH);
         assertEquals(1, r.index().size());
         assertEquals(30, r.index().get(0).points(), 1e-9);
         java.io.IOException bad = assertThrows(java.io.IOException.class,
@@ -198,7 +198,7 @@ class ReportsTest {
 
     @Test
     void anEmptyPeriodHasNothingToCountAndNoPoints() {
-        Report r = new Reports(cache, IndexRules.shipped()).compute(ReportPeriod.month(YearMonth.of(2025, 3)), Scenario.AGENCY, NOW,
+        Report r = new Reports(new vn.motcua.store.ReportFacts(cache), IndexRules.shipped()).compute(ReportPeriod.month(YearMonth.of(2025, 3)), Scenario.AGENCY, NOW,
                 Localizer.VIETNAMESE);
         assertEquals(0, r.facts().size());
         // Only the catalogue's own indicators have something to count.

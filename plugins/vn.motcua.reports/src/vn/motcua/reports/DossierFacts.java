@@ -9,7 +9,8 @@ import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.DossierStatus;
 
 /**
- * What the reports need to know of one dossier, read once per report from the cache (see {@link FactsReader}).
+ * What the reports need to know of one dossier, read once per report from the cache's report read model
+ * ({@link vn.motcua.store.ReportFacts}).
  *
  * @param appointment      the due time given at reception (NgayHenTra); null when the procedure has none
  * @param finishedAt       end of processing as the national index counts it (first of result ready, delivered,
@@ -53,6 +54,14 @@ public record DossierFacts(String code, String procedureCode, String procedureNa
         supplementPauses = List.copyOf(supplementPauses);
         field = field == null || field.isBlank() ? "—" : field;
         procedureName = procedureName == null ? procedureCode : procedureName;
+    }
+
+    /** The store's facts of a dossier. */
+    static DossierFacts of(vn.motcua.store.ReportFacts.DossierFact f) {
+        return new DossierFacts(f.code(), f.procedureCode(), f.procedureName(), f.field(), f.channel(), f.status(), f.applicantName(),
+                f.assignee(), f.receivedAt(), f.appointment(), f.dueAt(), f.finishedAt(),
+                f.supplementPauses().stream().map(p -> new Pause(p.from(), p.to())).toList(), f.extended(), f.digitised(), f.reused(),
+                f.fromNationalStore(), f.electronicResult(), f.feeVnd(), f.paidOnline(), f.dissatisfied());
     }
 
     public int supplementRequests() {

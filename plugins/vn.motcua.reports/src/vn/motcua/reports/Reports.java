@@ -1,20 +1,18 @@
 package vn.motcua.reports;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import vn.motcua.store.LocalCache;
+import vn.motcua.store.ReportFacts;
 
-/** Computes a period's {@link Report} from the local cache: one read of the counted dossiers' facts, then plain Java. */
+/** Computes a period's {@link Report} from the store's report read model ({@link ReportFacts}), then plain Java. */
 public final class Reports {
-    private final LocalCache cache;
+    private final ReportFacts facts;
     private final IndexRules rules;
 
-    public Reports(LocalCache cache, IndexRules rules) {
-        this.cache = cache;
+    public Reports(ReportFacts facts, IndexRules rules) {
+        this.facts = facts;
         this.rules = rules;
     }
 
@@ -23,13 +21,9 @@ public final class Reports {
      * at {@code now} (open dossiers are judged at the end of the period or now, whichever comes first).
      */
     public Report compute(ReportPeriod period, String agencyCode, Instant now, Locale locale) {
-        try (Connection c = cache.connection()) {
-            List<DossierFacts> facts = FactsReader.read(c, period, agencyCode);
-            List<ProcedureFacts> procedures = FactsReader.procedures(c);
-            List<IndicatorScore> index = new Index766(period, now, locale).score(rules, facts, procedures);
-            return new Report(period, now, facts, index, locale);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The report could not be read from the cache: " + e.getMessage(), e);
-        }
+        List<DossierFacts> dossiers = facts.dossiers(period.start(), period.end(), agencyCode).stream().map(DossierFacts::of).toList();
+        List<ProcedureFacts> procedures = facts.catalogue().stream().map(p -> new ProcedureFacts(p.code(), p.name(), p.onlineLevel())).toList();
+        List<IndicatorScore> index = new Index766(period, now, locale).score(rules, dossiers, procedures);
+        return new Report(period, now, dossiers, index, locale);
     }
 }

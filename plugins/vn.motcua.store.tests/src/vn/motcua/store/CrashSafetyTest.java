@@ -67,13 +67,16 @@ class CrashSafetyTest {
                 }
             }, "crash-writer-output");
             reader.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90); // a JVM start on a loaded CI machine
+            // Kill after a random number of reported commits — an event, not a time: a loaded machine only makes the
+            // run longer. The guard ends a writer that hangs; by then any number of commits (at least one) will do.
+            long hangGuard = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             int target = 20 + random.nextInt(40);
-            while (seen.get() < target && p.isAlive() && System.nanoTime() < deadline) {
+            while (seen.get() < target && p.isAlive() && System.nanoTime() < hangGuard) {
                 Thread.sleep(5);
             }
             assertTrue(p.isAlive(), "writer died by itself: " + Files.readString(log) + " class path: " + classPath());
-            assertTrue(seen.get() >= target, "writer too slow: " + seen.get() + " commits; " + Files.readString(log));
+            assertTrue(seen.get() >= 1, "the writer committed nothing in five minutes: " + Files.readString(log));
+            System.out.println("[crash-safety] killing the writer after " + seen.get() + " reported commits (target " + target + ")");
             Thread.sleep(random.nextInt(50)); // land anywhere in the next write
             p.destroyForcibly();
             assertTrue(p.waitFor(10, TimeUnit.SECONDS));

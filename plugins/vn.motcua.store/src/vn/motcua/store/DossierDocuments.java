@@ -70,7 +70,7 @@ public final class DossierDocuments {
 
     private final LocalCache cache;
 
-    DossierDocuments(LocalCache cache) {
+    public DossierDocuments(LocalCache cache) {
         this.cache = cache;
     }
 

@@ -22,7 +22,7 @@ import vn.motcua.store.internal.search.ListSearch;
 public final class DossierQueries {
     private final LocalCache cache;
 
-    DossierQueries(LocalCache cache) {
+    public DossierQueries(LocalCache cache) {
         this.cache = cache;
     }
 
@@ -122,6 +122,23 @@ public final class DossierQueries {
                 return r.getLong(1);
             }
         }
+    }
+
+    /**
+     * How many dossiers of each procedure this cache holds (code → count), so the counter can offer the procedures
+     * a commune receives most first. One grouped scan of the procedure index.
+     */
+    public java.util.Map<String, Long> procedureUsage() {
+        return jdbc(c -> {
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet r = s.executeQuery("SELECT procedure_code, COUNT(*) FROM dossier GROUP BY procedure_code")) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getLong(2));
+                }
+            }
+            return out;
+        });
     }
 
     public Optional<DossierDetails> find(String code) {

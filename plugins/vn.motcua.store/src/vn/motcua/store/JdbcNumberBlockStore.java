@@ -24,7 +24,7 @@ import vn.motcua.core.code.NumberBlockStore;
 public final class JdbcNumberBlockStore implements NumberBlockStore {
     private final LocalCache cache;
 
-    JdbcNumberBlockStore(LocalCache cache) {
+    public JdbcNumberBlockStore(LocalCache cache) {
         this.cache = cache;
     }
 

@@ -12,7 +12,7 @@ import vn.motcua.store.internal.entity.AgencyEntity;
 public final class JpaAgencyRepository implements AgencyRepository {
     private final LocalCache cache;
 
-    JpaAgencyRepository(LocalCache cache) {
+    public JpaAgencyRepository(LocalCache cache) {
         this.cache = cache;
     }
 

@@ -23,7 +23,7 @@ import vn.motcua.store.internal.entity.ProcedureEntity;
 public final class JpaDossierRepository implements DossierRepository {
     private final LocalCache cache;
 
-    JpaDossierRepository(LocalCache cache) {
+    public JpaDossierRepository(LocalCache cache) {
         this.cache = cache;
     }
 
@@ -61,6 +61,29 @@ public final class JpaDossierRepository implements DossierRepository {
             if (queued != null) {
                 // Forced to disk when this commits, before the caller tells the user (ChangeJournal).
                 cache.journal(em, dossier.code(), event.action().name(), queued.mutationId(), queued.payload(), documents);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Several consecutive steps of one dossier (the supplement that completed a dossier at the counter and its
+     * reception), each with its outbox command, and the documents they produced: all of it commits, or none of it.
+     */
+    public void saveSteps(List<vn.motcua.core.lifecycle.Transition> steps, List<DossierDocuments.NewDocument> documents) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("no step to save");
+        }
+        cache.inTransaction(em -> {
+            List<SyncLedger.Queued> queued = saveStepsIn(em, steps);
+            java.time.Instant at = java.time.Instant.now();
+            documents.forEach(doc -> DossierDocuments.insert(em, doc, at));
+            // Forced to disk when this commits, before the caller tells the user (ChangeJournal); the documents go
+            // with the last step.
+            for (int i = 0; i < steps.size(); i++) {
+                DossierEvent event = steps.get(i).event();
+                cache.journal(em, steps.get(i).dossier().code(), event.action().name(), queued.get(i).mutationId(), queued.get(i).payload(),
+                        i == steps.size() - 1 ? documents : List.of());
             }
             return null;
         });
@@ -136,6 +159,28 @@ public final class JpaDossierRepository implements DossierRepository {
         AuditLog.append(em, List.of(auditEntry(d, found.isEmpty() ? null : event)));
         // The change and its outbox command commit together: nothing done offline can be lost before sync.
         return event == null ? null : SyncLedger.enqueue(em, cache.syncJson(), d, event, cache.signingKey(event.actorUsername()));
+    }
+
+    /** One row update for all the steps (the last one's state), each event appended and queued for sync with the dossier after it. */
+    private List<SyncLedger.Queued> saveStepsIn(EntityManager em, List<vn.motcua.core.lifecycle.Transition> steps) {
+        Dossier d = steps.get(steps.size() - 1).dossier();
+        Optional<DossierEntity> found = byCode(em, d.code());
+        DossierEntity e = found.orElseGet(DossierEntity::new);
+        long expected = steps.get(0).event().sequence() - 1;
+        if (found.isPresent() && e.events.size() != expected) {
+            throw new ConcurrentDossierChangeException("dossier " + d.code() + " has " + e.events.size() + " events, expected " + expected);
+        }
+        Mapping.fill(e, d, procedureName(em, d));
+        if (found.isEmpty()) {
+            d.events().forEach(ev -> e.events.add(Mapping.toEntity(ev, e)));
+            em.persist(e);
+        } else {
+            steps.forEach(t -> e.events.add(Mapping.toEntity(t.event(), e)));
+        }
+        cache.dossierListMemory().written(e.id, listColumns(e));
+        AuditLog.append(em, steps.stream().map(t -> auditEntry(t.dossier(), t.event())).toList());
+        return steps.stream()
+                .map(t -> SyncLedger.enqueue(em, cache.syncJson(), t.dossier(), t.event(), cache.signingKey(t.event().actorUsername()))).toList();
     }
 
     /**

@@ -15,7 +15,7 @@ import vn.motcua.store.internal.entity.RequiredDocumentRow;
 public final class JpaProcedureRepository implements ProcedureRepository {
     private final LocalCache cache;
 
-    JpaProcedureRepository(LocalCache cache) {
+    public JpaProcedureRepository(LocalCache cache) {
         this.cache = cache;
     }
 

@@ -319,47 +319,6 @@ public final class LocalCache implements AutoCloseable {
         return signingKeys.get(username);
     }
 
-    /** File in the data folder with the official yearly schedules the sync server distributes. */
-    public static final String SCHEDULES_FILE = "official-schedules.txt";
-    private volatile vn.motcua.core.calendar.WorkingTimeCalendar calendar;
-    private volatile String calendarStamp;
-
-    /**
-     * The working-time calendar of this workstation: built-in rules plus the official schedules (days off and
-     * make-up days) from the server when it sent some ({@value #SCHEDULES_FILE}), else the shipped ones.
-     */
-    public vn.motcua.core.calendar.WorkingTimeCalendar calendar() {
-        Path file = dataDir.resolve(SCHEDULES_FILE);
-        Path agency = dataDir.resolve(AgencySettings.FILE);
-        // Both files' times: the calendar is rebuilt when an admin imports a schedule or changes the office hours.
-        String stamp = stampOf(file) + "|" + stampOf(agency);
-        vn.motcua.core.calendar.WorkingTimeCalendar c = calendar;
-        if (c != null && java.util.Objects.equals(stamp, calendarStamp)) {
-            return c;
-        }
-        vn.motcua.core.calendar.OfficialSchedule schedule = vn.motcua.core.calendar.OfficialSchedule.builtIn();
-        if (java.nio.file.Files.exists(file)) {
-            try {
-                schedule = vn.motcua.core.calendar.OfficialSchedule.load(file);
-            } catch (IOException | RuntimeException e) {
-                System.getLogger(LocalCache.class.getName()).log(System.Logger.Level.ERROR, "Ignoring " + file + ": " + e.getMessage());
-            }
-        }
-        c = new vn.motcua.core.calendar.WorkingTimeCalendar(
-                AgencySettings.load(dataDir).applyTo(vn.motcua.core.calendar.CalendarConfig.defaults().toBuilder().officialSchedule(schedule)).build());
-        calendar = c;
-        calendarStamp = stamp;
-        return c;
-    }
-
-    private static String stampOf(Path f) {
-        try {
-            return java.nio.file.Files.exists(f) ? java.nio.file.Files.getLastModifiedTime(f).toMillis() + ":" + java.nio.file.Files.size(f) : "-";
-        } catch (IOException e) {
-            return "-";
-        }
-    }
-
     /** The sync outbox, cursor and conflicts of this cache. */
     public SyncLedger sync() {
         return new SyncLedger(this);
@@ -412,6 +371,18 @@ public final class LocalCache implements AutoCloseable {
         }
         return new CacheSpace(Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0")), Integer.parseInt(info.getOrDefault("info.FILL_RATE", "100")),
                 Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100")));
+    }
+
+    /**
+     * Writes an online backup of the open cache to {@code zip} (H2's {@code BACKUP TO}: a zip holding the database file,
+     * still encrypted with the cache key), consistent even while others write.
+     */
+    public void backupTo(Path zip) throws IOException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IOException("Cannot back up the cache: " + e.getMessage(), e);
+        }
     }
 
     /** A raw JDBC connection (benchmarks' baselines, maintenance); the caller closes it. */

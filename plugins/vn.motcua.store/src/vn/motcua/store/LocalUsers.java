@@ -21,7 +21,7 @@ import vn.motcua.core.model.User;
 public final class LocalUsers {
     private final LocalCache cache;
 
-    LocalUsers(LocalCache cache) {
+    public LocalUsers(LocalCache cache) {
         this.cache = cache;
     }
 

@@ -35,7 +35,7 @@ public final class SyncLedger {
 
     private final LocalCache cache;
 
-    SyncLedger(LocalCache cache) {
+    public SyncLedger(LocalCache cache) {
         this.cache = cache;
     }
 

@@ -434,13 +434,13 @@ public final class SyncEngine {
 
     /** The server's official schedules into the data folder, checked first and written atomically. */
     private void writeSchedules(String text) throws SyncException {
-        java.nio.file.Path file = cache.dataDir().resolve(LocalCache.SCHEDULES_FILE);
+        java.nio.file.Path file = cache.dataDir().resolve(vn.motcua.store.WorkstationCalendar.SCHEDULES_FILE);
         try {
-            vn.motcua.core.calendar.OfficialSchedule.parse(text, LocalCache.SCHEDULES_FILE);
+            vn.motcua.core.calendar.OfficialSchedule.parse(text, vn.motcua.store.WorkstationCalendar.SCHEDULES_FILE);
             if (java.nio.file.Files.exists(file) && java.nio.file.Files.readString(file).equals(text)) {
                 return;
             }
-            java.nio.file.Path tmp = file.resolveSibling(LocalCache.SCHEDULES_FILE + ".tmp");
+            java.nio.file.Path tmp = file.resolveSibling(vn.motcua.store.WorkstationCalendar.SCHEDULES_FILE + ".tmp");
             java.nio.file.Files.writeString(tmp, text);
             java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException | RuntimeException e) {

@@ -57,7 +57,8 @@ class ScenarioTest {
             long t0 = System.nanoTime();
             TrainingWorkspace.reset(ws, s, 7L, START);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(ms < 15_000, s.id() + " reset took " + ms + " ms");
+            // A figure, not an assertion: the one-click reset's speed is measured by `releng/bench training`.
+            System.out.println("[scenario] " + s.id() + " reset took " + ms + " ms");
             TrainingWorkspace.State state = TrainingWorkspace.state(ws).orElseThrow();
             assertEquals(s.id(), state.scenarioId());
             try (LocalCache cache = open(ws)) {

@@ -3,7 +3,6 @@ package vn.motcua.app.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.EnumMap;
@@ -25,7 +24,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import vn.motcua.app.AppMessages;
-import vn.motcua.core.calendar.OfficialSchedule;
 import vn.motcua.core.calendar.TimeInterval;
 import vn.motcua.store.AgencySettings;
 import vn.motcua.store.LocalCache;
@@ -108,7 +106,7 @@ public final class AgencySettingsDialog extends Dialog {
     }
 
     private void showSchedule() {
-        Path file = cache.dataDir().resolve(LocalCache.SCHEDULES_FILE);
+        Path file = cache.dataDir().resolve(vn.motcua.store.WorkstationCalendar.SCHEDULES_FILE);
         schedule.setText(Files.isRegularFile(file) ? t("agency.schedule.file", file.getFileName()) : t("agency.schedule.builtIn"));
     }
 
@@ -119,11 +117,8 @@ public final class AgencySettingsDialog extends Dialog {
     public String importSchedule(Path file) {
         String problem = null;
         try {
-            OfficialSchedule.load(file);
-            Path target = cache.dataDir().resolve(LocalCache.SCHEDULES_FILE);
-            Path tmp = Files.createTempFile(cache.dataDir(), ".schedule", ".tmp");
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Added to the years already here (a year the file announces replaces that year only).
+            new vn.motcua.store.WorkstationCalendar(cache).importSchedule(file);
         } catch (IOException | RuntimeException e) {
             problem = t("agency.schedule.bad", file.getFileName(), String.valueOf(e.getMessage()));
         }

@@ -124,4 +124,27 @@ class OfficialScheduleTest {
         assertTrue(cal.isWorkingDay(LocalDate.of(2026, 9, 12)));
         assertFalse(cal.isWorkingDay(LocalDate.of(2026, 1, 2))); // shipped entries kept
     }
+
+    @Test
+    void anImportedScheduleAddsItsYearsAndReplacesOnlyThose() {
+        OfficialSchedule shipped = OfficialSchedule.builtIn();
+        assertTrue(shipped.years().containsAll(List.of(2024, 2025, 2026)));
+        OfficialSchedule y2027 = OfficialSchedule.parse("""
+                2027-02-05 OFF @TET Tết Nguyên đán
+                2027-02-08 OFF @TET Tết Nguyên đán
+                """, "2027.txt");
+        OfficialSchedule merged = shipped.withYearsOf(y2027);
+        assertEquals(shipped.entries().stream().filter(e -> e.date().getYear() == 2026).toList(),
+                merged.entries().stream().filter(e -> e.date().getYear() == 2026).toList(), "the shipped years stay");
+        assertTrue(merged.entry(LocalDate.of(2027, 2, 5)).isPresent());
+        // A year the import announces is replaced whole: a 2026 file without 2 January means it is no longer off.
+        OfficialSchedule y2026 = OfficialSchedule.parse("2026-09-04 OFF Nghỉ bù Quốc khánh\n", "2026.txt");
+        OfficialSchedule again = merged.withYearsOf(y2026);
+        assertTrue(again.entry(LocalDate.of(2026, 1, 2)).isEmpty());
+        assertTrue(again.entry(LocalDate.of(2027, 2, 8)).isPresent());
+        // Written back in the file format, it reads back the same.
+        assertEquals(again.entries().stream().map(e -> e.date() + " " + e.kind() + " " + e.occasion() + " " + e.text()).toList(),
+                OfficialSchedule.parse(again.toText(), "x").entries().stream().map(e -> e.date() + " " + e.kind() + " " + e.occasion() + " " + e.text())
+                        .toList());
+    }
 }

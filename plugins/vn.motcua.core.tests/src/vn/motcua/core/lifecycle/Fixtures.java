@@ -67,10 +67,12 @@ final class Fixtures {
     /** A valid command for {@code action} on a dossier without code yet or with one. */
     static Command command(DossierAction action) {
         return switch (action) {
-            case RECEIVE -> new Command.Receive(CODE, DUE);
+            // A receipt's hashed secret and the papers a supplement brought travel with the dossier: replay keeps them.
+            case RECEIVE -> new Command.Receive(CODE, DUE, "pbkdf2-sha256$60000$c2FsdA==$aGFzaA==");
             case REFUSE -> new Command.Refuse("Không thuộc thẩm quyền của xã", CODE);
             case REQUEST_SUPPLEMENT -> new Command.RequestSupplement("Thiếu bản sao giấy khai sinh", CODE);
-            case RECEIVE_SUPPLEMENT -> new Command.ReceiveSupplement(null);
+            case RECEIVE_SUPPLEMENT -> new Command.ReceiveSupplement(null,
+                    List.of(new ReceivedPaper("1", 1, PaperKind.ORIGINAL, true, false, false), new ReceivedPaper("2", 1, PaperKind.COPY, false, true, false)));
             case ASSIGN -> new Command.Assign(SPEC_USER.username());
             case START_PROCESSING -> new Command.StartProcessing();
             case REQUEST_PAYMENT -> new Command.RequestPayment("Lệ phí 8.000 đồng");

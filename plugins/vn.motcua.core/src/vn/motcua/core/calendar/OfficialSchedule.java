@@ -157,6 +157,44 @@ public final class OfficialSchedule {
         return of(all);
     }
 
+    /**
+     * This schedule with the years {@code imported} announces taken from it: an official schedule is the whole truth
+     * for each year it covers (a day it no longer lists is no longer off), and says nothing about the other years, so
+     * the shipped years it does not cover stay.
+     */
+    public OfficialSchedule withYearsOf(OfficialSchedule imported) {
+        java.util.Set<Integer> years = new java.util.HashSet<>();
+        imported.byDate.keySet().forEach(d -> years.add(d.getYear()));
+        NavigableMap<LocalDate, ScheduleEntry> m = new TreeMap<>();
+        byDate.forEach((d, e) -> {
+            if (!years.contains(d.getYear())) {
+                m.put(d, e);
+            }
+        });
+        m.putAll(imported.byDate);
+        return new OfficialSchedule(m);
+    }
+
+    /** The schedule in its file format (what {@link #parse} reads back), one line per day, by date. */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        for (ScheduleEntry e : byDate.values()) {
+            b.append(e.date()).append(' ').append(e.kind()).append(' ');
+            if (e.occasion() != null) {
+                b.append('@').append(e.occasion()).append(' ');
+            }
+            b.append(e.text().replace('\n', ' ').replace("#", "")).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The years this schedule announces, ascending. */
+    public java.util.SortedSet<Integer> years() {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        byDate.keySet().forEach(d -> out.add(d.getYear()));
+        return out;
+    }
+
     public Optional<ScheduleEntry> entry(LocalDate date) {
         return Optional.ofNullable(byDate.get(date));
     }

@@ -21,10 +21,16 @@ public sealed interface Command {
     }
 
     /**
-     * @param code  the dossier code to assign when the dossier has none yet (a counter draft), else null
-     * @param dueAt appointment; null when the procedure has no due date
+     * @param code             the dossier code to assign when the dossier has none yet (a counter draft), else null
+     * @param dueAt            appointment; null when the procedure has no due date
+     * @param lookupSecretHash the hashed lookup secret printed on the receipt ({@code LookupSecret.hash}); null when no
+     *                         receipt with a secret is given (the dossier keeps the one it had)
      */
-    record Receive(String code, Instant dueAt) implements Command {
+    record Receive(String code, Instant dueAt, String lookupSecretHash) implements Command {
+        public Receive(String code, Instant dueAt) {
+            this(code, dueAt, null);
+        }
+
         public DossierAction action() {
             return DossierAction.RECEIVE;
         }
@@ -44,8 +50,15 @@ public sealed interface Command {
         }
     }
 
-    /** @param newDueAt the due time after the pause, per the sector's policy; null keeps the current one */
-    record ReceiveSupplement(Instant newDueAt) implements Command {
+    /**
+     * @param newDueAt the due time after the pause, per the sector's policy; null keeps the current one
+     * @param papers   the papers the dossier holds now the supplement came (what was asked for, added); null keeps them
+     */
+    record ReceiveSupplement(Instant newDueAt, java.util.List<vn.motcua.core.model.ReceivedPaper> papers) implements Command {
+        public ReceiveSupplement(Instant newDueAt) {
+            this(newDueAt, null);
+        }
+
         public DossierAction action() {
             return DossierAction.RECEIVE_SUPPLEMENT;
         }

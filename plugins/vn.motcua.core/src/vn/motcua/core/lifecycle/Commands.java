@@ -9,7 +9,7 @@ import vn.motcua.core.model.DossierEvent;
  * Rebuilds the command behind a recorded event, so a change made offline can be replayed — and so re-validated
  * — elsewhere (the sync server applies it to its own copy of the dossier with the same {@link Lifecycle}).
  * Everything a command carries is in the event, except what it appended to the dossier (a fee payment, a
- * result document, the delivery), which is read from the dossier right after the event.
+ * result document, the delivery, a receipt's hashed lookup secret, the papers a supplement brought), which is read from the dossier right after the event.
  */
 public final class Commands {
     private Commands() {
@@ -24,10 +24,10 @@ public final class Commands {
         // A code travels only with the reception steps that may give a counter draft its number.
         String code = after.code();
         return switch (event.action()) {
-            case RECEIVE -> new Command.Receive(code, event.newDueAt());
+            case RECEIVE -> new Command.Receive(code, event.newDueAt(), after.lookupSecretHash());
             case REFUSE -> new Command.Refuse(reason, code);
             case REQUEST_SUPPLEMENT -> new Command.RequestSupplement(reason, code);
-            case RECEIVE_SUPPLEMENT -> new Command.ReceiveSupplement(event.newDueAt());
+            case RECEIVE_SUPPLEMENT -> new Command.ReceiveSupplement(event.newDueAt(), after.papers());
             case ASSIGN -> new Command.Assign(event.assignee());
             case START_PROCESSING -> new Command.StartProcessing();
             case REQUEST_PAYMENT -> new Command.RequestPayment(reason);

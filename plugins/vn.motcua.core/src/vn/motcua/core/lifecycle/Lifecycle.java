@@ -164,7 +164,8 @@ public final class Lifecycle {
         String target = null;
         switch (command) {
             case Command.Receive c -> {
-                changes = changes.withCode(codeFor(dossier, c.code(), rule)).withReceivedAt(at);
+                changes = changes.withCode(codeFor(dossier, c.code(), rule)).withReceivedAt(at)
+                        .withLookupSecretHash(c.lookupSecretHash());
                 if (c.dueAt() != null) {
                     if (!c.dueAt().isAfter(at)) {
                         throw refuse(dossier, LifecycleMessage.of("error.dueNotAfterReception"));
@@ -176,6 +177,9 @@ public final class Lifecycle {
             case Command.Refuse c -> changes = changes.withCode(codeFor(dossier, c.code(), rule));
             case Command.RequestSupplement c -> changes = changes.withCode(codeFor(dossier, c.code(), rule));
             case Command.ReceiveSupplement c -> {
+                if (c.papers() != null) {
+                    changes = changes.withPapers(c.papers());
+                }
                 if (c.newDueAt() != null) {
                     newDueAt = c.newDueAt();
                     changes = changes.withDueAt(newDueAt);

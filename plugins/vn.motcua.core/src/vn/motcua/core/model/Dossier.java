@@ -21,11 +21,22 @@ import java.util.Optional;
  * @param agencyCode       the agency that owns the dossier
  * @param events           append-only history, sequence 1..n
  * @param delivery         result delivery, null until chosen
+ * @param lookupSecretHash the receipt's lookup secret, hashed ({@code vn.motcua.core.code.LookupSecret}); null before
+ *                         a receipt was printed. Travels with the dossier so any desk and the server can check a lookup.
  */
 public record Dossier(String code, String procedureCode, int procedureVersion, String rulePackId, Channel channel,
         Applicant applicant, List<ReceivedPaper> papers, Instant receivedAt, Instant dueAt, DossierStatus status,
         String assignee, String agencyCode, List<DossierEvent> events, List<Attachment> attachments,
-        List<ResultDocument> results, List<FeePayment> feesPaid, Delivery delivery) {
+        List<ResultDocument> results, List<FeePayment> feesPaid, Delivery delivery, String lookupSecretHash) {
+
+    /** A dossier without a receipt's lookup secret (stored before schema 13, imported, or not yet received). */
+    public Dossier(String code, String procedureCode, int procedureVersion, String rulePackId, Channel channel,
+            Applicant applicant, List<ReceivedPaper> papers, Instant receivedAt, Instant dueAt, DossierStatus status,
+            String assignee, String agencyCode, List<DossierEvent> events, List<Attachment> attachments,
+            List<ResultDocument> results, List<FeePayment> feesPaid, Delivery delivery) {
+        this(code, procedureCode, procedureVersion, rulePackId, channel, applicant, papers, receivedAt, dueAt, status, assignee,
+                agencyCode, events, attachments, results, feesPaid, delivery, null);
+    }
 
     public Dossier {
         Objects.requireNonNull(procedureCode, "procedureCode");
@@ -122,10 +133,11 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
             fees.add(c.payment());
         }
         return new Dossier(c.code() != null ? c.code() : code, procedureCode, procedureVersion, rulePackId, channel,
-                applicant, papers, c.receivedAt() != null ? c.receivedAt() : receivedAt,
+                applicant, c.papers() != null ? c.papers() : papers, c.receivedAt() != null ? c.receivedAt() : receivedAt,
                 c.dueAt() != null ? c.dueAt() : dueAt, event.toStatus(),
                 c.clearAssignee() ? null : c.assignee() != null ? c.assignee() : assignee, agencyCode, ev,
-                attachments, res, fees, c.delivery() != null ? c.delivery() : delivery);
+                attachments, res, fees, c.delivery() != null ? c.delivery() : delivery,
+                c.lookupSecretHash() != null ? c.lookupSecretHash() : lookupSecretHash);
     }
 
     /** Papers and scans may be corrected while the dossier is open; this does not touch status or history. */
@@ -135,49 +147,59 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
         }
         return new Dossier(code, procedureCode, procedureVersion, rulePackId, channel, applicant, newPapers,
                 receivedAt, dueAt, status, assignee, agencyCode, events, newAttachments, results, feesPaid,
-                delivery);
+                delivery, lookupSecretHash);
     }
 
     /**
      * What an event changes besides status and history; null fields mean "unchanged".
      *
-     * @param result  appended to the result documents
-     * @param payment appended to the fees paid
+     * @param result           appended to the result documents
+     * @param payment          appended to the fees paid
+     * @param lookupSecretHash the hash of the lookup secret printed on a new receipt
+     * @param papers           the papers the dossier holds after a supplement
      */
     public record Changes(String code, Instant receivedAt, Instant dueAt, String assignee, boolean clearAssignee,
-            ResultDocument result, FeePayment payment, Delivery delivery) {
-        public static final Changes NONE = new Changes(null, null, null, null, false, null, null, null);
+            ResultDocument result, FeePayment payment, Delivery delivery, String lookupSecretHash, List<ReceivedPaper> papers) {
+        public static final Changes NONE = new Changes(null, null, null, null, false, null, null, null, null, null);
 
         public Changes withCode(String v) {
-            return new Changes(v, receivedAt, dueAt, assignee, clearAssignee, result, payment, delivery);
+            return new Changes(v, receivedAt, dueAt, assignee, clearAssignee, result, payment, delivery, lookupSecretHash, papers);
         }
 
         public Changes withReceivedAt(Instant v) {
-            return new Changes(code, v, dueAt, assignee, clearAssignee, result, payment, delivery);
+            return new Changes(code, v, dueAt, assignee, clearAssignee, result, payment, delivery, lookupSecretHash, papers);
         }
 
         public Changes withDueAt(Instant v) {
-            return new Changes(code, receivedAt, v, assignee, clearAssignee, result, payment, delivery);
+            return new Changes(code, receivedAt, v, assignee, clearAssignee, result, payment, delivery, lookupSecretHash, papers);
         }
 
         public Changes withAssignee(String v) {
-            return new Changes(code, receivedAt, dueAt, v, false, result, payment, delivery);
+            return new Changes(code, receivedAt, dueAt, v, false, result, payment, delivery, lookupSecretHash, papers);
         }
 
         public Changes withoutAssignee() {
-            return new Changes(code, receivedAt, dueAt, null, true, result, payment, delivery);
+            return new Changes(code, receivedAt, dueAt, null, true, result, payment, delivery, lookupSecretHash, papers);
         }
 
         public Changes withResult(ResultDocument v) {
-            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, v, payment, delivery);
+            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, v, payment, delivery, lookupSecretHash, papers);
         }
 
         public Changes withPayment(FeePayment v) {
-            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, result, v, delivery);
+            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, result, v, delivery, lookupSecretHash, papers);
         }
 
         public Changes withDelivery(Delivery v) {
-            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, result, payment, v);
+            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, result, payment, v, lookupSecretHash, papers);
+        }
+
+        public Changes withLookupSecretHash(String v) {
+            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, result, payment, delivery, v, papers);
+        }
+
+        public Changes withPapers(List<ReceivedPaper> v) {
+            return new Changes(code, receivedAt, dueAt, assignee, clearAssignee, result, payment, delivery, lookupSecretHash, v);
         }
     }
 }

@@ -58,7 +58,7 @@ public final class ReportsBench {
             System.out.printf("reports bench: %,d dossiers in %s, heap max %d MB%n", total, dir, Runtime.getRuntime().maxMemory() >> 20);
             Instant now = Instant.now();
             LocalDate today = LocalDate.now(ReportPeriod.VIETNAM);
-            Reports reports = new Reports(cache, IndexRules.shipped());
+            Reports reports = new Reports(new vn.motcua.store.ReportFacts(cache), IndexRules.shipped());
             for (ReportPeriod p : new ReportPeriod[] { ReportPeriod.month(YearMonth.from(today)), new ReportPeriod(today.minusYears(1).plusDays(1), today) }) {
                 reports.compute(p, DemoData.communeCode(), now, Locale.ENGLISH); // warm-up
                 long best = Long.MAX_VALUE;

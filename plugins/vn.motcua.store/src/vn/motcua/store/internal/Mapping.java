@@ -190,6 +190,7 @@ public final class Mapping {
         e.deliveryRecipient = delivery == null ? null : delivery.recipientName();
         e.deliverySatisfaction = delivery == null || delivery.satisfaction() == null ? null : delivery.satisfaction().name();
         e.finishedAt = finishedAt(d);
+        e.lookupSecretHash = d.lookupSecretHash();
         // Payments are only ever appended: rewrite the collection only when it differs.
         if (e.feesPaid.size() != d.feesPaid().size()) {
             e.feesPaid.clear();
@@ -267,7 +268,7 @@ public final class Mapping {
                         e.deliverySatisfaction == null ? null : vn.motcua.core.model.Satisfaction.valueOf(e.deliverySatisfaction));
         return new Dossier(e.code, e.procedureCode, e.procedureVersion, e.rulePack, Channel.valueOf(e.channel), applicant, papers,
                 e.receivedAt, e.dueAt, DossierStatus.valueOf(e.status), e.assignee, e.agencyCode, events, List.of(), List.of(),
-                fees, delivery);
+                fees, delivery, e.lookupSecretHash);
     }
 
     private static String nz(String s) {

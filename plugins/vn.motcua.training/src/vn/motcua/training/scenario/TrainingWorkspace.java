@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -105,11 +102,7 @@ public final class TrainingWorkspace {
         Path tmp = Files.createTempDirectory("motcua-pack");
         try {
             Path backup = tmp.resolve("backup.zip");
-            try (Connection c = cache.connection(); Statement s = c.createStatement()) {
-                s.execute("BACKUP TO '" + backup.toAbsolutePath().toString().replace("'", "''") + "'");
-            } catch (SQLException e) {
-                throw new IOException("Cannot back up the training cache: " + e.getMessage(), e);
-            }
+            cache.backupTo(backup);
             Path partial = pack.resolveSibling(pack.getFileName() + ".part");
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
                 Properties info = new Properties();

@@ -2,7 +2,6 @@ package vn.motcua.ui.approval;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,7 +46,6 @@ import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
 import vn.motcua.core.session.UserSession;
-import vn.motcua.forms.FormRenderer;
 import vn.motcua.sign.KeyToken;
 import vn.motcua.sign.Pkcs11KeySource;
 import vn.motcua.sign.PracticeKeys;
@@ -61,7 +59,6 @@ import vn.motcua.sign.pdf.SignatureKind;
 import vn.motcua.sign.pdf.SignatureReport;
 import vn.motcua.sign.pdf.SignatureSpec;
 import vn.motcua.sign.trust.CertificateGate;
-import vn.motcua.sign.trust.RevocationChecker;
 import vn.motcua.sign.trust.TrustStore;
 import vn.motcua.store.DossierDocuments;
 import vn.motcua.store.LocalCache;
@@ -111,38 +108,24 @@ public class ApprovalPart {
     private boolean busy;
 
     @Inject
-    public ApprovalPart(LocalCache cache, @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale,
+    public ApprovalPart(LocalCache cache, vn.motcua.desk.Approvals approvals,
+            @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale,
             UserSession session, @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker,
             @org.eclipse.e4.core.di.annotations.Optional vn.motcua.sync.SyncJob sync) {
-        this(Mode.APPROVE, cache, locale, session, broker, sync);
+        this(Mode.APPROVE, cache, approvals, locale, session, broker, sync);
     }
 
-    ApprovalPart(Mode mode, LocalCache cache, Locale locale, UserSession session, IEventBroker broker, vn.motcua.sync.SyncJob sync) {
+    ApprovalPart(Mode mode, LocalCache cache, vn.motcua.desk.Approvals approvals, Locale locale, UserSession session, IEventBroker broker,
+            vn.motcua.sync.SyncJob sync) {
         this.mode = mode;
         this.sync = sync;
         this.cache = cache;
         this.text = new Texts(locale);
         this.session = session;
         this.broker = broker;
-        this.trust = trustStore(cache.dataDir());
-        // Revocation is asked online before each batch (an unreachable responder is a warning the head confirms) unless
-        // an admin turned asking off in the signing settings; a training sandbox never reaches outside.
-        this.service = service();
-    }
-
-    private ApprovalService service() {
-        RevocationChecker revocation = session.training() ? null : vn.motcua.sign.trust.OnlineRevocation.checker(cache.dataDir());
-        return new ApprovalService(cache, new FormRenderer(null), new CertificateGate(trust, revocation), session.training(), Clock.systemUTC());
-    }
-
-    /** The shipped roots plus the ones an admin put in the data folder's trust/ folder. */
-    static TrustStore trustStore(Path dataDir) {
-        try {
-            return TrustStore.shipped().plus(TrustStore.fromFolder(dataDir.resolve("trust")));
-        } catch (IOException e) {
-            System.getLogger(ApprovalPart.class.getName()).log(System.Logger.Level.ERROR, "Trust store unreadable: " + e);
-            return TrustStore.empty();
-        }
+        this.trust = vn.motcua.desk.Approvals.trustStore(cache.dataDir());
+        // The desk sets the service up for the session (templates, trust roots, revocation online except in training).
+        this.service = approvals.service(session);
     }
 
     @PostConstruct

@@ -15,9 +15,9 @@ import vn.motcua.store.LocalCache;
  */
 public class IssuingPart extends ApprovalPart {
     @Inject
-    public IssuingPart(LocalCache cache, @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale, UserSession session,
+    public IssuingPart(LocalCache cache, vn.motcua.desk.Approvals approvals, @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale, UserSession session,
             @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker,
             @org.eclipse.e4.core.di.annotations.Optional vn.motcua.sync.SyncJob sync) {
-        super(Mode.ISSUE, cache, locale, session, broker, sync);
+        super(Mode.ISSUE, cache, approvals, locale, session, broker, sync);
     }
 }

@@ -183,4 +183,66 @@ class ReceptionUiTest {
             wb.close();
         }
     }
+
+    /**
+     * Form 02 at the counter, then the papers come back: the clerk finds the waiting dossier by its code, ticks what
+     * was brought and receives it (supplement and reception saved together, Form 01 written).
+     */
+    @Test
+    void aDossierAskedForPapersAtTheCounterIsReceivedWhenTheyComeBack() throws Exception {
+        Workbench wb = Workbench.launch(Files.createTempDirectory("motcua-waiting"));
+        try {
+            wb.awaitWindow();
+            vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
+            wb.showPart("vn.motcua.ui.counter.part.reception");
+            wb.type(wb.find("counter.procedure.search", Text.class), "1.001193");
+            Table list = wb.find("counter.procedure.list", Table.class);
+            wb.waitUntil("birth registration offered", () -> list.getItemCount() == 1, Duration.ofSeconds(5));
+            wb.selectRow(list, 0);
+            wb.type(wb.find("counter.name", Text.class), "Lê Văn Bổ Sung");
+            Table papers = wb.find("counter.papers", Table.class);
+            wb.run(() -> {
+                papers.getItem(0).setChecked(true);
+                papers.notifyListeners(SWT.Selection, new Event());
+            });
+            Button incomplete = wb.find("counter.incomplete", Button.class);
+            wb.run(() -> incomplete.getDisplay().asyncExec(() -> incomplete.notifyListeners(SWT.Selection, new Event())));
+            org.eclipse.swt.widgets.Shell dialog = wb.awaitShell("Thiếu giấy tờ");
+            wb.press(dialog, "Đồng ý");
+            Label result = wb.find("counter.result", Label.class);
+            wb.waitUntil("Form 02 issued", () -> result.getText().startsWith("Đã lập Phiếu yêu cầu bổ sung"), Duration.ofSeconds(10));
+            String text = wb.call(result::getText);
+            String code = text.substring(text.lastIndexOf(' ') + 1).replaceAll("\\.$", "");
+            assertTrue(Files.isRegularFile(wb.dataDir().resolve("receipts").resolve(code + "-mau02.pdf")), code);
+
+            // The applicant comes back with the papers: the clerk scans the code off Form 02.
+            Text waiting = wb.find("counter.waiting.code", Text.class);
+            wb.type(waiting, code);
+            wb.run(() -> waiting.notifyListeners(SWT.DefaultSelection, new Event()));
+            wb.waitUntil("the waiting dossier shown", () -> result.getText().startsWith("Hồ sơ " + code), Duration.ofSeconds(5));
+            assertEquals("Lê Văn Bổ Sung", wb.call(() -> wb.find("counter.name", Text.class).getText()));
+            assertTrue(wb.call(() -> papers.getItem(0).getChecked()), "what was handed in first is ticked");
+            wb.run(() -> {
+                for (TableItem it : papers.getItems()) {
+                    if (!it.getText().contains("(nếu có)")) {
+                        it.setChecked(true);
+                    }
+                }
+                papers.notifyListeners(SWT.Selection, new Event());
+            });
+            wb.screenshot("counter-waiting-found");
+            Button receive = wb.find("counter.receive", Button.class);
+            wb.run(() -> receive.getDisplay().asyncExec(() -> receive.notifyListeners(SWT.Selection, new Event())));
+            wb.waitUntil("received", () -> result.getText().startsWith("Đã tiếp nhận hồ sơ " + code), Duration.ofSeconds(10));
+            wb.screenshot("counter-waiting-received");
+            vn.motcua.core.model.Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
+            assertEquals(vn.motcua.core.model.DossierStatus.RECEIVED, d.status());
+            assertEquals(java.util.List.of(vn.motcua.core.model.DossierAction.REQUEST_SUPPLEMENT, vn.motcua.core.model.DossierAction.RECEIVE_SUPPLEMENT,
+                    vn.motcua.core.model.DossierAction.RECEIVE), d.events().stream().map(e -> e.action()).toList());
+            assertTrue(d.lookupSecretHash() != null, "the receipt's secret is kept, hashed");
+            assertTrue(Files.isRegularFile(wb.dataDir().resolve("receipts").resolve(code + "-mau01.pdf")));
+        } finally {
+            wb.close();
+        }
+    }
 }

@@ -1,17 +1,11 @@
 package vn.motcua.ui.counter;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,40 +29,25 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import vn.motcua.app.ui.Fonts;
 import vn.motcua.core.calendar.DueTime;
-import vn.motcua.core.calendar.DueTimeCalculator;
-import vn.motcua.core.calendar.DueTimeRequest;
-import vn.motcua.core.calendar.SupplementMode;
-import vn.motcua.core.code.CodeAllocation;
-import vn.motcua.core.code.DossierCodeAllocator;
-import vn.motcua.core.code.OfflineFallbackPolicy;
 import vn.motcua.core.i18n.Localizer;
-import vn.motcua.core.identity.CitizenIdValidator;
 import vn.motcua.core.identity.IdentityCheck;
-import vn.motcua.core.lifecycle.Command;
-import vn.motcua.core.lifecycle.Lifecycle;
-import vn.motcua.core.lifecycle.Transition;
 import vn.motcua.core.lifecycle.TransitionException;
 import vn.motcua.core.model.Channel;
-import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.PaperKind;
 import vn.motcua.core.model.PersonApplicant;
 import vn.motcua.core.model.Procedure;
 import vn.motcua.core.model.ReceivedPaper;
 import vn.motcua.core.model.RequiredDocument;
-import vn.motcua.core.model.Role;
-import vn.motcua.core.rules.RulePacks;
 import vn.motcua.core.session.UserSession;
 import vn.motcua.core.text.VietnameseText;
-import vn.motcua.store.DossierDetails;
-import vn.motcua.store.DossierFilter;
-import vn.motcua.store.DossierRow;
-import vn.motcua.store.DossierDocuments;
-import vn.motcua.store.LocalCache;
+import vn.motcua.desk.Counter;
+import vn.motcua.desk.DeskException;
+import vn.motcua.desk.Outcome;
 
 /**
  * The counter: pick the procedure by a few letters, record the applicant (citizen ID checked as typed, a
- * returning applicant filled in), tick the papers, see the appointment and why, receive (Ctrl+S) — the dossier
- * gets its code from the workstation's number blocks and its history starts with the clerk's reception.
+ * returning applicant filled in), tick the papers, see the appointment and why, receive (Ctrl+S). Widgets only: every
+ * decision, number, save and form is the desk's {@link Counter}.
  */
 public class ReceptionPart {
     public static final String ID_KEY = "motcua.id";
@@ -77,11 +56,9 @@ public class ReceptionPart {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
-    private final LocalCache cache;
+    private final Counter counter;
     private final Locale locale;
     private final UserSession session;
-    private final CitizenIdValidator ids = CitizenIdValidator.standard();
-    private final Lifecycle lifecycle = Lifecycle.standard();
     private List<Procedure> procedures = List.of();
     private Procedure chosen;
     private Text search;
@@ -94,7 +71,7 @@ public class ReceptionPart {
     private Text address;
     private Table papers;
     /** Digitisation at the counter, per required-document id: the scan taken in, and the national index's flags. */
-    private final Map<String, Scan> scans = new HashMap<>();
+    private final Map<String, Counter.Scan> scans = new HashMap<>();
     private final java.util.Set<String> reusedPapers = new java.util.HashSet<>();
     private final java.util.Set<String> nationalPapers = new java.util.HashSet<>();
     private Button attachScan;
@@ -103,18 +80,13 @@ public class ReceptionPart {
     private Button nationalFlag;
     private Label scanMessage;
     public static final String PART_KEY = "counter.part";
-    private static final long MAX_SCAN_BYTES = DossierDocuments.MAX_SCAN_BYTES;
-
-    /** A paper's scan: the file's name, type and bytes (stored with the dossier when it is received). */
-    record Scan(String name, String mediaType, byte[] content) {
-    }
     private Label fee;
     private Label appointment;
     private Label result;
 
     @Inject
-    public ReceptionPart(LocalCache cache, @Named(TranslationService.LOCALE) Locale locale, UserSession session) {
-        this.cache = cache;
+    public ReceptionPart(Counter counter, @Named(TranslationService.LOCALE) Locale locale, UserSession session) {
+        this.counter = counter;
         this.locale = locale;
         this.session = session;
     }
@@ -125,7 +97,7 @@ public class ReceptionPart {
 
     @PostConstruct
     void create(Composite parent) {
-        procedures = mostUsedFirst(cache.procedures().activeCatalogue());
+        procedures = counter.procedures();
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 10).spacing(16, 6).equalWidth(true).applyTo(parent);
         Label title = new Label(parent, SWT.NONE);
         title.setText(text("title"));
@@ -133,6 +105,14 @@ public class ReceptionPart {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(title);
 
         Composite left = column(parent);
+        // A dossier that waits at reception (submitted online, or its papers asked for at the counter): found by its
+        // code, shown in the same form, received or declined with the same buttons.
+        label(left, "waiting");
+        waitingCode = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH);
+        waitingCode.setMessage(text("waiting.hint"));
+        waitingCode.setData(ID_KEY, "counter.waiting.code");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(waitingCode);
+        waitingCode.addListener(SWT.DefaultSelection, e -> findWaiting());
         label(left, "procedure");
         search = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH);
         search.setMessage(text("procedure.hint"));
@@ -251,7 +231,6 @@ public class ReceptionPart {
     private Button deliver;
     /** The applicant's rating of the service at the hand-over (optional). */
     private org.eclipse.swt.widgets.Combo rating;
-    private Dossier toDeliver;
 
     /** Handing over results: find the dossier by its code or by scanning the receipt's QR code, record who took it. */
     private void createDelivery(Composite parent) {
@@ -287,30 +266,30 @@ public class ReceptionPart {
         deliver.addListener(SWT.Selection, e -> deliver());
     }
 
-    /** The code typed, or the one in a scanned receipt's lookup address ({@code …?ma=CODE&bm=…}). */
-    static String codeFrom(String input) {
-        String s = input.strip();
-        int i = s.indexOf("ma=");
-        if (i >= 0) {
-            int end = s.indexOf('&', i);
-            return s.substring(i + 3, end < 0 ? s.length() : end);
-        }
-        return s;
-    }
+    private String toDeliver;
 
     void findForDelivery() {
-        String code = codeFrom(deliveryCode.getText());
-        toDeliver = cache.dossierRepository().findByCode(code).orElse(null);
-        if (toDeliver == null) {
-            deliveryInfo.setText(text("delivery.notFound", code));
+        String input = deliveryCode.getText();
+        Optional<Counter.HandOver> found = counter.findForHandOver(input);
+        toDeliver = null;
+        if (found.isEmpty()) {
+            deliveryInfo.setText(text("delivery.notFound", input.strip()));
             deliver.setEnabled(false);
         } else {
-            boolean ready = toDeliver.status() == vn.motcua.core.model.DossierStatus.RESULT_READY;
-            deliveryInfo.setText(text(ready ? "delivery.ready" : "delivery.notReady", toDeliver.code(), toDeliver.applicant().displayName(),
-                    toDeliver.status().displayName(locale)));
-            deliver.setEnabled(ready);
-            if (ready && recipient.getText().isBlank()) {
-                recipient.setText(toDeliver.applicant().displayName());
+            Counter.HandOver h = found.get();
+            String info = text(h.ready() ? "delivery.ready" : "delivery.notReady", h.dossier().code(), h.dossier().applicant().displayName(),
+                    h.dossier().status().displayName(locale));
+            // A scanned receipt whose secret does not match: a copy or someone else's slip; the clerk checks the papers.
+            if (h.secretMatches().isPresent() && !h.secretMatches().get()) {
+                info += " " + text("delivery.secretMismatch");
+            }
+            deliveryInfo.setText(info);
+            deliver.setEnabled(h.ready());
+            if (h.ready()) {
+                toDeliver = h.dossier().code();
+                if (recipient.getText().isBlank()) {
+                    recipient.setText(h.dossier().applicant().displayName());
+                }
             }
         }
         deliveryInfo.getParent().layout(true);
@@ -320,21 +299,19 @@ public class ReceptionPart {
         if (toDeliver == null) {
             return;
         }
-        Instant now = Instant.now();
         int r = rating.getSelectionIndex();
-        vn.motcua.core.model.Delivery delivery = new vn.motcua.core.model.Delivery(vn.motcua.core.model.DeliveryMethod.AT_COUNTER, "", now,
-                recipient.getText().strip(), r <= 0 ? null : vn.motcua.core.model.Satisfaction.values()[r - 1]);
         try {
-            Transition t = lifecycle.apply(toDeliver, new Command.DeliverResult(delivery), session.actor(Role.CLERK), now);
-            cache.dossierRepository().save(t.dossier(), t.event());
-            deliveryInfo.setText(text("delivery.done", t.dossier().code(), delivery.recipientName()));
+            Outcome o = counter.deliver(toDeliver, recipient.getText(), r <= 0 ? null : vn.motcua.core.model.Satisfaction.values()[r - 1], session);
+            deliveryInfo.setText(text("delivery.done", o.code(), o.dossier().delivery().recipientName()));
             deliver.setEnabled(false);
             toDeliver = null;
             deliveryCode.setText("");
             recipient.setText("");
             rating.select(0);
-        } catch (TransitionException | IllegalArgumentException e) {
-            MessageDialog.openError(deliver.getShell(), text("delivery.title"), e.getMessage());
+        } catch (TransitionException e) {
+            MessageDialog.openError(deliver.getShell(), text("delivery.title"), e.message(locale));
+        } catch (DeskException e) {
+            MessageDialog.openError(deliver.getShell(), text("delivery.title"), e.message(locale));
         }
         deliveryInfo.getParent().layout(true);
     }
@@ -359,23 +336,6 @@ public class ReceptionPart {
         return t;
     }
 
-    /** Procedures the commune receives most come first (counted from its dossiers), then by name. */
-    private List<Procedure> mostUsedFirst(List<Procedure> all) {
-        Map<String, Long> uses = new HashMap<>();
-        try (Connection c = cache.connection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT procedure_code, COUNT(*) FROM dossier GROUP BY procedure_code")) {
-            while (r.next()) {
-                uses.put(r.getString(1), r.getLong(2));
-            }
-        } catch (SQLException e) {
-            // without counts the order is by name only
-        }
-        List<Procedure> out = new ArrayList<>(all);
-        out.sort(Comparator.<Procedure>comparingLong(p -> -uses.getOrDefault(p.code(), 0L))
-                .thenComparing(Procedure::name, VietnameseText.collator()));
-        return out;
-    }
-
     private void filterProcedures() {
         String[] words = VietnameseText.fold(search.getText()).split("\\s+");
         procedureList.removeAll();
@@ -396,9 +356,59 @@ public class ReceptionPart {
         }
     }
 
+    /** The dossier waiting at reception shown in the form, or null for a new one. */
+    private vn.motcua.core.model.Dossier waiting;
+    private Text waitingCode;
+
+    /** Shows a waiting dossier in the form: its procedure, applicant and the papers it holds, ticked. */
+    void findWaiting() {
+        String code = vn.motcua.desk.Counter.codeIn(waitingCode.getText());
+        Optional<vn.motcua.core.model.Dossier> found = counter.waiting(code);
+        Optional<Procedure> procedure = found.flatMap(counter::procedure);
+        if (found.isEmpty() || procedure.isEmpty()) {
+            result.setText(text("waiting.notFound", code));
+            result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            result.getParent().layout(true);
+            return;
+        }
+        clear();
+        vn.motcua.core.model.Dossier d = found.get();
+        waiting = d;
+        waitingCode.setText(d.code());
+        chosen = procedure.get();
+        search.setText(chosen.code());
+        showPapers();
+        clearing = true;
+        try {
+            name.setText(d.applicant().displayName());
+            phone.setText(d.applicant().phone());
+            address.setText(d.applicant().address());
+            if (d.applicant() instanceof PersonApplicant p) {
+                citizenId.setText(p.citizenId());
+                birth.setText(p.dateOfBirth() == null ? "" : p.dateOfBirth().format(DATE));
+            }
+        } finally {
+            clearing = false;
+        }
+        for (TableItem it : papers.getItems()) {
+            String id = ((RequiredDocument) it.getData()).id();
+            it.setChecked(d.papers().stream().anyMatch(x -> x.requiredDocumentId().equals(id)));
+        }
+        result.setText(text("waiting.found", d.code(), d.applicant().displayName(), d.status().displayName(locale)));
+        result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        updateState();
+        papers.setFocus();
+        result.getParent().layout(true);
+    }
+
     private void choose() {
         int i = procedureList.getSelectionIndex();
         chosen = i < 0 ? null : (Procedure) procedureList.getItem(i).getData();
+        waiting = null;
+        showPapers();
+    }
+
+    private void showPapers() {
         papers.removeAll();
         clearScans();
         if (chosen != null) {
@@ -421,7 +431,7 @@ public class ReceptionPart {
             idMessage.setText("");
             return;
         }
-        IdentityCheck check = ids.validate(id, parseDate(birth.getText()).orElse(null));
+        IdentityCheck check = counter.checkCitizenId(id, parseDate(birth.getText()).orElse(null));
         idMessage.setText(check.valid() ? text("citizenId.ok") : check.message(locale));
         idMessage.setForeground(idMessage.getDisplay().getSystemColor(check.valid() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED));
         if (check.valid() && name.getText().isBlank()) {
@@ -432,12 +442,7 @@ public class ReceptionPart {
 
     /** A returning applicant: their last dossier's name, phone and address, so the clerk only checks them. */
     private void fillReturningApplicant(String id) {
-        List<DossierRow> rows = cache.dossiers().page(DossierFilter.all().withText(id), 0, 1);
-        if (rows.isEmpty()) {
-            return;
-        }
-        Optional<DossierDetails> d = cache.dossiers().find(rows.get(0).code());
-        d.filter(x -> id.equals(x.applicantIdNumber())).ifPresent(x -> {
+        counter.returningApplicant(id).ifPresent(x -> {
             name.setText(x.applicantName());
             phone.setText(x.applicantPhone() == null ? "" : x.applicantPhone());
             address.setText(x.applicantAddress() == null ? "" : x.applicantAddress());
@@ -456,15 +461,6 @@ public class ReceptionPart {
         }
     }
 
-    private Optional<DueTime> dueTime(Instant now) {
-        if (chosen == null || chosen.processingTime(Channel.IN_PERSON).isEmpty()) {
-            return Optional.empty();
-        }
-        DueTimeRequest request = new DueTimeRequest(LocalDateTime.ofInstant(now, VIETNAM), chosen.processingTime(Channel.IN_PERSON).get(),
-                chosen.cutOff().orElse(null), SupplementMode.defaultMode(), List.of());
-        return Optional.of(new DueTimeCalculator(cache.calendar()).compute(request));
-    }
-
     private void updateState() {
         if (chosen == null) {
             fee.setText(text("choose"));
@@ -472,7 +468,7 @@ public class ReceptionPart {
             appointment.setToolTipText(null);
         } else {
             fee.setText(text("fee", chosen.fee(Channel.IN_PERSON).map(f -> f.isFree() ? text("free") : f.originalText()).orElse(text("free"))));
-            Optional<DueTime> due = dueTime(Instant.now());
+            Optional<DueTime> due = counter.appointment(chosen, waiting != null ? waiting.channel() : Channel.IN_PERSON);
             Optional<LocalDateTime> at = due.flatMap(DueTime::due);
             appointment.setText(at.map(d -> text("appointment", d.format(DATE_TIME))).orElse(text("noDueDate")));
             // Hover: every adjustment and every skipped day off, as the rules counted them.
@@ -551,28 +547,15 @@ public class ReceptionPart {
      * which cannot drive the native file dialog.
      */
     public String attachScan(int row, java.nio.file.Path file) {
-        String problem;
-        try {
-            long size = java.nio.file.Files.size(file);
-            if (size > MAX_SCAN_BYTES) {
-                problem = text("scan.tooLarge", file.getFileName(), size / (1024 * 1024), MAX_SCAN_BYTES / (1024 * 1024));
-            } else {
-                byte[] bytes = java.nio.file.Files.readAllBytes(file);
-                String type = DossierDocuments.scanType(bytes);
-                if (type == null) {
-                    problem = text("scan.notScan", file.getFileName());
-                } else {
-                    RequiredDocument d = (RequiredDocument) papers.getItem(row).getData();
-                    scans.put(d.id(), new Scan(file.getFileName().toString(), type, bytes));
-                    papers.getItem(row).setChecked(true);
-                    refreshPaper(row);
-                    updateState();
-                    problem = null;
-                }
-            }
-        } catch (java.io.IOException e) {
-            problem = text("scan.unreadable", file.getFileName(), String.valueOf(e.getMessage()));
+        RequiredDocument d = (RequiredDocument) papers.getItem(row).getData();
+        Counter.ScanRead read = counter.readScan(file, d, locale);
+        if (read.scan() != null) {
+            scans.put(d.id(), read.scan());
+            papers.getItem(row).setChecked(true);
+            refreshPaper(row);
+            updateState();
         }
+        String problem = read.problem();
         scanMessage.setText(problem == null ? "" : problem);
         scanMessage.setForeground(problem == null ? null : scanMessage.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         showPaperFlags();
@@ -583,8 +566,8 @@ public class ReceptionPart {
     private void refreshPaper(int row) {
         TableItem it = papers.getItem(row);
         RequiredDocument d = (RequiredDocument) it.getData();
-        Scan scan = scans.get(d.id());
-        it.setText(1, scan == null ? "" : scan.name() + " (" + Math.max(1, scan.content().length / 1024) + " KB)");
+        Counter.Scan scan = scans.get(d.id());
+        it.setText(1, scan == null ? "" : scan.fileName() + " (" + Math.max(1, scan.content().length / 1024) + " KB)");
         it.setText(2, reusedPapers.contains(d.id()) ? "✓" : "");
         it.setText(3, nationalPapers.contains(d.id()) ? "✓" : "");
     }
@@ -625,84 +608,54 @@ public class ReceptionPart {
         return received;
     }
 
-    /** The scans of the ticked papers, as the dossier's attachments (the note names the paper they digitise). */
-    private List<DossierDocuments.NewDocument> scanDocuments(String code) {
-        List<DossierDocuments.NewDocument> docs = new ArrayList<>();
+    /** The scans of the ticked papers. */
+    private List<Counter.Scan> tickedScans() {
+        List<Counter.Scan> out = new ArrayList<>();
         for (TableItem it : papers.getItems()) {
-            RequiredDocument d = (RequiredDocument) it.getData();
-            Scan scan = scans.get(d.id());
+            Counter.Scan scan = scans.get(((RequiredDocument) it.getData()).id());
             if (it.getChecked() && scan != null) {
-                docs.add(new DossierDocuments.NewDocument(code, DossierDocuments.Kind.ATTACHMENT, scan.name(), scan.mediaType(), scan.content(),
-                        session.user().username(), "paper:" + d.id() + " " + d.name()));
-            }
-        }
-        return docs;
-    }
-
-    private List<String> missingPapers() {
-        List<String> out = new ArrayList<>();
-        for (TableItem it : papers.getItems()) {
-            RequiredDocument d = (RequiredDocument) it.getData();
-            if (!d.optional() && !it.getChecked()) {
-                out.add(d.name());
+                out.add(scan);
             }
         }
         return out;
     }
 
-    /** Receives the dossier: validates, takes the next code, records the reception, clears the form. */
-    void receive() {
+    /** What the form says, as the counter's use cases take it; the birth date must have parsed (checked before). */
+    private Counter.Application application() {
+        PersonApplicant applicant = new PersonApplicant(name.getText().strip(), parseDate(birth.getText()).orElse(null), citizenId.getText().strip(),
+                address.getText().strip(), phone.getText().strip(), "");
+        return new Counter.Application(chosen, Channel.IN_PERSON, applicant, receivedPapers(), tickedScans());
+    }
+
+    /** Problems the clerk must fix first: a birth date that is not a date, then what the counter's rules say. */
+    private List<String> problems(boolean toReceive) {
         List<String> problems = new ArrayList<>();
-        if (chosen == null) {
-            problems.add(text("error.noProcedure"));
-        }
-        if (name.getText().isBlank()) {
-            problems.add(text("error.noName"));
-        }
-        Optional<LocalDate> dob = parseDate(birth.getText());
-        if (!birth.getText().isBlank() && dob.isEmpty()) {
+        if (!birth.getText().isBlank() && parseDate(birth.getText()).isEmpty()) {
             problems.add(text("error.birth", birth.getText()));
         }
-        if (!citizenId.getText().isBlank()) {
-            IdentityCheck check = ids.validate(citizenId.getText().strip(), dob.orElse(null));
-            if (!check.valid()) {
-                problems.add(check.message(locale));
-            }
-        }
-        List<String> missing = chosen == null ? List.of() : missingPapers();
-        if (!missing.isEmpty()) {
-            problems.add(text("error.papers", String.join("; ", missing)));
-        }
+        problems.addAll(counter.problems(application(), toReceive, locale));
+        return problems;
+    }
+
+    /** Receives the dossier: the counter numbers it, saves it with its scans and writes Form 01; the form is cleared. */
+    void receive() {
+        List<String> problems = problems(true);
         if (!problems.isEmpty()) {
             MessageDialog.openError(result.getShell(), text("title"), String.join("\n", problems));
             return;
         }
-        Instant now = Instant.now();
-        List<ReceivedPaper> received = receivedPapers();
-        PersonApplicant applicant = new PersonApplicant(name.getText().strip(), dob.orElse(null), citizenId.getText().strip(),
-                address.getText().strip(), phone.getText().strip(), "");
-        String pack = RulePacks.standard().forReceptionTime(now).id();
-        Dossier draft = Dossier.draft(chosen.code(), chosen.version(), pack, Channel.IN_PERSON, applicant, received, session.agencyCode());
         try {
-            // The workstation's reserved blocks first, then its own offline slice: never a number twice.
-            DossierCodeAllocator allocator = new DossierCodeAllocator(session.workstationId(), cache.sync().fallbackSlot(), cache.numberBlocks(), OfflineFallbackPolicy.standard());
-            CodeAllocation code;
-            do {
-                // A number already on a dossier here (demo data, or received before this workstation had blocks) is skipped.
-                code = allocator.next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM));
-            } while (cache.dossierRepository().findByCode(code.code().format()).isPresent());
-            Instant due = dueTime(now).flatMap(DueTime::due).map(d -> d.atZone(VIETNAM).toInstant()).orElse(null);
-            Transition t = lifecycle.apply(draft, new Command.Receive(code.code().format(), due), session.actor(Role.CLERK), now);
-            // The dossier, its reception and the scans taken at the counter: one transaction.
-            cache.dossierRepository().save(t.dossier(), t.event(), scanDocuments(t.dossier().code()));
-            result.setText(text("received", t.dossier().code(), due == null ? text("noDueDate")
-                    : LocalDateTime.ofInstant(due, VIETNAM).format(DATE_TIME)));
-            receipt = writeReceipt(t.dossier());
-            openReceipt.setEnabled(receipt != null);
+            Outcome o = waiting != null ? counter.receiveWaiting(waiting.code(), receivedPapers(), tickedScans(), session, locale)
+                    : counter.receive(application(), session, locale);
+            result.setText(text("received", o.code(), o.dossier().dueAt() == null ? text("noDueDate")
+                    : LocalDateTime.ofInstant(o.dossier().dueAt(), VIETNAM).format(DATE_TIME)));
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
+            showForm(o);
             clear();
-        } catch (TransitionException | IllegalArgumentException e) {
-            MessageDialog.openError(result.getShell(), text("title"), e.getMessage());
+        } catch (TransitionException e) {
+            MessageDialog.openError(result.getShell(), text("title"), e.message(locale));
+        } catch (DeskException e) {
+            MessageDialog.openError(result.getShell(), text("title"), e.message(locale));
         } catch (RuntimeException e) {
             // Nothing was saved: the clerk sees why and can try again; the details go to the log.
             java.lang.System.getLogger(ReceptionPart.class.getName()).log(java.lang.System.Logger.Level.ERROR, "Reception failed", e);
@@ -716,45 +669,39 @@ public class ReceptionPart {
      * waiting for the missing papers, and Form 03 or Form 02 is written for the applicant with the reason.
      */
     void decline(boolean refusal) {
-        List<String> problems = new ArrayList<>();
-        if (chosen == null) {
-            problems.add(text("error.noProcedure"));
-        }
-        if (name.getText().isBlank()) {
-            problems.add(text("error.noName"));
-        }
+        List<String> problems = problems(false);
         if (!problems.isEmpty()) {
             MessageDialog.openError(result.getShell(), text("title"), String.join("\n", problems));
             return;
         }
-        List<String> missing = refusal ? List.of() : missingPapers();
+        List<String> missing = refusal ? List.of() : counter.missingPapers(application());
         String initial = refusal ? "" : text("supplement.reason", String.join("; ", missing));
         ReasonDialog dialog = new ReasonDialog(result.getShell(), text(refusal ? "refuse" : "incomplete"),
                 text(refusal ? "refuse.prompt" : "incomplete.prompt"), initial);
         if (dialog.open() != org.eclipse.jface.window.Window.OK) {
             return;
         }
-        Instant now = Instant.now();
-        List<ReceivedPaper> received = receivedPapers();
-        PersonApplicant applicant = new PersonApplicant(name.getText().strip(), parseDate(birth.getText()).orElse(null),
-                citizenId.getText().strip(), address.getText().strip(), phone.getText().strip(), "");
-        Dossier draft = Dossier.draft(chosen.code(), chosen.version(), RulePacks.standard().forReceptionTime(now).id(), Channel.IN_PERSON,
-                applicant, received, session.agencyCode());
         try {
-            String code = new DossierCodeAllocator(session.workstationId(), cache.sync().fallbackSlot(), cache.numberBlocks(), OfflineFallbackPolicy.standard())
-                    .next(session.agencyCode(), LocalDate.ofInstant(now, VIETNAM)).code().format();
-            Command command = refusal ? new Command.Refuse(dialog.reason(), code) : new Command.RequestSupplement(dialog.reason(), code);
-            Transition t = lifecycle.apply(draft, command, session.actor(Role.CLERK), now);
-            cache.dossierRepository().save(t.dossier(), t.event(), scanDocuments(t.dossier().code()));
-            result.setText(text(refusal ? "refused" : "supplementRequested", t.dossier().code()));
+            Outcome o = waiting != null ? counter.declineWaiting(waiting.code(), receivedPapers(), refusal, dialog.reason(), session)
+                    : counter.decline(application(), refusal, dialog.reason(), session, locale);
+            result.setText(text(refusal ? "refused" : "supplementRequested", o.code()));
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
-            receipt = writeForm(t.dossier(), new Decision(refusal, missing, dialog.reason()));
-            openReceipt.setEnabled(receipt != null);
+            showForm(o);
             clear();
-        } catch (TransitionException | IllegalArgumentException e) {
-            MessageDialog.openError(result.getShell(), text("title"), e.getMessage());
+        } catch (TransitionException e) {
+            MessageDialog.openError(result.getShell(), text("title"), e.message(locale));
+        } catch (DeskException e) {
+            MessageDialog.openError(result.getShell(), text("title"), e.message(locale));
         }
         result.getParent().layout(true);
+    }
+
+    /** The form the step wrote, ready to open; when only the file could not be written the clerk is told. */
+    private void showForm(Outcome o) {
+        receipt = o.form().map(f -> f.file()).orElse(null);
+        openReceipt.setEnabled(receipt != null);
+        o.form().map(f -> f.problem()).filter(p -> p != null)
+                .ifPresent(p -> MessageDialog.openWarning(result.getShell(), text("title"), p));
     }
 
     /** A reason to write for the citizen, with the buttons in the UI language. */
@@ -813,63 +760,9 @@ public class ReceptionPart {
     private java.nio.file.Path receipt;
     private Button openReceipt;
 
-    /**
-     * Form 01 of the dossier's rule pack, two copies, in the data folder's {@code receipts/} (kept: the counter
-     * may need to print it again); the training mark on it in training mode. Null (and a message) on failure:
-     * the dossier itself is already saved.
-     */
-    private java.nio.file.Path writeReceipt(Dossier d) {
-        return writeForm(d, null);
-    }
-
-    /** What the clerk decided instead of receiving: refuse (Form 03) or ask for the missing papers (Form 02). */
-    private record Decision(boolean refusal, List<String> missing, String reason) {
-    }
-
-    private java.nio.file.Path writeForm(Dossier d, Decision decision) {
-        try {
-            Procedure p = chosenFor(d);
-            vn.motcua.core.model.Agency agency = cache.agencies().findByCode(d.agencyCode())
-                    .orElse(new vn.motcua.core.model.Agency(d.agencyCode(), d.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
-            String parent = agency.parentCode() == null ? "" : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
-            String place = vn.motcua.forms.ReceiptForm.place(agency.name());
-            String number = decision == null ? vn.motcua.forms.ReceiptForm.NUMBER
-                    : decision.refusal() ? vn.motcua.forms.ReceiptForm.REFUSAL : vn.motcua.forms.ReceiptForm.SUPPLEMENT;
-            vn.motcua.forms.FormData data = decision == null
-                    ? vn.motcua.forms.ReceiptForm.data(d, p, agency, parent, session.user().fullName(), place, "https://dichvucong.gov.vn/tra-cuu",
-                            lookupSecret())
-                    : vn.motcua.forms.ReceiptForm.counterDecision(d, p, agency, parent, session.user().fullName(), place, decision.missing(),
-                            decision.reason());
-            byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(d.rulePackId(), number, data,
-                    session.training());
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("receipts"));
-            return java.nio.file.Files.write(dir.resolve(d.code() + "-mau" + number + ".pdf"), pdf);
-        } catch (java.io.IOException | RuntimeException e) {
-            java.lang.System.getLogger(ReceptionPart.class.getName()).log(java.lang.System.Logger.Level.ERROR, "Form 01 failed", e);
-            MessageDialog.openError(result.getShell(), text("title"), text("error.receipt", d.code(), String.valueOf(e.getMessage())));
-            return null;
-        }
-    }
-
-    private Procedure chosenFor(Dossier d) {
-        return cache.procedures().find(d.procedureCode(), d.procedureVersion()).orElseThrow();
-    }
-
-    /** Eight letters and digits a stranger cannot guess, printed for the applicant's lookups. */
-    private static String lookupSecret() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        java.security.SecureRandom r = new java.security.SecureRandom();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-            if (i == 3) {
-                b.append('-');
-            }
-        }
-        return b.toString();
-    }
-
     private void clear() {
+        waiting = null;
+        waitingCode.setText("");
         // The ID goes first and checks are off meanwhile: else the just-received applicant would be "returning".
         clearing = true;
         try {

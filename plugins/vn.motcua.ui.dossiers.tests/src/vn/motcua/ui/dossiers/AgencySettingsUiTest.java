@@ -56,7 +56,7 @@ class AgencySettingsUiTest {
                 Files.copy(in, good);
             }
             assertNull(wb.call(() -> d.importSchedule(good)));
-            assertTrue(Files.isRegularFile(wb.dataDir().resolve(LocalCache.SCHEDULES_FILE)));
+            assertTrue(Files.isRegularFile(wb.dataDir().resolve(vn.motcua.store.WorkstationCalendar.SCHEDULES_FILE)));
 
             wb.run(() -> {
                 saturday.setText("07:30-11:30");
@@ -71,10 +71,10 @@ class AgencySettingsUiTest {
             wb.waitUntil("the dialog closed", () -> dialog.isDisposed(), Duration.ofSeconds(5));
 
             LocalCache cache = wb.service(LocalCache.class);
-            assertEquals(List.of(TimeInterval.of(7, 30, 11, 30)), cache.calendar().config().officeHours(DayOfWeek.SATURDAY),
+            assertEquals(List.of(TimeInterval.of(7, 30, 11, 30)), new vn.motcua.store.WorkstationCalendar(cache).current().config().officeHours(DayOfWeek.SATURDAY),
                     "the calendar counts Saturday morning now");
             assertEquals(List.of(TimeInterval.of(7, 30, 11, 30), TimeInterval.of(13, 30, 17, 0)),
-                    cache.calendar().config().officeHours(DayOfWeek.TUESDAY));
+                    new vn.motcua.store.WorkstationCalendar(cache).current().config().officeHours(DayOfWeek.TUESDAY));
         } finally {
             wb.close();
         }

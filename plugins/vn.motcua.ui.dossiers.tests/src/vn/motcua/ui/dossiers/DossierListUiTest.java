@@ -391,6 +391,57 @@ class DossierListUiTest {
         wb.run(() -> search.setText(""));
     }
 
+    /** The due date explained from the details (how it was counted, hours used and left), then a form printed again. */
+    @Test
+    @Order(12)
+    void theDueDateIsExplainedAndAFormIsPrintedAgain() throws Exception {
+        vn.motcua.store.LocalCache cache = wb.service(vn.motcua.store.LocalCache.class);
+        vn.motcua.core.model.Dossier d = cache.dossierRepository().findByAgencyAndStatus("000.00.21.H43",
+                java.util.EnumSet.of(vn.motcua.core.model.DossierStatus.IN_PROCESS)).get(0);
+        org.eclipse.swt.widgets.Text search = wb.find("dossiers.search", org.eclipse.swt.widgets.Text.class);
+        wb.type(search, d.code());
+        Grid table = wb.grid("dossiers.table");
+        wb.waitUntil("the dossier alone", () -> table.rowCount() == 1, Duration.ofSeconds(10));
+        table.open(0);
+        Label heading = wb.find("dossiers.details.heading", Label.class);
+        wb.waitUntil("details", () -> heading.getText().startsWith(d.code()), Duration.ofSeconds(5));
+
+        org.eclipse.swt.widgets.Button explain = wb.find("dossiers.due.explain", org.eclipse.swt.widgets.Button.class);
+        wb.run(() -> explain.getDisplay().asyncExec(() -> explain.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event())));
+        org.eclipse.swt.widgets.Shell why = wb.awaitShell("Hạn trả của hồ sơ " + d.code());
+        String said = wb.call(() -> texts(why));
+        assertTrue(said.contains("đã dùng") && said.contains("giờ làm việc"), said);
+        wb.screenshotScreen("dossier-due-explained");
+        wb.press(why, "Đồng ý");
+
+        org.eclipse.swt.widgets.Button reprint = wb.find("dossiers.form.reprint", org.eclipse.swt.widgets.Button.class);
+        wb.run(() -> reprint.getDisplay().asyncExec(() -> reprint.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event())));
+        org.eclipse.swt.widgets.Shell choose = wb.awaitShell("In lại mẫu");
+        org.eclipse.swt.widgets.Combo forms = wb.find("action.choice", org.eclipse.swt.widgets.Combo.class);
+        assertTrue(wb.call(() -> forms.getItem(0)).startsWith("Mẫu 01"), wb.call(() -> String.join(" | ", forms.getItems())));
+        wb.press(choose, "Đồng ý");
+        org.eclipse.swt.widgets.Shell offer = wb.awaitShell("Mẫu 01");
+        wb.press(offer, "Hủy");
+        Path receipt = wb.dataDir().resolve("receipts").resolve(d.code() + "-mau01.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(receipt.toFile())) {
+            String t = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(t.contains("GIẤY TIẾP NHẬN HỒ SƠ") && t.contains(d.code()) && t.contains("ghi trên bản in lần đầu"), t);
+        }
+    }
+
+    /** Every label text of a dialog, joined. */
+    private static String texts(org.eclipse.swt.widgets.Composite c) {
+        StringBuilder b = new StringBuilder();
+        for (org.eclipse.swt.widgets.Control k : c.getChildren()) {
+            if (k instanceof Label l) {
+                b.append(l.getText()).append('\n');
+            } else if (k instanceof org.eclipse.swt.widgets.Composite cc) {
+                b.append(texts(cc));
+            }
+        }
+        return b.toString();
+    }
+
     private static void key(Grid table, int keyCode) {
         wb.run(() -> {
             org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();

@@ -1,16 +1,11 @@
 package vn.motcua.ui.dossiers;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -26,50 +21,40 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
-import vn.motcua.core.calendar.DueTimeCalculator;
-import vn.motcua.core.calendar.DueTimeRequest;
-import vn.motcua.core.calendar.Supplement;
-import vn.motcua.core.calendar.SupplementMode;
-import vn.motcua.core.lifecycle.ActionAvailability;
-import vn.motcua.core.lifecycle.Actor;
-import vn.motcua.core.lifecycle.Command;
-import vn.motcua.core.lifecycle.Lifecycle;
-import vn.motcua.core.lifecycle.LifecycleMessage;
-import vn.motcua.core.lifecycle.Transition;
 import vn.motcua.core.lifecycle.TransitionException;
 import vn.motcua.core.model.Dossier;
 import vn.motcua.core.model.DossierAction;
-import vn.motcua.core.model.DossierEvent;
-import vn.motcua.core.model.Procedure;
-import vn.motcua.core.model.Role;
 import vn.motcua.core.model.User;
 import vn.motcua.core.session.UserSession;
-import vn.motcua.store.LocalCache;
+import vn.motcua.desk.ActingAs;
+import vn.motcua.desk.DeskException;
+import vn.motcua.desk.DossierCommands;
+import vn.motcua.desk.DossierForms;
+import vn.motcua.desk.Outcome;
+import vn.motcua.desk.PrintedForm;
 
 /**
  * The commands the state machine allows on the selected dossier, as buttons: enabled when one of the user's
  * roles may do it now, disabled with the reason in the tooltip otherwise. A command that needs data (a reason,
- * an assignee, a new date) asks for it; the lifecycle has the last word and its refusal is shown as it says it.
+ * an assignee, the days of an extension) asks for it, then the desk's {@link DossierCommands} carries it out; the
+ * lifecycle has the last word and its refusal is shown as it says it. Widgets only.
  */
 final class DossierActions {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** Actions this screen does not carry out: the counter, approval and delivery screens do, with their forms. */
-    private static final List<DossierAction> ELSEWHERE = List.of(DossierAction.SUBMIT_ONLINE, DossierAction.RECEIVE,
-            DossierAction.REFUSE, DossierAction.ISSUE,
-            DossierAction.DELIVER_RESULT, DossierAction.TRANSFER);
 
     private final Composite bar;
     private final UiText text;
-    private final LocalCache cache;
+    private final DossierCommands commands;
+    private final DossierForms forms;
     private final UserSession session;
     private final Runnable changed;
-    private final Lifecycle lifecycle = Lifecycle.standard();
 
-    DossierActions(Composite parent, UiText text, LocalCache cache, UserSession session, Runnable changed) {
+    DossierActions(Composite parent, UiText text, DossierCommands commands, DossierForms forms, UserSession session, Runnable changed) {
         this.text = text;
-        this.cache = cache;
+        this.commands = commands;
+        this.forms = forms;
         this.session = session;
         this.changed = changed;
         bar = new Composite(parent, SWT.NONE);
@@ -86,177 +71,140 @@ final class DossierActions {
         for (Control c : bar.getChildren()) {
             c.dispose();
         }
-        Optional<Dossier> dossier = code == null ? Optional.empty() : cache.dossierRepository().findByCode(code);
+        Optional<Dossier> dossier = code == null || commands == null ? Optional.empty() : commands.find(code);
         if (dossier.isPresent() && session != null) {
             Dossier d = dossier.get();
-            Instant now = Instant.now();
-            for (Map.Entry<DossierAction, Choice> e : choices(d, now).entrySet()) {
+            for (Map.Entry<DossierAction, DossierCommands.Choice> e : commands.choices(d, session, text.locale()).entrySet()) {
                 Button b = new Button(bar, SWT.PUSH);
                 b.setText(text.action(e.getKey().name()));
                 b.setData(DossierListPart.ID_KEY, "dossiers.action." + e.getKey().name());
-                Choice c = e.getValue();
-                b.setEnabled(c.actor() != null);
-                if (c.actor() == null) {
+                DossierCommands.Choice c = e.getValue();
+                b.setEnabled(c.enabled());
+                if (!c.enabled()) {
                     b.setToolTipText(c.why());
                 } else if (!c.warnings().isEmpty()) {
                     b.setToolTipText(String.join("\n", c.warnings()));
                 }
                 b.addListener(SWT.Selection, ev -> run(d.code(), e.getKey(), c));
             }
+            if (d.dueAt() != null) {
+                Button explain = new Button(bar, SWT.PUSH);
+                explain.setText(text.get("due.button"));
+                explain.setToolTipText(text.get("due.tooltip"));
+                explain.setData(DossierListPart.ID_KEY, "dossiers.due.explain");
+                explain.addListener(SWT.Selection, ev -> explainDue(bar.getShell(), d.code()));
+            }
             if (d.code() != null) {
                 Button slip = new Button(bar, SWT.PUSH);
                 slip.setText(text.get("control.button"));
                 slip.setToolTipText(text.get("control.tooltip"));
                 slip.setData(DossierListPart.ID_KEY, "dossiers.form.control");
-                slip.addListener(SWT.Selection, ev -> controlSlip(bar.getShell(), d.code()));
+                slip.addListener(SWT.Selection, ev -> print(bar.getShell(), () -> forms.controlSlip(commands.find(d.code()).orElseThrow(), session.training())));
+                Button reprint = new Button(bar, SWT.PUSH);
+                reprint.setText(text.get("reprint.button"));
+                reprint.setToolTipText(text.get("reprint.tooltip"));
+                reprint.setData(DossierListPart.ID_KEY, "dossiers.form.reprint");
+                reprint.addListener(SWT.Selection, ev -> reprint(bar.getShell(), d.code()));
             }
         }
         bar.getParent().layout(true, true);
     }
 
-    /** Per action the status allows: the first of the user's roles that may do it now, or why none may. */
-    private record Choice(Actor actor, String why, List<String> warnings) {
-    }
-
-    private Map<DossierAction, Choice> choices(Dossier d, Instant now) {
-        Map<DossierAction, Choice> out = new LinkedHashMap<>();
-        List<DossierAction> possible = lifecycle.actionsFrom(d).stream().filter(a -> !ELSEWHERE.contains(a)).toList();
-        for (DossierAction a : possible) {
-            Choice best = null;
-            for (Role role : session.user().roles()) {
-                Actor actor = new Actor(session.user(), role, session.workstationId());
-                ActionAvailability av = lifecycle.allowedActions(d, actor, now).stream().filter(x -> x.action() == a).findFirst().orElseThrow();
-                if (av.enabled()) {
-                    best = new Choice(actor, "", av.warnings().stream().map(m -> m.format(text.locale())).toList());
-                    break;
-                }
-                if (best == null) {
-                    best = new Choice(null, av.whyDisabled().map(m -> m.format(text.locale())).orElse(""), List.of());
-                }
-            }
-            if (best == null) {
-                best = new Choice(null, text.get("action.noRole"), List.of());
-            }
-            out.put(a, best);
-        }
-        return out;
-    }
-
-    private void run(String code, DossierAction action, Choice choice) {
+    private void run(String code, DossierAction action, DossierCommands.Choice choice) {
         Shell shell = bar.getShell();
-        Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
-        Instant now = Instant.now();
+        Dossier d = commands.find(code).orElse(null);
+        if (d == null) {
+            return;
+        }
         if (!choice.warnings().isEmpty() && !ask(shell, text.action(action.name()), String.join("\n", choice.warnings()))) {
             return;
         }
-        Optional<Command> command = command(shell, d, action, now);
-        if (command.isEmpty()) {
-            return;
-        }
+        ActingAs by = new ActingAs(session, choice.as());
         try {
-            Transition t = lifecycle.apply(d, command.get(), choice.actor(), now);
-            cache.dossierRepository().save(t.dossier(), t.event());
-            if (action == DossierAction.EXTEND || action == DossierAction.STOP) {
-                notice(shell, d, t.dossier(), action == DossierAction.EXTEND ? vn.motcua.forms.ReceiptForm.APOLOGY : vn.motcua.forms.ReceiptForm.STOP,
-                        t.event().reason());
+            Optional<Outcome> done = carryOut(shell, d, action, by);
+            if (done.isEmpty()) {
+                return;
             }
-            if (!t.warnings().isEmpty()) {
-                MessageDialog.openWarning(shell, text.action(action.name()),
-                        t.warnings().stream().map(m -> m.format(text.locale())).collect(Collectors.joining("\n")));
+            Outcome o = done.get();
+            o.form().ifPresent(f -> offer(shell, f));
+            if (!o.warnings().isEmpty()) {
+                MessageDialog.openWarning(shell, text.action(action.name()), o.warningText(text.locale()));
             }
         } catch (TransitionException e) {
-            MessageDialog.openError(shell, text.action(action.name()), e.getMessage());
+            MessageDialog.openError(shell, text.action(action.name()), e.message(text.locale()));
+        } catch (DeskException e) {
+            MessageDialog.openError(shell, text.action(action.name()), e.message(text.locale()));
         }
         changed.run();
     }
 
-    /**
-     * Form 04 (apology and new appointment) or 05 (stop notice) for the citizen, written to the data folder's
-     * {@code forms/} and offered for printing; the command itself is already saved whatever happens here.
-     */
-    private void notice(Shell shell, Dossier before, Dossier after, String form, String reason) {
-        try {
-            Procedure p = cache.procedures().find(after.procedureCode(), after.procedureVersion()).orElseThrow();
-            vn.motcua.core.model.Agency agency = cache.agencies().findByCode(after.agencyCode())
-                    .orElse(new vn.motcua.core.model.Agency(after.agencyCode(), after.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
-            String parent = agency.parentCode() == null ? ""
-                    : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
-            byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(after.rulePackId(), form,
-                    vn.motcua.forms.ReceiptForm.processingNotice(after, p, agency, parent, session.user().fullName(),
-                            vn.motcua.forms.ReceiptForm.place(agency.name()), reason, before.dueAt()),
-                    session.training());
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("forms"));
-            java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(after.code() + "-mau" + form + ".pdf"), pdf);
-            if (ask(shell, text.get("form.title", form), text.get("form.open", file))) {
-                org.eclipse.swt.program.Program.launch(file.toString());
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            MessageDialog.openError(shell, text.get("form.title", form), text.get("form.failed", form, String.valueOf(e.getMessage())));
-        }
-    }
-
-    /**
-     * The process control slip (Form 06 of the 2025 pack, 05 of the 2018 pack) of a dossier, from its history, written
-     * to the data folder's {@code forms/} and offered for printing. Public-facing path kept in {@link #controlSlipFile}.
-     */
-    private void controlSlip(Shell shell, String code) {
-        Dossier d = cache.dossierRepository().findByCode(code).orElseThrow();
-        String form = vn.motcua.forms.ProcessForms.controlSlip(d.rulePackId());
-        try {
-            java.nio.file.Path file = controlSlipFile(d);
-            if (ask(shell, text.get("form.title", form), text.get("form.open", file))) {
-                org.eclipse.swt.program.Program.launch(file.toString());
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            MessageDialog.openError(shell, text.get("form.title", form), text.get("form.failed", form, String.valueOf(e.getMessage())));
-        }
-    }
-
-    /** Writes the dossier's control slip PDF under {@code forms/} and returns its path. */
-    java.nio.file.Path controlSlipFile(Dossier d) throws java.io.IOException {
-        Procedure p = cache.procedures().find(d.procedureCode(), d.procedureVersion()).orElse(null);
-        vn.motcua.core.model.Agency agency = cache.agencies().findByCode(d.agencyCode())
-                .orElse(new vn.motcua.core.model.Agency(d.agencyCode(), d.agencyCode(), vn.motcua.core.model.Level.COMMUNE, null));
-        String parent = agency.parentCode() == null ? "" : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
-        String form = vn.motcua.forms.ProcessForms.controlSlip(d.rulePackId());
-        byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(d.rulePackId(), form,
-                vn.motcua.forms.ProcessForms.controlSlipData(d, p, agency, parent,
-                        u -> cache.users().find(u).map(vn.motcua.core.model.User::fullName).orElse(u)),
-                session.training());
-        java.nio.file.Path dir = java.nio.file.Files.createDirectories(cache.dataDir().resolve("forms"));
-        return java.nio.file.Files.write(dir.resolve(d.code() + "-mau" + form + ".pdf"), pdf);
-    }
-
-    /** The command with the data the action needs; empty when the user cancels. */
-    private Optional<Command> command(Shell shell, Dossier d, DossierAction action, Instant now) {
+    /** Asks what the action needs and carries it out; empty when the user cancels. */
+    private Optional<Outcome> carryOut(Shell shell, Dossier d, DossierAction action, ActingAs by) {
+        String code = d.code();
         return switch (action) {
-            case ASSIGN -> pick(shell, action, specialists()).map(Command.Assign::new);
-            case START_PROCESSING -> confirm(shell, action, d) ? Optional.of(new Command.StartProcessing()) : Optional.empty();
-            case SUBMIT_FOR_APPROVAL -> confirm(shell, action, d) ? Optional.of(new Command.SubmitForApproval()) : Optional.empty();
-            case APPROVE -> confirm(shell, action, d) ? Optional.of(new Command.Approve()) : Optional.empty();
-            case MARK_RESULT_READY -> confirm(shell, action, d) ? Optional.of(new Command.MarkResultReady()) : Optional.empty();
-            case REQUEST_SUPPLEMENT -> reason(shell, action).map(r -> new Command.RequestSupplement(r, null));
-            case RECEIVE_SUPPLEMENT -> confirm(shell, action, d) ? Optional.of(new Command.ReceiveSupplement(dueAfterSupplement(d, now)))
-                    : Optional.empty();
-            case SEND_BACK -> reason(shell, action).map(Command.SendBack::new);
-            case RETURN_DOSSIER -> reason(shell, action).map(Command.ReturnDossier::new);
-            case STOP -> reason(shell, action).map(Command.Stop::new);
-            case WITHDRAW -> reason(shell, action).map(Command.Withdraw::new);
-            case EXTEND -> extension(shell, action, d);
-            case REQUEST_PAYMENT -> reason(shell, action).map(Command.RequestPayment::new);
-            case CONFIRM_PAYMENT -> payment(shell, action, d, now);
+            case ASSIGN -> pick(shell, action, commands.specialists(session.agencyCode()).stream().map(User::username).toList())
+                    .map(u -> commands.assign(code, u, by));
+            case START_PROCESSING -> confirm(shell, action, d) ? Optional.of(commands.startProcessing(code, by)) : Optional.empty();
+            case SUBMIT_FOR_APPROVAL -> confirm(shell, action, d) ? Optional.of(commands.submitForApproval(code, by)) : Optional.empty();
+            case MARK_RESULT_READY -> confirm(shell, action, d) ? Optional.of(commands.markResultReady(code, by)) : Optional.empty();
+            case REQUEST_SUPPLEMENT -> supplement(shell, action).map(r -> commands.requestSupplement(code, r.papers(), r.reason(), by));
+            case RECEIVE_SUPPLEMENT -> confirm(shell, action, d) ? Optional.of(commands.receiveSupplement(code, null, by)) : Optional.empty();
+            case SEND_BACK -> reason(shell, action).map(r -> commands.sendBack(code, r, by));
+            case RETURN_DOSSIER -> reason(shell, action).map(r -> commands.returnDossier(code, r, by));
+            case STOP -> reason(shell, action).map(r -> commands.stop(code, r, by));
+            case WITHDRAW -> reason(shell, action).map(r -> commands.withdraw(code, r, by));
+            case TRANSFER -> transfer(shell, action).map(t -> commands.transfer(code, t[0], t[1], by));
+            case EXTEND -> extension(shell, action, d).map(x -> commands.extend(code, x.days(), x.reason(), by));
+            case REQUEST_PAYMENT -> reason(shell, action).map(r -> commands.requestPayment(code, r, by));
+            case CONFIRM_PAYMENT -> payment(shell, action, d).map(p -> commands.confirmPayment(code, text.get("payment.name"), p.amount(), p.receipt(),
+                    p.online(), by));
             default -> Optional.empty();
         };
     }
 
-    private List<String> specialists() {
-        List<String> out = new ArrayList<>();
-        for (User u : cache.users().all()) {
-            if (u.hasRole(Role.SPECIALIST) && u.agencyCode().equals(session.agencyCode())) {
-                out.add(u.username());
-            }
+    /** The paper a step gave the applicant, offered for opening (the system's viewer prints it). */
+    private void offer(Shell shell, PrintedForm f) {
+        if (f.file() == null) {
+            MessageDialog.openWarning(shell, text.get("form.title", f.number()), f.problem());
+        } else if (ask(shell, text.get("form.title", f.number()), text.get("form.open", f.file()))) {
+            org.eclipse.swt.program.Program.launch(f.file().toString());
         }
-        return out;
+    }
+
+    private void print(Shell shell, Supplier<PrintedForm> make) {
+        try {
+            offer(shell, make.get());
+        } catch (DeskException e) {
+            MessageDialog.openError(shell, text.get("reprint.button"), e.message(text.locale()));
+        }
+    }
+
+    /** The due date and how it was counted, as it stands now (a dialog: reachable with Tab and Enter). */
+    private void explainDue(Shell shell, String code) {
+        commands.find(code).ifPresent(d -> {
+            List<String> lines = commands.dueDateExplained(d, text.locale());
+            new MessageDialog(shell, text.get("due.title", code), null, lines.isEmpty() ? text.get("due.none") : "• " + String.join("\n• ", lines),
+                    MessageDialog.INFORMATION, 0, text.get("button.ok")).open();
+        });
+    }
+
+    /** Any paper of the dossier's history again, chosen from the list (a receipt without its secret). */
+    private void reprint(Shell shell, String code) {
+        Dossier d = commands.find(code).orElse(null);
+        if (d == null) {
+            return;
+        }
+        List<DossierForms.FormOfDossier> all = forms.formsOf(d, text.locale());
+        List<String> labels = all.stream().map(f -> text.get("reprint.item", f.number(), f.title(),
+                f.at() == null ? text.get("reprint.now") : text.dateTime(f.at()))).toList();
+        InputDialog dlg = new InputDialog(shell, text, text.get("reprint.button"), text.get("reprint.prompt"), labels, null);
+        if (dlg.open() != IDialogConstants.OK_ID) {
+            return;
+        }
+        int i = labels.indexOf(dlg.choice());
+        if (i >= 0) {
+            print(shell, () -> forms.reprint(d, all.get(i), session.training()));
+        }
     }
 
     private boolean confirm(Shell shell, DossierAction action, Dossier d) {
@@ -279,19 +227,117 @@ final class DossierActions {
         return dlg.open() == IDialogConstants.OK_ID ? Optional.of(dlg.choice()) : Optional.empty();
     }
 
+    /** The agency (code) the dossier goes to and why. */
+    private Optional<String[]> transfer(Shell shell, DossierAction action) {
+        List<vn.motcua.core.model.Agency> agencies = commands.transferTargets(session.agencyCode());
+        List<String> labels = agencies.stream().map(a -> a.name() + " (" + a.code() + ")").toList();
+        InputDialog target = new InputDialog(shell, text, text.action(action.name()), text.get("action.transferTo"), labels, null);
+        if (target.open() != IDialogConstants.OK_ID) {
+            return Optional.empty();
+        }
+        int i = labels.indexOf(target.choice());
+        String code = i >= 0 ? agencies.get(i).code() : target.choice();
+        return reason(shell, action).map(r -> new String[] { code, r });
+    }
+
+    /** What the specialist asks for (one paper a line, printed on Form 02) and why. */
+    record SupplementRequest(List<String> papers, String reason) {
+    }
+
+    private Optional<SupplementRequest> supplement(Shell shell, DossierAction action) {
+        InputDialog dlg = new InputDialog(shell, text, text.action(action.name()), text.get("action.reason"), null, null).withPapers();
+        if (dlg.open() != IDialogConstants.OK_ID) {
+            return Optional.empty();
+        }
+        List<String> papers = Arrays.stream(dlg.papers().split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return Optional.of(new SupplementRequest(papers, dlg.reason()));
+    }
+
+    record Payment(long amount, String receipt, boolean online) {
+    }
+
     /**
      * The fee the applicant paid: amount (the procedure's fee for the channel suggested), receipt number, and whether
      * it went through an online payment gateway (counted by the 766 online-payment indicator).
      */
-    private Optional<Command> payment(Shell shell, DossierAction action, Dossier d, Instant now) {
-        Long fee = cache.procedures().find(d.procedureCode(), d.procedureVersion()).flatMap(p -> p.fee(d.channel()))
-                .map(vn.motcua.core.model.Fee::amountVnd).orElse(null);
-        PaymentDialog dlg = new PaymentDialog(shell, text, text.action(action.name()), fee);
+    private Optional<Payment> payment(Shell shell, DossierAction action, Dossier d) {
+        PaymentDialog dlg = new PaymentDialog(shell, text, text.action(action.name()), commands.suggestedFee(d).orElse(null));
         if (dlg.open() != IDialogConstants.OK_ID) {
             return Optional.empty();
         }
-        return Optional.of(new Command.ConfirmPayment(new vn.motcua.core.model.FeePayment(text.get("payment.name"), dlg.amount(), now,
-                dlg.receipt(), dlg.online())));
+        return Optional.of(new Payment(dlg.amount(), dlg.receipt(), dlg.online()));
+    }
+
+    record Extension(int days, String reason) {
+    }
+
+    /** The apology: how many working days more (the new date is the calendar's, shown as the days change) and why. */
+    private Optional<Extension> extension(Shell shell, DossierAction action, Dossier d) {
+        ExtensionDialog dlg = new ExtensionDialog(shell, text, text.action(action.name()), days -> {
+            try {
+                return text.dateTime(commands.extendedDueAt(d, days));
+            } catch (DeskException e) {
+                return e.message(text.locale());
+            }
+        });
+        return dlg.open() == IDialogConstants.OK_ID ? Optional.of(new Extension(dlg.days(), dlg.reason())) : Optional.empty();
+    }
+
+    /** Working days (1–30) with the new appointment the calendar gives, and the apology's reason. */
+    static final class ExtensionDialog extends TitledDialog {
+        private final java.util.function.IntFunction<String> newDate;
+        private Spinner daysField;
+        private Label dateLabel;
+        private Text reasonText;
+        private int days;
+        private String reason = "";
+
+        ExtensionDialog(Shell parent, UiText text, String title, java.util.function.IntFunction<String> newDate) {
+            super(parent, text, title);
+            this.newDate = newDate;
+        }
+
+        @Override
+        protected Control createDialogArea(Composite parent) {
+            Composite area = (Composite) super.createDialogArea(parent);
+            GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 10).applyTo(area);
+            Label l = new Label(area, SWT.WRAP);
+            l.setText(text.get("action.apology"));
+            GridDataFactory.fillDefaults().span(2, 1).hint(420, SWT.DEFAULT).applyTo(l);
+            new Label(area, SWT.NONE).setText(text.get("extend.days"));
+            daysField = new Spinner(area, SWT.BORDER);
+            daysField.setData(DossierListPart.ID_KEY, "action.days");
+            daysField.setValues(1, 1, 30, 0, 1, 5);
+            dateLabel = new Label(area, SWT.WRAP);
+            dateLabel.setData(DossierListPart.ID_KEY, "action.newDate");
+            GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(dateLabel);
+            daysField.addListener(SWT.Modify, e -> showDate());
+            showDate();
+            reasonText = new Text(area, SWT.MULTI | SWT.WRAP | SWT.BORDER | SWT.V_SCROLL);
+            reasonText.setData(DossierListPart.ID_KEY, "action.reason");
+            GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(420, 80).applyTo(reasonText);
+            return area;
+        }
+
+        private void showDate() {
+            dateLabel.setText(text.get("extend.newDate", newDate.apply(daysField.getSelection())));
+            dateLabel.getParent().layout(true);
+        }
+
+        @Override
+        protected void okPressed() {
+            days = daysField.getSelection();
+            reason = reasonText.getText().strip();
+            super.okPressed();
+        }
+
+        int days() {
+            return days;
+        }
+
+        String reason() {
+            return reason;
+        }
     }
 
     /** Amount (digits, dots allowed as thousands separators), receipt number, online or not; a bad amount is named. */
@@ -362,46 +408,6 @@ final class DossierActions {
         }
     }
 
-    private Optional<Command> extension(Shell shell, DossierAction action, Dossier d) {
-        LocalDate suggested = d.dueAt() == null ? LocalDate.now(VIETNAM).plusDays(3)
-                : LocalDateTime.ofInstant(d.dueAt(), VIETNAM).toLocalDate().plusDays(3);
-        InputDialog dlg = new InputDialog(shell, text, text.action(action.name()), text.get("action.apology"), null, suggested);
-        if (dlg.open() != IDialogConstants.OK_ID) {
-            return Optional.empty();
-        }
-        Instant due = dlg.date().atTime(LocalTime.of(17, 0)).atZone(VIETNAM).toInstant();
-        return Optional.of(new Command.Extend(due, dlg.reason()));
-    }
-
-    /**
-     * The appointment after a supplement: the procedure's time counted again with the time spent waiting for
-     * the papers left out ({@link SupplementMode#defaultMode()}), as the counter promised it at reception.
-     */
-    private Instant dueAfterSupplement(Dossier d, Instant now) {
-        Optional<Procedure> p = cache.procedures().find(d.procedureCode(), d.procedureVersion());
-        if (p.isEmpty() || d.receivedAt() == null || p.get().processingTime(d.channel()).isEmpty()) {
-            return null;
-        }
-        List<Supplement> supplements = new ArrayList<>();
-        LocalDateTime requested = null;
-        for (DossierEvent e : d.events()) {
-            if (e.action() == DossierAction.REQUEST_SUPPLEMENT) {
-                requested = LocalDateTime.ofInstant(e.at(), VIETNAM);
-            } else if (e.action() == DossierAction.RECEIVE_SUPPLEMENT && requested != null) {
-                supplements.add(new Supplement(requested, LocalDateTime.ofInstant(e.at(), VIETNAM)));
-                requested = null;
-            }
-        }
-        if (requested != null) {
-            supplements.add(new Supplement(requested, LocalDateTime.ofInstant(now, VIETNAM)));
-        }
-        DueTimeRequest request = new DueTimeRequest(LocalDateTime.ofInstant(d.receivedAt(), VIETNAM), p.get().processingTime(d.channel()).get(),
-                p.get().cutOff().orElse(null), SupplementMode.defaultMode(), supplements);
-        LocalDateTime due = new DueTimeCalculator(cache.calendar()).compute(request).dueAt();
-        return due == null ? null : due.atZone(VIETNAM).toInstant();
-    }
-
-    /** A small dialog: a reason (always), plus a choice from a list or a date when asked. */
     /** A dialog titled by its command, with OK and Cancel in the UI language. */
     abstract static class TitledDialog extends Dialog {
         final UiText text;
@@ -431,11 +437,14 @@ final class DossierActions {
         private final List<String> options;
         private final LocalDate date;
         private Text reasonText;
+        private Text papersText;
         private Combo combo;
         private DateTime picker;
         private String reason = "";
         private String choice = "";
+        private String papers = "";
         private LocalDate picked;
+        private boolean askPapers;
 
         InputDialog(Shell parent, UiText text, String title, String prompt, List<String> options, LocalDate date) {
             super(parent, text, title);
@@ -445,10 +454,24 @@ final class DossierActions {
         }
 
 
+        /** Also asks for the papers to supplement, one a line (Form 02 lists them). */
+        InputDialog withPapers() {
+            askPapers = true;
+            return this;
+        }
+
         @Override
         protected Control createDialogArea(Composite parent) {
             Composite area = (Composite) super.createDialogArea(parent);
             GridLayoutFactory.swtDefaults().margins(12, 10).applyTo(area);
+            if (askPapers) {
+                Label p = new Label(area, SWT.WRAP);
+                p.setText(text.get("action.papers"));
+                GridDataFactory.fillDefaults().hint(420, SWT.DEFAULT).applyTo(p);
+                papersText = new Text(area, SWT.MULTI | SWT.WRAP | SWT.BORDER | SWT.V_SCROLL);
+                papersText.setData(DossierListPart.ID_KEY, "action.papers");
+                GridDataFactory.fillDefaults().grab(true, true).hint(420, 60).applyTo(papersText);
+            }
             Label l = new Label(area, SWT.WRAP);
             l.setText(prompt);
             GridDataFactory.fillDefaults().hint(420, SWT.DEFAULT).applyTo(l);
@@ -477,6 +500,7 @@ final class DossierActions {
         @Override
         protected void okPressed() {
             reason = reasonText == null ? "" : reasonText.getText().strip();
+            papers = papersText == null ? "" : papersText.getText();
             choice = combo == null ? "" : combo.getText().strip();
             picked = picker == null ? null : LocalDate.of(picker.getYear(), picker.getMonth() + 1, picker.getDay());
             super.okPressed();
@@ -488,6 +512,10 @@ final class DossierActions {
 
         String choice() {
             return choice;
+        }
+
+        String papers() {
+            return papers;
         }
 
         LocalDate date() {

@@ -29,7 +29,8 @@ final class DossierDetailsView {
     private final TableViewer history;
     private final DossierActions actions;
 
-    DossierDetailsView(Composite parent, UiText text, LocalCache cache, vn.motcua.core.session.UserSession session, Runnable changed) {
+    DossierDetailsView(Composite parent, UiText text, LocalCache cache, vn.motcua.desk.DossierCommands commands, vn.motcua.desk.DossierForms forms,
+            vn.motcua.core.session.UserSession session, Runnable changed) {
         this.text = text;
         this.cache = cache;
         root = new Composite(parent, SWT.NONE);
@@ -39,7 +40,7 @@ final class DossierDetailsView {
         heading.setData(DossierListPart.ID_KEY, "dossiers.details.heading");
         Fonts.bold(heading, 1.1f);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(heading);
-        actions = new DossierActions(root, text, cache, session, changed);
+        actions = new DossierActions(root, text, commands, forms, session, changed);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(actions.control());
 
         ScrolledComposite scroll = new ScrolledComposite(root, SWT.V_SCROLL);
@@ -217,9 +218,9 @@ final class DossierDetailsView {
     }
 
     private void showDocuments() {
-        Object[] docs = shown == null ? new Object[0] : cache.documents().list(shown).toArray();
+        java.util.List<vn.motcua.store.DossierDocuments.Document> docs = shown == null ? java.util.List.of() : cache.documents().list(shown);
         documents.setInput(docs);
-        docsTab.setText(text.get("docs.tab", docs.length));
+        docsTab.setText(text.get("docs.tab", docs.size()));
     }
 
     private void historyColumn(String key, int width, java.util.function.Function<DossierDetails.Event, String> value) {

@@ -102,8 +102,14 @@ public class DossierListPart {
 
     private final vn.motcua.core.session.UserSession session;
 
+    private final vn.motcua.desk.DossierCommands commands;
+    private final vn.motcua.desk.DossierForms forms;
+
     @Inject
-    public DossierListPart(LocalCache cache, @Named(TranslationService.LOCALE) Locale locale, vn.motcua.core.session.UserSession session) {
+    public DossierListPart(LocalCache cache, vn.motcua.desk.DossierCommands commands, vn.motcua.desk.DossierForms forms,
+            @Named(TranslationService.LOCALE) Locale locale, vn.motcua.core.session.UserSession session) {
+        this.commands = commands;
+        this.forms = forms;
         this.cache = cache;
         this.text = new UiText(locale);
         this.session = session;
@@ -225,7 +231,7 @@ public class DossierListPart {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
-        details = new DossierDetailsView(sash, text, cache, session, this::afterCommand);
+        details = new DossierDetailsView(sash, text, cache, commands, forms, session, this::afterCommand);
         sash.setWeights(60, 40);
         applyFilter();
     }
@@ -274,19 +280,12 @@ public class DossierListPart {
                     if (monitor.isCanceled()) {
                         return;
                     }
-                    cache.dossierRepository().findByCode(r.code()).ifPresent(dossiers::add);
+                    commands.find(r.code()).ifPresent(dossiers::add);
                     names.put(r.code(), r.procedureName());
                 }
-                String agencyCode = session.agencyCode();
-                vn.motcua.core.model.Agency agency = cache.agencies().findByCode(agencyCode)
-                        .orElse(new vn.motcua.core.model.Agency(agencyCode, agencyCode, vn.motcua.core.model.Level.COMMUNE, null));
-                String parent = agency.parentCode() == null ? ""
-                        : cache.agencies().findByCode(agency.parentCode()).map(vn.motcua.core.model.Agency::name).orElse("");
-                String pack = vn.motcua.core.rules.RulePacks.standard().forReceptionTime(java.time.Instant.now()).id();
                 String period = text.get("ledger.period", rows.size(), java.time.LocalDate.now(VIETNAM).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-                byte[] pdf = new vn.motcua.forms.FormRenderer(cache.dataDir().resolve("templates")).render(pack, vn.motcua.forms.ProcessForms.ledger(pack),
-                        vn.motcua.forms.ProcessForms.ledgerData(dossiers, d -> names.getOrDefault(d.code(), d.procedureCode()), agency, parent, period),
-                        session.training());
+                byte[] pdf = forms.ledger(dossiers, d -> names.getOrDefault(d.code(), d.procedureCode()), session.agencyCode(), period,
+                        java.time.Instant.now(), session.training());
                 // Written next to the target and moved in place: a half-written ledger never replaces a good one.
                 java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".ledger", ".pdf");
                 java.nio.file.Files.write(tmp, pdf);

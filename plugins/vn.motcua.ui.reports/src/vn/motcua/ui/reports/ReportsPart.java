@@ -96,10 +96,14 @@ public class ReportsPart {
     /** The date fields are being filled from a preset: typing in them is what switches the choice to "custom". */
     private boolean presetting;
 
+    /** The reports' read model of the open cache (a DS service of the store). */
+    private final vn.motcua.store.ReportFacts facts;
+
     @Inject
-    public ReportsPart(LocalCache cache, UserSession session,
+    public ReportsPart(LocalCache cache, vn.motcua.store.ReportFacts facts, UserSession session,
             @Named(org.eclipse.e4.core.services.translation.TranslationService.LOCALE) Locale locale) {
         this.cache = cache;
+        this.facts = facts;
         this.session = session;
         this.text = new Texts(locale);
     }
@@ -308,7 +312,7 @@ public class ReportsPart {
         Job job = Job.create(text.get("job", p.days()), monitor -> {
             Report r;
             try {
-                r = new Reports(cache, IndexRules.forDataFolder(cache.dataDir())).compute(p, session.agencyCode(), Instant.now(), text.locale);
+                r = new Reports(facts, IndexRules.forDataFolder(cache.dataDir())).compute(p, session.agencyCode(), Instant.now(), text.locale);
             } catch (IOException | RuntimeException e) {
                 String m = text.get("job.failed", String.valueOf(e.getMessage()));
                 display.asyncExec(() -> {

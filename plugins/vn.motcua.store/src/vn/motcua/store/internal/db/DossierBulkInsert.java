@@ -34,8 +34,8 @@ public final class DossierBulkInsert {
     private static final String DOSSIER_INSERT = "INSERT INTO dossier (id, code, agency_code, procedure_code, procedure_version, rule_pack, channel,"
             + " applicant_kind, applicant_name, applicant_id_number, applicant_birth, applicant_phone, applicant_email, applicant_address,"
             + " applicant_representative, status, received_at, due_at, assignee, search_text, row_version, delivery_method, delivery_address,"
-            + " delivered_at, delivery_recipient, delivery_satisfaction, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " delivered_at, delivery_recipient, delivery_satisfaction, finished_at, lookup_secret_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String EVENT_INSERT = "INSERT INTO dossier_event (id, dossier_id, seq, assignee, new_due_at, target_agency, action,"
             + " from_status, to_status, actor, actor_role, workstation, at, reason, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PAPER_INSERT = "INSERT INTO received_paper (dossier_id, position, doc_id, copies, kind, digitised, reused,"
@@ -172,6 +172,7 @@ public final class DossierBulkInsert {
         p.setString(25, e.deliveryRecipient);
         p.setString(26, e.deliverySatisfaction);
         p.setObject(27, utc(e.finishedAt));
+        p.setString(28, e.lookupSecretHash);
     }
 
     private static void bindEvent(PreparedStatement p, long id, long dossierId, DossierEventEntity e) throws SQLException {

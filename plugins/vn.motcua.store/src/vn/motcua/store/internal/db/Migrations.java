@@ -37,7 +37,8 @@ public final class Migrations {
             "V9__delivery_fees_finished.sql",
             "V10__delivery_satisfaction.sql",
             "V11__procedure_name_search.sql",
-            "V12__signed_outbox.sql");
+            "V12__signed_outbox.sql",
+            "V13__lookup_secret.sql");
 
     /** Work a script's SQL cannot do, run right after it in the same transaction. */
     private static final Map<String, JdbcStep> AFTER = Map.of("V2__search_index_and_audit_log.sql", SearchIndexBackfill::run,

@@ -83,6 +83,10 @@ public class DossierEntity {
     /** End of processing as the national index counts it (first result-ready/delivered/stopped…); for reports. */
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The receipt's lookup secret, hashed (schema 13); null before a receipt was printed. */
+    @Column(name = "lookup_secret_hash")
+    public String lookupSecretHash;
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "fee_payment", joinColumns = @JoinColumn(name = "dossier_id"))
     @OrderColumn(name = "position")

@@ -1,4 +1,4 @@
-package vn.motcua.reports;
+package vn.motcua.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,22 +14,68 @@ import java.util.Map;
 
 import vn.motcua.core.model.Channel;
 import vn.motcua.core.model.DossierStatus;
-import vn.motcua.reports.DossierFacts.Pause;
+import vn.motcua.core.model.OnlineLevel;
 
 /**
- * Reads the facts of the dossiers a period's report counts — received in it, or received earlier and not finished
+ * The reports' read model. Reads the facts of the dossiers a period's report counts — received in it, or received earlier and not finished
  * before it started — in a handful of indexed queries (reception date; end of processing, schema 9) and then their
  * events, papers, documents and fees in chunks, so a province-year report over a large cache never loads dossiers
  * as objects.
  */
-final class FactsReader {
+public final class ReportFacts {
     private static final int CHUNK = 1_000;
     private static final String SELECT = "SELECT d.id, d.code, d.procedure_code, p.name, p.field_name, d.channel, d.status, d.applicant_name,"
             + " d.assignee, d.received_at, d.due_at, d.finished_at, pc.fee_vnd, d.delivery_satisfaction"
             + " FROM dossier d LEFT JOIN procedure_def p ON p.code = d.procedure_code AND p.version = d.procedure_version"
             + " LEFT JOIN procedure_channel pc ON pc.procedure_id = p.id AND pc.channel = d.channel WHERE ";
 
-    private FactsReader() {
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    private final LocalCache cache;
+
+    public ReportFacts(LocalCache cache) {
+        this.cache = cache;
+    }
+
+    /** Time a dossier waited for the applicant's papers (end null = still waiting). */
+    public record Pause(Instant from, Instant to) {
+    }
+
+    /**
+     * What a report needs of one dossier.
+     *
+     * @param appointment the due time given at reception (null without one, or when extended and not recorded)
+     * @param finishedAt  end of processing as the national index counts it, null while open
+     * @param feeVnd      fees recorded as paid, or the procedure's fee for the dossier's channel when none is recorded
+     */
+    public record DossierFact(String code, String procedureCode, String procedureName, String field, Channel channel, DossierStatus status,
+            String applicantName, String assignee, Instant receivedAt, Instant appointment, Instant dueAt, Instant finishedAt,
+            List<Pause> supplementPauses, boolean extended, boolean digitised, boolean reused, boolean fromNationalStore,
+            boolean electronicResult, long feeVnd, boolean paidOnline, boolean dissatisfied) {
+    }
+
+    /** An active procedure of the catalogue (newest version), for the online-service indicators. */
+    public record CatalogueEntry(String code, String name, OnlineLevel onlineLevel) {
+    }
+
+    /**
+     * The facts of the dossiers of {@code agencyCode} (null: every agency in the cache) a report of the period
+     * [{@code start}, {@code end}) counts.
+     */
+    public List<DossierFact> dossiers(Instant start, Instant end, String agencyCode) {
+        try (Connection c = cache.connection()) {
+            return read(c, start, end, agencyCode);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The report could not be read from the cache: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest version of every active procedure, by code. */
+    public List<CatalogueEntry> catalogue() {
+        try (Connection c = cache.connection()) {
+            return procedures(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The catalogue could not be read from the cache: " + e.getMessage(), e);
+        }
     }
 
     private static final class Row {
@@ -59,12 +105,12 @@ final class FactsReader {
     }
 
     /** The facts of the dossiers of {@code agencyCode} (null: every agency in the cache) that {@code period} counts. */
-    static List<DossierFacts> read(Connection c, ReportPeriod period, String agencyCode) throws SQLException {
+    private static List<DossierFact> read(Connection c, Instant start, Instant end, String agencyCode) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
         String agency = agencyCode == null ? "" : " AND d.agency_code = ?";
-        select(c, SELECT + "d.received_at >= ? AND d.received_at < ?" + agency, rows, period.start(), period.end(), agencyCode);
-        select(c, SELECT + "d.finished_at >= ? AND d.received_at < ?" + agency, rows, period.start(), period.start(), agencyCode);
-        select(c, SELECT + "d.finished_at IS NULL AND d.received_at < ?" + agency, rows, null, period.start(), agencyCode);
+        select(c, SELECT + "d.received_at >= ? AND d.received_at < ?" + agency, rows, start, end, agencyCode);
+        select(c, SELECT + "d.finished_at >= ? AND d.received_at < ?" + agency, rows, start, start, agencyCode);
+        select(c, SELECT + "d.finished_at IS NULL AND d.received_at < ?" + agency, rows, null, start, agencyCode);
         List<Long> ids = new ArrayList<>(rows.keySet());
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
@@ -73,11 +119,11 @@ final class FactsReader {
             documents(c, chunk, rows);
             fees(c, chunk, rows);
         }
-        List<DossierFacts> out = new ArrayList<>(rows.size());
+        List<DossierFact> out = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
             Instant appointment = r.appointment != null ? r.appointment : r.extended ? null : r.dueAt;
-            out.add(new DossierFacts(r.code, r.procedureCode, r.procedureName, r.field, r.channel, r.status, r.applicant, r.assignee,
-                    r.receivedAt, appointment, r.dueAt, r.finishedAt, r.pauses, r.extended, r.digitised, r.reused, r.nationalStore,
+            out.add(new DossierFact(r.code, r.procedureCode, r.procedureName, r.field, r.channel, r.status, r.applicant, r.assignee,
+                    r.receivedAt, appointment, r.dueAt, r.finishedAt, List.copyOf(r.pauses), r.extended, r.digitised, r.reused, r.nationalStore,
                     r.electronicResult, r.paid > 0 ? r.paid : r.procedureFee, r.paidOnline, r.dissatisfied));
         }
         return out;
@@ -87,9 +133,9 @@ final class FactsReader {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             if (a != null) {
-                s.setObject(i++, OffsetDateTime.ofInstant(a, ReportPeriod.VIETNAM));
+                s.setObject(i++, OffsetDateTime.ofInstant(a, VIETNAM));
             }
-            s.setObject(i++, OffsetDateTime.ofInstant(b, ReportPeriod.VIETNAM));
+            s.setObject(i++, OffsetDateTime.ofInstant(b, VIETNAM));
             if (agency != null) {
                 s.setString(i, agency);
             }
@@ -199,13 +245,13 @@ final class FactsReader {
     }
 
     /** Catalogue facts for the online-service indicators: the newest version of every active procedure. */
-    static List<ProcedureFacts> procedures(Connection c) throws SQLException {
+    private static List<CatalogueEntry> procedures(Connection c) throws SQLException {
         String sql = "SELECT p.code, p.name, p.online_level FROM procedure_def p WHERE p.active"
                 + " AND p.version = (SELECT MAX(q.version) FROM procedure_def q WHERE q.code = p.code) ORDER BY p.code";
-        List<ProcedureFacts> out = new ArrayList<>();
+        List<CatalogueEntry> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                out.add(new ProcedureFacts(r.getString(1), r.getString(2), vn.motcua.core.model.OnlineLevel.valueOf(r.getString(3))));
+                out.add(new CatalogueEntry(r.getString(1), r.getString(2), OnlineLevel.valueOf(r.getString(3))));
             }
         }
         return out;
