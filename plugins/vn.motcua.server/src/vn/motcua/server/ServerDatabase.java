@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServerDatabase implements AutoCloseable {
     /** Schema scripts in {@code vn/motcua/server/schema/}, oldest first; append only. */
     static final List<String> SCRIPTS = List.of("V1__server_schema.sql", "V2__reference_text.sql", "V3__documents.sql", "V4__workstation_keys.sql",
-            "V5__fallback_slots.sql", "V6__former_holders.sql");
+            "V5__fallback_slots.sql", "V6__former_holders.sql", "V12__updates.sql");
 
     private final ServerConfig config;
     private final Driver driver;

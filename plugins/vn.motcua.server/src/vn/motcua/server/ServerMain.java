@@ -20,6 +20,10 @@ public final class ServerMain implements AutoCloseable {
     private final SyncService service;
 
     public ServerMain(ServerConfig config) throws Exception {
+        this(config, UpdateSettings.defaults(config.dataDir()));
+    }
+
+    public ServerMain(ServerConfig config, UpdateSettings updateSettings) throws Exception {
         Files.createDirectories(config.dataDir());
         db = new ServerDatabase(config);
         db.migrate();
@@ -35,7 +39,9 @@ public final class ServerMain implements AutoCloseable {
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(2048);
         gzip.addIncludedMethods("GET", "POST", "PUT");
-        gzip.setHandler(new SyncHandler(service));
+        // Update packages are compressed already, and their byte ranges must reach the client as they are.
+        gzip.addExcludedMimeTypes("application/octet-stream");
+        gzip.setHandler(new SyncHandler(service, new UpdateService(db, updateSettings, Clock.systemUTC())));
         jetty.setHandler(gzip);
         jetty.setStopAtShutdown(true);
     }
@@ -62,7 +68,8 @@ public final class ServerMain implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path config = args.length > 0 ? Path.of(args[0]) : null;
-        ServerMain server = new ServerMain(ServerConfig.load(config, System.getenv()));
+        ServerConfig cfg = ServerConfig.load(config, System.getenv());
+        ServerMain server = new ServerMain(cfg, UpdateSettings.load(config, System.getenv(), cfg.dataDir()));
         int port = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -34,10 +34,14 @@ import vn.motcua.sync.api.SyncJson;
 final class SyncHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(SyncHandler.class.getName());
     private final SyncService service;
+    private final UpdateService updates;
+    private final UpdateRoutes updateRoutes;
     private final SyncJson json = new SyncJson();
 
-    SyncHandler(SyncService service) {
+    SyncHandler(SyncService service, UpdateService updates) {
         this.service = service;
+        this.updates = updates;
+        this.updateRoutes = new UpdateRoutes(service, updates);
     }
 
     @Override
@@ -46,6 +50,11 @@ final class SyncHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         try {
+            if (UpdateRoutes.handles(path)) {
+                checkVersion(request, locale);
+                updateRoutes.handle(request, response, callback, method, path, locale);
+                return true;
+            }
             if (method.equals("GET") && path.startsWith(Protocol.FILES) && !path.endsWith("/state")) {
                 // A file's bytes, not JSON.
                 checkVersion(request, locale);
@@ -96,7 +105,7 @@ final class SyncHandler extends Handler.Abstract {
             return service.pull(caller, cursor, limit);
         }
         if (method.equals("GET") && path.equals(Protocol.REFERENCE)) {
-            return service.reference(caller);
+            return updates.reference(service.reference(caller));
         }
         if (method.equals("PUT") && path.equals(Protocol.ADMIN_REFERENCE)) {
             service.putReference(caller, read(request, AdminReference.class), locale);

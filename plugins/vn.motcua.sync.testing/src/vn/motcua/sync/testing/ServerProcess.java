@@ -30,7 +30,7 @@ public final class ServerProcess implements AutoCloseable {
             "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.datatype.jackson-datatype-jsr310",
             "org.eclipse.jetty.server", "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util", "slf4j.api",
-            "com.h2database", "org.postgresql.jdbc", "bcprov");
+            "com.h2database", "org.postgresql.jdbc", "bcprov", "vn.motcua.update", "bcpkix", "bcutil");
 
     private final Path config;
     private final int port;
