@@ -215,7 +215,11 @@ public final class UpdateService {
 
     // ---- rollouts ----
 
-    /** Releases (or, with 0 %, withdraws) a client version; its complete package must be on the server. */
+    /**
+     * Releases (or, with 0 %, withdraws) a client version; a package of it must be on the server. A workstation is offered
+     * the changed-files package for its own version, else the complete one; without either it stays where it is (and
+     * the workstation list shows it).
+     */
     public void stage(SyncService.Caller caller, Rollout r, Locale locale) throws SyncService.Refusal, SQLException {
         requireAdmin(caller, locale);
         List<String> agencies = r.agencies() == null ? List.of() : r.agencies();
@@ -224,9 +228,9 @@ public final class UpdateService {
             throw new SyncService.Refusal(400, "updates.badRollout", text(locale, "updates.badRollout",
                     r.platform() + " " + r.version() + " " + r.percent() + "% " + Math.min(agencies.size(), 9999)));
         }
-        if (query("SELECT " + PACKAGE_COLUMNS + " FROM update_package WHERE kind = ? AND platform = ? AND version = ? AND base_version = ''",
+        if (query("SELECT " + PACKAGE_COLUMNS + " FROM update_package WHERE kind = ? AND platform = ? AND version = ?",
                 UpdateProtocol.CLIENT, r.platform(), r.version()).isEmpty()) {
-            throw new SyncService.Refusal(409, "updates.noFullPackage", text(locale, "updates.noFullPackage", r.platform(), r.version()));
+            throw new SyncService.Refusal(409, "updates.versionMissing", text(locale, "updates.versionMissing", r.platform(), r.version()));
         }
         try (ServerDatabase.Pooled p = db.borrow()) {
             Connection c = p.connection();

@@ -83,7 +83,8 @@ class UpdateDeliveryTest {
         UpdateServer other = workstation("canbo.khac", "WS-other-agency", u.world.server.uri());
         UpdateCheck clerkAt1 = new UpdateCheck("WS-release", UpdateWorld.PLATFORM, "0.1.0.1", "", null);
         UpdateCheck otherAt1 = new UpdateCheck("WS-other-agency", UpdateWorld.PLATFORM, "0.1.0.1", "", null);
-        assertNull(clerk.check(clerkAt1).install(), "nothing released yet");
+        release("0.1.0.2", List.of(), 0);
+        assertNull(clerk.check(clerkAt1).install(), "nothing released");
 
         release("0.1.0.2", List.of(agency), 100);
         PackageInfo offer = clerk.check(clerkAt1).install();

@@ -45,19 +45,26 @@ public final class UpdateSchedule implements AutoCloseable {
     }
 
     private void round() {
+        Duration next = interval;
         try {
             UpdateStatus s = updater.run(this::publish);
+            if (s.problem() != null && Updater.QUIET.contains(s.problem())) {
+                // Not logged in yet (the sync session comes with its first round) or offline: try again soon.
+                next = RETRY.compareTo(interval) < 0 ? RETRY : interval;
+            }
             // A rollback notice stays on screen until a later round has something else to say.
             if (!(status.kind() == UpdateStatus.Kind.ROLLED_BACK && s.kind() == UpdateStatus.Kind.CURRENT)) {
                 publish(s);
             }
         } finally {
-            long ms = (long) (interval.toMillis() * (0.8 + ThreadLocalRandom.current().nextDouble() * 0.4));
+            long ms = (long) (next.toMillis() * (0.8 + ThreadLocalRandom.current().nextDouble() * 0.4));
             if (!timer.isShutdown()) {
                 timer.schedule(this::round, ms, TimeUnit.MILLISECONDS);
             }
         }
     }
+
+    private static final Duration RETRY = Duration.ofSeconds(30);
 
     public UpdateStatus status() {
         return status;

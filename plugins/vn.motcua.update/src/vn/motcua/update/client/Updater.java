@@ -35,6 +35,8 @@ import vn.motcua.update.settings.SettingsPacks;
 public final class Updater {
     private static final System.Logger LOG = System.getLogger(Updater.class.getName());
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Problems of the connection, not of the update: not shown, retried soon ({@link UpdateSchedule}). */
+    static final Set<String> QUIET = Set.of("server.notLoggedIn", "server.unreachable");
     private final Installation installation;
     private final Path runningHome;
     private final Path dataDir;
@@ -155,8 +157,9 @@ public final class Updater {
                 Files.deleteIfExists(file);
             }
         } catch (PackageException e) {
-            if (e.key().equals("server.notLoggedIn")) {
-                return current(running);
+            if (QUIET.contains(e.key())) {
+                // The sync status already says the server is out of reach; the next round comes soon.
+                return new UpdateStatus(UpdateStatus.Kind.CURRENT, running, null, null, e.key());
             }
             String message = e.message(locale);
             if (!e.key().equals(lastProblemKey)) {

@@ -63,6 +63,23 @@ public final class Installation {
         return version == null || version.isEmpty() ? root : versionsDir().resolve(version);
     }
 
+    /**
+     * The home of the version that starts when nothing is pending: {@code current} of the state, unless the installation's
+     * own files are as new or newer (it was installed again from a newer archive or installer, which wins).
+     */
+    public Path currentHome(InstallState s) {
+        String cur = s.current();
+        if (cur.isEmpty() || !Files.isDirectory(home(cur))) {
+            return root;
+        }
+        try {
+            String base = versionInfo(root).getProperty("version", "");
+            return vn.motcua.update.Versions.valid(base) && !vn.motcua.update.Versions.newer(cur, base) ? root : home(cur);
+        } catch (IOException e) {
+            return home(cur);
+        }
+    }
+
     public boolean staged(String version) {
         return !version.isEmpty() && Files.isRegularFile(home(version).resolve(STAGED));
     }
@@ -110,8 +127,4 @@ public final class Installation {
         T apply(InstallState state) throws IOException;
     }
 
-    /** The version that starts now (its name; empty = the installation's own files). */
-    public String currentVersionName() throws IOException {
-        return state().current();
-    }
 }

@@ -56,22 +56,23 @@ public final class StartSwitch {
             if (!s.trial().isEmpty()) {
                 if (s.attempts() >= MAX_ATTEMPTS) {
                     rollBack(s, dataDir, "no first window after " + s.attempts() + " starts");
-                    return new Start(installation.home(s.current()), false);
+                    return new Start(installation.currentHome(s), false);
                 }
                 s.attempts(s.attempts() + 1);
                 return new Start(installation.home(s.trial()), true);
             }
             String pending = s.pending();
+            Path current = installation.currentHome(s);
             if (pending.isEmpty()) {
-                return new Start(installation.home(s.current()), false);
+                return new Start(current, false);
             }
-            if (!installation.staged(pending) || s.hasFailed(pending)) {
+            if (!installation.staged(pending) || s.hasFailed(pending) || !newerThan(pending, current)) {
                 s.pending("");
-                return new Start(installation.home(s.current()), false);
+                return new Start(current, false);
             }
             if (cacheInUse(dataDir)) {
                 // Another instance has this data folder open: this start will only be told so; the trial waits.
-                return new Start(installation.home(s.current()), false);
+                return new Start(current, false);
             }
             try {
                 backUpCache(dataDir, pending);
@@ -79,10 +80,11 @@ public final class StartSwitch {
                 log.println("[motcua] update " + pending + " postponed: the cache could not be backed up: " + e);
                 s.pending("");
                 s.notice("postponed", pending, e.getClass().getSimpleName() + ": " + e.getMessage());
-                return new Start(installation.home(s.current()), false);
+                return new Start(current, false);
             }
-            log.println("[motcua] starting version " + pending + " on trial (previous: " + name(s.current()) + ")");
-            s.beginTrial(pending, s.current());
+            String from = current.equals(installation.root()) ? "" : s.current();
+            log.println("[motcua] starting version " + pending + " on trial (previous: " + name(from) + ")");
+            s.beginTrial(pending, from);
             return new Start(installation.home(pending), true);
         });
     }
@@ -115,6 +117,15 @@ public final class StartSwitch {
             s.notice("rolledBack", from, "manual");
             return name(to);
         });
+    }
+
+    /** A pending version older than what starts now (the installation was renewed meanwhile) is dropped. */
+    private static boolean newerThan(String version, Path home) {
+        try {
+            return vn.motcua.update.Versions.newer(version, Installation.versionInfo(home).getProperty("version", ""));
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private void rollBack(InstallState s, Path dataDir, String reason) throws IOException {

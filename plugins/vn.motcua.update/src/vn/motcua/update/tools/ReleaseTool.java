@@ -21,8 +21,11 @@ import vn.motcua.update.VerifiedPackage;
  * <pre>
  * keygen   --key FILE.p12 --subject "CN=…" [--years 10]            a release key and its certificate (FILE.pem)
  * dev-key  --key FILE.p12                                          the development key: made once if missing
- * client   --product DIR --out FILE.p7m --key FILE.p12 [--base OLD.p7m --cert OLD-CERT.pem]
- *                                                                  a client version; with --base only the changed files
+ * client   --product DIR --out FILE.p7m --key FILE.p12 [--base OLD.p7m --cert CERT.pem | --base-product OLD-DIR]
+ *                                                                  a client version; with a base only the changed files
+ * upload   --server URL --package FILE.p7m [--user admin]         to the provincial server (password: MOTCUA_ADMIN_PASSWORD)
+ * release  --server URL --platform P --version V [--agencies A,B] [--percent N]
+ * list     packages|rollouts|workstations --server URL
  * settings --files DIR --version V --effective YYYY-MM-DD --out FILE.p7m --key FILE.p12 [--note TEXT]
  * verify   FILE.p7m --cert release-certificate.pem               checks a package and prints what it holds
  * </pre>
@@ -60,7 +63,11 @@ public final class ReleaseTool {
             ReleaseKeys k = ReleaseKeys.load(Path.of(req(o, "key")), password(o));
             List<ManifestEntry> base = null;
             String baseVersion = null;
-            if (o.containsKey("base")) {
+            if (o.containsKey("base-product")) {
+                Path b = Path.of(o.get("base-product"));
+                base = PackageBuilder.manifest(b);
+                baseVersion = vn.motcua.update.install.Installation.versionInfo(b).getProperty("version");
+            } else if (o.containsKey("base")) {
                 try (VerifiedPackage b = SignedPackage.open(Path.of(o.get("base")), ReleaseTrust.load(Path.of(req(o, "cert"))),
                         Files.createTempFile("motcua-base", ".zip"))) {
                     base = b.manifest();
@@ -75,6 +82,25 @@ public final class ReleaseTool {
             PackageHeader h = PackageBuilder.settings(Path.of(req(o, "files")), req(o, "version"), LocalDate.parse(req(o, "effective")),
                     o.getOrDefault("note", ""), Path.of(req(o, "out")), k);
             System.out.println("settings pack " + req(o, "out") + ": " + h.version() + " effective " + h.effective());
+        }
+        case "upload" -> {
+            ServerAdmin admin = admin(o);
+            var info = admin.upload(Path.of(req(o, "package")));
+            System.out.println("uploaded " + info.kind() + " " + info.platform() + " " + info.version()
+                    + (info.base().isEmpty() ? "" : " (changes since " + info.base() + ")") + ", id " + info.id());
+        }
+        case "release" -> {
+            List<String> agencies = o.getOrDefault("agencies", "").isBlank() ? List.of() : List.of(o.get("agencies").split(","));
+            admin(o).release(req(o, "platform"), req(o, "version"), agencies, Integer.parseInt(o.getOrDefault("percent", "100")));
+            System.out.println("released " + req(o, "version") + " for " + req(o, "platform") + " to "
+                    + (agencies.isEmpty() ? "every agency" : String.join(", ", agencies)) + ", " + o.getOrDefault("percent", "100") + " % of workstations");
+        }
+        case "list" -> {
+            String what = args.length > 1 ? args[1] : "";
+            if (!ServerAdmin.LISTS.containsKey(what)) {
+                usage();
+            }
+            System.out.println(admin(o).list(ServerAdmin.LISTS.get(what)));
         }
         case "verify" -> {
             if (args.length < 2) {
@@ -93,6 +119,17 @@ public final class ReleaseTool {
         }
         default -> usage();
         }
+    }
+
+    private static ServerAdmin admin(Map<String, String> o) throws java.io.IOException {
+        String env = o.getOrDefault("password-env", "MOTCUA_ADMIN_PASSWORD");
+        String p = System.getenv(env);
+        if (p == null) {
+            System.err.println("release-tool: set the administrator's password in the environment variable " + env);
+            System.exit(2);
+        }
+        String url = req(o, "server");
+        return new ServerAdmin(java.net.URI.create(url.endsWith("/") ? url : url + "/"), o.getOrDefault("user", "admin"), p.toCharArray());
     }
 
     private static Path pemOf(Path key) {
@@ -136,10 +173,14 @@ public final class ReleaseTool {
         System.err.println("""
                 usage: release-tool keygen   --key FILE.p12 --subject "CN=…,O=…" [--years 10]
                        release-tool dev-key  --key FILE.p12
-                       release-tool client   --product DIR --out FILE.p7m --key FILE.p12 [--base OLD.p7m --cert CERT.pem]
+                       release-tool client   --product DIR --out FILE.p7m --key FILE.p12 [--base OLD.p7m --cert CERT.pem | --base-product DIR]
                        release-tool settings --files DIR --version V --effective YYYY-MM-DD --out FILE.p7m --key FILE.p12 [--note TEXT]
                        release-tool verify   FILE.p7m --cert release-certificate.pem
-                (the key's password: environment variable MOTCUA_RELEASE_KEY_PASSWORD, or the one named by --password-env)""");
+                       release-tool upload   --server URL --package FILE.p7m [--user admin]
+                       release-tool release  --server URL --platform linux.gtk.x86_64 --version V [--agencies A,B] [--percent N]
+                       release-tool list     packages|rollouts|workstations --server URL [--user admin]
+                (the key's password: MOTCUA_RELEASE_KEY_PASSWORD; the server administrator's: MOTCUA_ADMIN_PASSWORD;
+                 or the variable named by --password-env)""");
         System.exit(2);
     }
 }
