@@ -70,13 +70,20 @@ if [ "${MOTCUA_AOT_BUILD:-on}" != off ] && [ -x "$linux/jre/bin/java" ]; then
       grep -qs '\[motcua\] startup:' "$1" || { echo "product-extras: the product did not start for the AOT cache:" >&2; tail -20 "$1" >&2; return 1; }
       sleep 3
       kill -TERM -- -"$app" 2>/dev/null; wait "$app" 2>/dev/null || true
+      # The JVM ends after the launch script: on "record" it writes the training data at exit and a second JVM then
+      # assembles the cache from it. Wait for both.
+      for i in $(seq 1 1200); do pgrep -f "motcua.data=$work/data|$linux/motcua.aot" >/dev/null || break; sleep 0.5; done
     }
     rm -f "$linux/motcua.aot"
     sleep 1
     run "$work/seed.log"
     MOTCUA_AOT="record=$linux/motcua.aot" run "$work/record.log"
-    rm -rf "$linux/updates"
-    if [ -f "$linux/motcua.aot" ]; then say "AOT cache motcua.aot ($(du -sh "$linux/motcua.aot" | cut -f1))"; else say "no AOT cache was written"; fi
+    rm -rf "$linux/updates" "$linux/motcua.aot.config"
+    if [ -s "$linux/motcua.aot" ]; then
+      say "AOT cache motcua.aot ($(du -sh "$linux/motcua.aot" | cut -f1))"
+    else
+      rm -f "$linux/motcua.aot"; say "no AOT cache was written:"; tail -20 "$work/record.log"
+    fi
   else
     say "Xvfb or GTK 3 missing: no AOT cache in this build (the product starts without it; apt-get install xvfb libgtk-3-0)"
   fi

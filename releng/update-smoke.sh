@@ -114,14 +114,15 @@ tool upload --server "$url" --package "$work/B.p7m" >> "$out/admin.log" || fail 
 tool release --server "$url" --platform linux.gtk.x86_64 --version "$vb" --percent 100 >> "$out/admin.log" || fail "release of B"
 start a-online yes
 await a-online "Version $vb is ready" 300 || fail "A did not stage $vb"
-sleep 2; shot a-ready
+await a-online '\[motcua\] startup:' 300 || fail "A did not show its window"
+sleep 5; shot a-ready
 [ "$(state pending)" = "$vb" ] || fail "B is not pending: $(cat "$inst/updates/state.properties")"
 stop
 start b-first yes
 await b-first "\[motcua\] version $vb confirmed" 300 || fail "B did not reach its first window"
 grep -q "\[motcua\] running version $vb from $inst/updates/versions/$vb" "$out/b-first.log" || fail "B does not run from its own folder"
 [ -f "$data/backups/before-$vb/motcua.mv.db" ] || fail "the cache was not backed up before B's first start"
-sleep 3; shot b-running
+sleep 5; shot b-running
 stop
 dossiers > "$out/dossiers-after.txt"
 cmp -s "$out/dossiers-before.txt" "$out/dossiers-after.txt" || fail "B does not hold the same dossiers as A: $(diff "$out/dossiers-before.txt" "$out/dossiers-after.txt" | head)"
@@ -137,7 +138,8 @@ PY
 tool release --server "$url" --platform linux.gtk.x86_64 --version "$vc" --percent 100 >> "$out/admin.log" || fail "release of C"
 start b-flipped yes
 await b-flipped "Update: .*$vc" 300 || fail "B did not refuse the damaged package of $vc"
-sleep 2; shot b-refused-flipped
+await b-flipped "\[motcua\] running version $vb" 300 || fail "B is not running"
+sleep 5; shot b-refused-flipped
 stop
 # The server is made to trust another key too (as a tampered server would); the workstation does not.
 cat "$work/keys/province.pem" "$work/keys/stranger.pem" > "$work/server-trust.pem"
@@ -145,8 +147,8 @@ tool upload --server "$url" --package "$work/D.p7m" >> "$out/admin.log" || fail 
 tool release --server "$url" --platform linux.gtk.x86_64 --version "$vd" --percent 100 >> "$out/admin.log" || fail "release of D"
 start b-stranger yes
 await b-stranger "Update: .*release key" 300 || fail "B did not refuse the package signed by another key"
-grep -q "\[motcua\] running version $vb" "$out/b-stranger.log" || fail "B is not running"
-sleep 2; shot b-refused-stranger
+await b-stranger "\[motcua\] running version $vb" 300 || fail "B is not running"
+sleep 5; shot b-refused-stranger
 stop
 [ -z "$(state pending)" ] && [ "$(state current)" = "$vb" ] || fail "a refused package changed the installation: $(cat "$inst/updates/state.properties")"
 [ ! -d "$inst/updates/versions/$vc" ] && [ ! -d "$inst/updates/versions/$vd" ] || fail "a refused version was staged"

@@ -9,7 +9,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -122,10 +121,6 @@ public final class VerifiedPackage implements AutoCloseable {
         } catch (IOException x) {
             throw new PackageException(x, "package.malformed", path);
         }
-    }
-
-    public Optional<Path> zip() {
-        return Optional.of(zip);
     }
 
     @Override

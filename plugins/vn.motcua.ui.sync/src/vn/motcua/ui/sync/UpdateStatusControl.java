@@ -85,8 +85,9 @@ public class UpdateStatusControl {
         if (label.isDisposed()) {
             return;
         }
-        String v = UpdateText.get(locale, "status.version", version);
-        label.setText(s == null || s.message() == null ? v : v + " · " + s.message());
+        // Started outside an installation (the IDE, UI tests): no version to show.
+        String v = "?".equals(version) ? "" : UpdateText.get(locale, "status.version", version);
+        label.setText(s == null || s.message() == null ? v : v.isEmpty() ? s.message() : v + " · " + s.message());
         label.setToolTipText(s == null ? null : s.message());
         boolean ready = s != null && s.kind() == UpdateStatus.Kind.READY;
         restart.setVisible(ready);

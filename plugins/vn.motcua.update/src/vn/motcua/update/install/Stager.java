@@ -86,7 +86,7 @@ public final class Stager {
         Path versions = installation.versionsDir();
         Files.createDirectories(versions);
         Path staging = versions.resolve(version + ".staging");
-        StartSwitch.deleteTree(staging);
+        vn.motcua.update.FileTrees.delete(staging);
         long carried = 0;
         Set<String> listed = new HashSet<>();
         for (ManifestEntry e : pkg.manifest()) {
@@ -135,13 +135,13 @@ public final class Stager {
             }
             Files.writeString(staging.resolve(Installation.STAGED), "version=" + version + "\n", StandardCharsets.UTF_8);
             Path home = installation.home(version);
-            StartSwitch.deleteTree(home);
+            vn.motcua.update.FileTrees.delete(home);
             Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
             done = true;
         } finally {
             if (!done) {
                 try {
-                    StartSwitch.deleteTree(staging);
+                    vn.motcua.update.FileTrees.delete(staging);
                 } catch (IOException ignored) {
                     // what is left is removed at the next staging or confirmation
                 }

@@ -180,7 +180,7 @@ public final class StartSwitch {
                     "not enough free space (" + (free >> 20) + " MB free, " + ((needed >> 20) + 64) + " MB needed)");
         }
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        deleteTree(tmp);
+        vn.motcua.update.FileTrees.delete(tmp);
         Files.createDirectories(tmp);
         try {
             for (String f : CACHE_FILES) {
@@ -191,10 +191,10 @@ public final class StartSwitch {
             }
             Files.writeString(tmp.resolve("backup.properties"), "version=" + version + "\ncreated=" + java.time.Instant.now() + "\n",
                     StandardCharsets.UTF_8);
-            deleteTree(target);
+            vn.motcua.update.FileTrees.delete(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteTree(tmp);
+            vn.motcua.update.FileTrees.delete(tmp);
             throw e;
         }
     }
@@ -215,17 +215,6 @@ public final class StartSwitch {
             }
             if (hadBackup && Files.isRegularFile(backup.resolve(f))) {
                 Files.copy(backup.resolve(f), p, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var all = Files.walk(p)) {
-            for (Path x : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
             }
         }
     }

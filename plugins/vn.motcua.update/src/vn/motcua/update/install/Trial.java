@@ -44,7 +44,7 @@ public final class Trial {
         try (var dirs = Files.list(installation.versionsDir())) {
             for (Path d : dirs.toList()) {
                 if (!keep.contains(d.getFileName().toString())) {
-                    StartSwitch.deleteTree(d);
+                    vn.motcua.update.FileTrees.delete(d);
                 }
             }
         }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -239,7 +238,7 @@ public final class SettingsPacks {
         try {
             Path previous = dir().resolve("previous");
             Path previousTmp = dir().resolve("previous.tmp");
-            deleteTree(previousTmp);
+            vn.motcua.update.FileTrees.delete(previousTmp);
             Files.createDirectories(previousTmp);
             // The files as they are now, so the pack in force before this one can be seen and put back by hand.
             for (String path : files.keySet()) {
@@ -253,7 +252,7 @@ public final class SettingsPacks {
             try (Writer w = Files.newBufferedWriter(previousTmp.resolve(APPLIED), StandardCharsets.UTF_8)) {
                 before.store(w, "the pack in force before");
             }
-            deleteTree(previous);
+            vn.motcua.update.FileTrees.delete(previous);
             Files.move(previousTmp, previous, StandardCopyOption.ATOMIC_MOVE);
             List<String> written = new ArrayList<>();
             try {
@@ -325,22 +324,5 @@ public final class SettingsPacks {
             }
         }
         return p;
-    }
-
-    /** The files the pack in force wrote, for the operations guide's "what came from the province". */
-    public Optional<String> appliedFiles() {
-        String f = applied(dir()).getProperty("files", "");
-        return f.isEmpty() ? Optional.empty() : Optional.of(f);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var all = Files.walk(p)) {
-            for (Path x : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        }
     }
 }
