@@ -8,7 +8,7 @@ import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -42,7 +42,7 @@ public class UpdateStatusControl {
     Locale locale;
 
     private Label label;
-    private Button restart;
+    private Link restart;
     private Consumer<UpdateStatus> listener;
 
     @PostConstruct
@@ -54,8 +54,9 @@ public class UpdateStatusControl {
         box.setLayout(layout);
         label = new Label(box, SWT.NONE);
         label.setData("motcua.id", ID);
-        restart = new Button(box, SWT.PUSH);
-        restart.setText(SyncText.get(locale, "update.restart"));
+        // A link, not a button: as tall as the text, so the status bar keeps its height when it appears.
+        restart = new Link(box, SWT.NONE);
+        restart.setText("<a>" + SyncText.get(locale, "update.restart") + "</a>");
         restart.setToolTipText(SyncText.get(locale, "update.restartTip"));
         restart.setData("motcua.id", "status.update.restart");
         // Exit code 23: the launch script starts the program again, on the new version.
@@ -92,10 +93,11 @@ public class UpdateStatusControl {
         boolean ready = s != null && s.kind() == UpdateStatus.Kind.READY;
         restart.setVisible(ready);
         ((org.eclipse.swt.layout.GridData) layoutData(restart)).exclude = !ready;
-        label.getParent().getParent().layout(true, true);
+        // The line's width changed: the whole trim (it may wrap to another row) and the window's content follow.
+        label.getShell().layout(true, true);
     }
 
-    private static Object layoutData(Button b) {
+    private static Object layoutData(Link b) {
         if (!(b.getLayoutData() instanceof org.eclipse.swt.layout.GridData)) {
             b.setLayoutData(new org.eclipse.swt.layout.GridData());
         }

@@ -52,8 +52,10 @@ public final class UpdateSchedule implements AutoCloseable {
                 // Not logged in yet (the sync session comes with its first round) or offline: try again soon.
                 next = RETRY.compareTo(interval) < 0 ? RETRY : interval;
             }
-            // A rollback notice stays on screen until a later round has something else to say.
-            if (!(status.kind() == UpdateStatus.Kind.ROLLED_BACK && s.kind() == UpdateStatus.Kind.CURRENT)) {
+            // A rollback notice stays on screen until a later round has something else to say (the server still offering
+            // the version that failed is not news).
+            if (!(status.kind() == UpdateStatus.Kind.ROLLED_BACK
+                    && (s.kind() == UpdateStatus.Kind.CURRENT || "package.failedBefore".equals(s.problem())))) {
                 publish(s);
             }
         } finally {
