@@ -95,6 +95,13 @@ start() {
   DISPLAY="$display" MOTCUA_DATA="$data" setsid env -u JAVA_HOME -u MOTCUA_JAVA PATH=/usr/bin:/bin "${server[@]}" "$inst/motcua.sh" --user demo \
     > "$out/$1.log" 2>&1 & app_pid=$!; pids+=($app_pid)
 }
+# The same through the installation's Java launcher (vn.motcua.update.install.Launch: what the Windows installer's
+# start-menu entries and motcua.cmd run), on the same runtime.
+start_launch() {
+  DISPLAY="$display" MOTCUA_DATA="$data" MOTCUA_SERVER="$url" setsid env -u JAVA_HOME -u MOTCUA_JAVA PATH=/usr/bin:/bin \
+    "$inst/jre/bin/java" "-Dmotcua.install=$inst" -cp "$(ls "$inst"/plugins/vn.motcua.update_*.jar)" vn.motcua.update.install.Launch --user demo \
+    > "$out/$1.log" 2>&1 & app_pid=$!; pids+=($app_pid)
+}
 # Waits (≤ $3 s) until log $1 holds a line matching $2.
 await() { local i; for i in $(seq 1 $(( $3 * 2 ))); do grep -qsE "$2" "$out/$1.log" && return 0; sleep 0.5; done; return 1; }
 stop() { kill -- -"$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; }
@@ -145,7 +152,7 @@ stop
 cat "$work/keys/province.pem" "$work/keys/stranger.pem" > "$work/server-trust.pem"
 tool upload --server "$url" --package "$work/D.p7m" >> "$out/admin.log" || fail "upload of D"
 tool release --server "$url" --platform linux.gtk.x86_64 --version "$vd" --percent 100 >> "$out/admin.log" || fail "release of D"
-start b-stranger yes
+start_launch b-stranger
 await b-stranger "Update: .*release key" 300 || fail "B did not refuse the package signed by another key"
 await b-stranger "\[motcua\] running version $vb" 300 || fail "B is not running"
 sleep 5; shot b-refused-stranger
