@@ -21,12 +21,19 @@ sleep 1
 suffix="$(echo "$*" | tr -c 'a-zA-Z0-9' '-' | sed 's/^-*//; s/-*$//')"; suffix="${suffix:+-$suffix}"
 rm -f "$out"/*"$suffix".* 2>/dev/null
 
+# The product runs on its own runtime (jre/) with no other Java in sight: no JAVA_HOME, no MOTCUA_JAVA, a PATH without
+# the JDK. An archive without one (a build with MOTCUA_RUNTIME_BUILD=off) runs on the build's JDK.
+if [ -x "$product/jre/bin/java" ]; then
+  run_env=(env -u JAVA_HOME -u MOTCUA_JAVA PATH=/usr/bin:/bin)
+else
+  run_env=(env MOTCUA_JAVA="$jdk/bin/java")
+fi
 # Starts the product, waits for its first window; $1 = log file. Leaves $app running.
 start_product() {
   # setsid: its own process group, so stopping it stops the java child of the launch script too.
-  DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "${args[@]}" > "$1" 2>&1 & app=$!
+  DISPLAY="$display" MOTCUA_DATA="$data" setsid "${run_env[@]}" "$product/motcua.sh" "${args[@]}" > "$1" 2>&1 & app=$!
   for _ in $(seq 1 120); do
-    grep -qs "\[motcua\] startup:" "$1" && return 0  # -s: the log may not exist yet
+    grep -qs "\[motcua\] startup:" "$1" && { check_runtime; return 0; }  # -s: the log may not exist yet
     kill -0 "$app" 2>/dev/null || break
     sleep 0.5
   done
@@ -34,6 +41,16 @@ start_product() {
   cat "$1" >&2; cat "$data/workspace/.metadata/.log" >&2 2>/dev/null; exit 1
 }
 stop_product() { kill -- -"$app" 2>/dev/null; wait "$app" 2>/dev/null; app=""; }
+# The Java process of the running product must be the shipped runtime's.
+check_runtime() {
+  [ -x "$product/jre/bin/java" ] || return 0
+  local pid exe
+  pid=$(pgrep -g "$app" -f "motcua.data=$data" | head -n1)
+  exe=$(readlink -f "/proc/$pid/exe" 2>/dev/null)
+  if [ "$exe" != "$(readlink -f "$product/jre/bin/java")" ]; then
+    echo "product-smoke: FAILED, the product runs on $exe, not on its own runtime $product/jre" >&2; exit 1
+  fi
+}
 args=("$@" --user demo)   # the demo cache's all-roles account, without the login dialog
 
 # First start ever on this data folder: creates and seeds the cache.
@@ -47,7 +64,7 @@ ms() { grep -o "first window shown after [0-9]* ms" "$1" | grep -o "[0-9]*"; }
 
 # A second instance on the same data folder must say the first is running, not open the cache.
 first=$app
-DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "${args[@]}" > "$out/product-second$suffix.log" 2>&1 & second=$!
+DISPLAY="$display" MOTCUA_DATA="$data" setsid "${run_env[@]}" "$product/motcua.sh" "${args[@]}" > "$out/product-second$suffix.log" 2>&1 & second=$!
 for _ in $(seq 1 60); do grep -qs "LOCKED\|already using" "$out/product-second$suffix.log" && break; sleep 0.5; done
 sleep 2
 DISPLAY="$display" import -window root "$out/screenshot-second-instance$suffix.png"
@@ -59,7 +76,7 @@ if ! grep -q "already using" "$out/product-second$suffix.log" || grep -q "\[motc
 fi
 # The login dialog a clerk sees on a cache without automatic login.
 stop_product
-DISPLAY="$display" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$data" setsid "$product/motcua.sh" "$@" > "$out/product-login$suffix.log" 2>&1 & app=$!
+DISPLAY="$display" MOTCUA_DATA="$data" setsid "${run_env[@]}" "$product/motcua.sh" "$@" > "$out/product-login$suffix.log" 2>&1 & app=$!
 for _ in $(seq 1 60); do grep -qs "\[motcua\] login dialog shown" "$out/product-login$suffix.log" && break; sleep 0.5; done
 if ! grep -q "\[motcua\] login dialog shown" "$out/product-login$suffix.log"; then
   echo "product-smoke: FAILED, no login dialog without --user" >&2; cat "$out/product-login$suffix.log" >&2; exit 1
@@ -77,5 +94,18 @@ done
 if [ -f "$data/workspace/.metadata/.log" ] && grep -q "^!ENTRY .* 4 " "$data/workspace/.metadata/.log"; then
   echo "product-smoke: FAILED, errors in the workbench log:" >&2; cat "$data/workspace/.metadata/.log" >&2; exit 1
 fi
-echo "product-smoke: OK (${args[*]:-default language}): first window after $(ms "$out/product$suffix.log") ms" \
+# USB tokens go through SunPKCS11, a module of the shipped runtime: list a SoftHSM2 token with the runtime's own keytool.
+if [ -x "$product/jre/bin/keytool" ] && [ -z "$suffix" ] && command -v softhsm2-util >/dev/null; then
+  hsm="$data/softhsm"; mkdir -p "$hsm/tokens"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\n' "$hsm/tokens" > "$hsm/softhsm2.conf"
+  lib=$(ls /usr/lib/softhsm/libsofthsm2.so /usr/lib/*/softhsm/libsofthsm2.so 2>/dev/null | head -n1)
+  printf 'name = SmokeToken\nlibrary = %s\nslotListIndex = 0\n' "$lib" > "$hsm/pkcs11.cfg"
+  SOFTHSM2_CONF="$hsm/softhsm2.conf" softhsm2-util --init-token --free --label smoke --pin 1234 --so-pin 5678 >/dev/null
+  if ! SOFTHSM2_CONF="$hsm/softhsm2.conf" "$product/jre/bin/keytool" -list -storetype PKCS11 -providerClass sun.security.pkcs11.SunPKCS11 \
+       -providerArg "$hsm/pkcs11.cfg" -storepass 1234 2>&1 | grep -q "Keystore type: PKCS11"; then
+    echo "product-smoke: FAILED, the shipped runtime cannot open a PKCS#11 token (jdk.crypto.cryptoki)" >&2; exit 1
+  fi
+  echo "product-smoke: the shipped runtime opens a PKCS#11 token (SoftHSM2) through SunPKCS11"
+fi
+echo "product-smoke: OK (${args[*]:-default language}, Java: $( [ -x "$product/jre/bin/java" ] && echo "the product's own runtime" || echo "$jdk")): first window after $(ms "$out/product$suffix.log") ms" \
      "(very first start with demo seeding: $(ms "$out/product-first$suffix.log") ms); screenshot $out/screenshot$suffix.png"

@@ -49,8 +49,11 @@ sleep 1
 # Starts workstation $1 on its own data folder and logs the clerk in through the dialog.
 start() {
   local ws=$1
-  DISPLAY="${disp[$ws]}" MOTCUA_JAVA="$jdk/bin/java" MOTCUA_DATA="$work/$ws" MOTCUA_SERVER="$url" \
-    setsid "$product/motcua.sh" > "$out/$ws.log" 2>&1 & pids+=($!)
+  # On the product's own runtime when it has one (the counter's Form 01 PDF is drawn by it), else on the build's JDK.
+  local java_env=(env -u JAVA_HOME -u MOTCUA_JAVA)
+  [ -x "$product/jre/bin/java" ] || java_env=(env MOTCUA_JAVA="$jdk/bin/java")
+  DISPLAY="${disp[$ws]}" MOTCUA_DATA="$work/$ws" MOTCUA_SERVER="$url" \
+    setsid "${java_env[@]}" "$product/motcua.sh" > "$out/$ws.log" 2>&1 & pids+=($!)
   eval "app_$ws=$!"
   for _ in $(seq 1 120); do grep -qs "\[motcua\] login dialog shown" "$out/$ws.log" && break; sleep 0.5; done
   grep -qs "\[motcua\] login dialog shown" "$out/$ws.log" || fail "workstation $ws showed no login dialog"

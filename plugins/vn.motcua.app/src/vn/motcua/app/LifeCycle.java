@@ -118,8 +118,14 @@ public class LifeCycle {
                 }
             });
         }
-        broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> logStartupTime());
+        vn.motcua.app.update.AppUpdates updates = vn.motcua.app.update.AppUpdates.start(dataDir, sync, in.session(), locale);
+        context.set(vn.motcua.app.update.AppUpdates.class, updates);
+        broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> {
+            logStartupTime();
+            updates.firstWindowShown();
+        });
         Runnable closeAll = () -> {
+            updates.close();
             if (sync != null) {
                 try {
                     sync.stop(SYNC_STOP_WAIT);

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerDatabase implements AutoCloseable {
     /** Schema scripts in {@code vn/motcua/server/schema/}, oldest first; append only. */
     static final List<String> SCRIPTS = List.of("V1__server_schema.sql", "V2__reference_text.sql", "V3__documents.sql", "V4__workstation_keys.sql",
-            "V5__fallback_slots.sql", "V6__former_holders.sql", "V7__doors.sql", "V8__user_keys.sql", "V9__certificate_bindings.sql");
+            "V5__fallback_slots.sql", "V6__former_holders.sql", "V7__doors.sql", "V8__user_keys.sql", "V9__certificate_bindings.sql",
+            "V10__updates.sql");
 
     private final ServerConfig config;
     private final Driver driver;

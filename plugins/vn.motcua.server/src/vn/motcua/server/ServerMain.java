@@ -31,6 +31,10 @@ public final class ServerMain implements AutoCloseable {
     private Housekeeping housekeeping;
 
     public ServerMain(ServerConfig config) throws Exception {
+        this(config, UpdateSettings.defaults(config.dataDir()));
+    }
+
+    public ServerMain(ServerConfig config, UpdateSettings updateSettings) throws Exception {
         this.config = config;
         Files.createDirectories(config.dataDir());
         db = new ServerDatabase(config);
@@ -60,7 +64,9 @@ public final class ServerMain implements AutoCloseable {
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(2048);
         gzip.addIncludedMethods("GET", "POST", "PUT");
-        gzip.setHandler(new SyncHandler(service, config.safeguards()));
+        // Update packages are compressed already, and their byte ranges must reach the client as they are.
+        gzip.addExcludedMimeTypes("application/octet-stream");
+        gzip.setHandler(new SyncHandler(service, config.safeguards(), new UpdateService(db, updateSettings, Clock.systemUTC())));
         jetty.setHandler(gzip);
         jetty.setStopAtShutdown(true);
     }
@@ -92,10 +98,11 @@ public final class ServerMain implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path config = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : null;
         String command = args.length > 0 && args[args.length - 1].startsWith("--") ? args[args.length - 1] : null;
+        ServerConfig cfg = ServerConfig.load(config, System.getenv());
         if (command != null) {
-            System.exit(keyCommand(ServerConfig.load(config, System.getenv()), command));
+            System.exit(keyCommand(cfg, command));
         }
-        ServerMain server = new ServerMain(ServerConfig.load(config, System.getenv()));
+        ServerMain server = new ServerMain(cfg, UpdateSettings.load(config, System.getenv(), cfg.dataDir()));
         int port = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -44,12 +44,16 @@ final class SyncHandler extends Handler.Abstract {
     private final RequestLimits limits;
     private final ClientAddress addresses;
     private final SyncJson json;
+    private final UpdateService updates;
+    private final UpdateRoutes updateRoutes;
 
-    SyncHandler(SyncService service, Safeguards safeguards) {
+    SyncHandler(SyncService service, Safeguards safeguards, UpdateService updates) {
         this.service = service;
         this.limits = new RequestLimits(safeguards);
         this.addresses = new ClientAddress(safeguards.trustedProxies());
         this.json = limits.json();
+        this.updates = updates;
+        this.updateRoutes = new UpdateRoutes(service, updates);
     }
 
     @Override
@@ -58,6 +62,12 @@ final class SyncHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         try {
+            if (UpdateRoutes.handles(path)) {
+                // Packages are large and bounded by the update settings (update.max.package.mb), not the sync limits.
+                checkVersion(request, locale);
+                updateRoutes.handle(request, response, callback, method, path, locale);
+                return true;
+            }
             // Before anything else: a body declared too long is refused without reading it.
             limits.checkDeclared(request, method, path, locale);
             if (method.equals("GET") && path.startsWith(Protocol.FILES) && !path.endsWith("/state")) {
@@ -138,7 +148,7 @@ final class SyncHandler extends Handler.Abstract {
             return service.pull(caller, cursor, limit);
         }
         if (method.equals("GET") && path.equals(Protocol.REFERENCE)) {
-            return service.reference(caller);
+            return updates.reference(service.reference(caller));
         }
         if (method.equals("PUT") && path.equals(Protocol.ADMIN_REFERENCE)) {
             service.putReference(caller, read(request, method, path, AdminReference.class, locale), locale);

@@ -139,6 +139,11 @@ public final class SyncClient {
         return locale;
     }
 
+    /** The session's bearer token, null before login (the update rounds ask the same server in the same session). */
+    public String sessionToken() {
+        return token;
+    }
+
     /** Uses a token obtained elsewhere (the login dialog). */
     public void token(String token) {
         this.token = token;

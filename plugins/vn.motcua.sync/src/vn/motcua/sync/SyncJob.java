@@ -81,6 +81,11 @@ public final class SyncJob extends Job {
         return password != null;
     }
 
+    /** The server session this job logs in with (the update rounds use the same session), or null. */
+    public SyncClient client() {
+        return client;
+    }
+
     public void addListener(Consumer<SyncStatus> listener) {
         listeners.add(listener);
     }

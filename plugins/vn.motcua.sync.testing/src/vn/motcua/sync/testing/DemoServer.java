@@ -28,7 +28,9 @@ public final class DemoServer {
         if (!Files.exists(config)) {
             Files.writeString(config, "http.port=" + port + "\ndata.dir=data\nadmin.username=admin\nadmin.password=admin-demo\nadmin.agency=H21\n");
         }
-        ServerMain server = new ServerMain(ServerConfig.load(config, System.getenv()));
+        ServerConfig cfg = ServerConfig.load(config, System.getenv());
+        // MOTCUA_UPDATE_RELEASE_CERTIFICATE lets it host update packages (releng/update-smoke.sh).
+        ServerMain server = new ServerMain(cfg, vn.motcua.server.UpdateSettings.load(config, System.getenv(), cfg.dataDir()));
         int bound = server.start();
         String url = "http://127.0.0.1:" + bound + "/";
         List<Procedure> catalogue;

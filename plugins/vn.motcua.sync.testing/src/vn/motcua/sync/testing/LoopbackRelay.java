@@ -23,6 +23,8 @@ public final class LoopbackRelay implements AutoCloseable {
     private final List<Socket> open = new ArrayList<>();
     private volatile boolean cut;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong toClient = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long cutAt = Long.MAX_VALUE;
 
     public LoopbackRelay(URI server) throws IOException {
         target = new InetSocketAddress(server.getHost(), server.getPort());
@@ -46,6 +48,19 @@ public final class LoopbackRelay implements AutoCloseable {
             }
             open.clear();
         }
+    }
+
+    /**
+     * The cable is pulled once {@code bytes} more have gone from the server to the workstation (a download interrupted
+     * part-way, at a byte count rather than a moment).
+     */
+    public void cutAfterBytesToClient(long bytes) {
+        cutAt = toClient.get() + bytes;
+    }
+
+    /** Bytes relayed from the server to the workstation so far. */
+    public long bytesToClient() {
+        return toClient.get();
     }
 
     /** The cable is back. */
@@ -78,17 +93,30 @@ public final class LoopbackRelay implements AutoCloseable {
                 open.add(client);
                 open.add(upstream);
             }
-            pump(client, upstream);
-            pump(upstream, client);
+            pump(client, upstream, false);
+            pump(upstream, client, true);
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean downstream) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    if (downstream) {
+                        long before = toClient.get();
+                        if (before + n > cutAt) {
+                            int part = (int) Math.max(0, cutAt - before);
+                            out.write(buf, 0, part);
+                            out.flush();
+                            toClient.addAndGet(part);
+                            cutAt = Long.MAX_VALUE;
+                            cut();
+                            return;
+                        }
+                        toClient.addAndGet(n);
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }

@@ -33,7 +33,7 @@ public final class ServerProcess implements AutoCloseable {
             "com.h2database", "org.postgresql.jdbc", "bcprov",
             // Signature checks (ApprovalProofs): the sign bundle and what it needs.
             "vn.motcua.sign", "bcpkix", "bcutil", "org.apache.pdfbox", "org.apache.pdfbox.fontbox", "org.apache.pdfbox.io",
-            "org.apache.commons.commons-logging");
+            "org.apache.commons.commons-logging", "vn.motcua.update");
 
     private final Path config;
     private final int port;
