@@ -143,7 +143,7 @@ class ApprovalProofSyncTest {
         // A certificate of a CA the server trusts, but the admin never bound it to the head's account.
         Signer stranger = world.signer("Nguyễn Văn Mạo Danh");
         assertEquals(Batch.Status.SIGNED, approve(head, code, stranger).status());
-        DatabaseDump before = world.dump("applied_mutation", "session_token", "stored_file", "file_chunk");
+        DatabaseDump before = world.dump("applied_mutation", "signed_command", "session_token", "stored_file", "file_chunk", "file_holder");
 
         SyncEngine.Report r = head.sync();
         assertEquals(0, r.applied());
@@ -151,7 +151,7 @@ class ApprovalProofSyncTest {
         SyncLedger.Conflict c = head.cache.sync().conflicts(false).get(0);
         assertTrue(c.reason().contains("not bound by an administrator to account " + HEAD), c.reason());
         assertEquals(DossierStatus.PENDING_APPROVAL, head.dossier(code).status(), "the server's copy replaced the refused approval");
-        before.assertSameAs(world.dump("applied_mutation", "session_token", "stored_file", "file_chunk"), "a refused approval");
+        before.assertSameAs(world.dump("applied_mutation", "signed_command", "session_token", "stored_file", "file_chunk", "file_holder"), "a refused approval");
         assertEquals(List.of("DRAFT_RESULT"), head.http.documents(code).stream().map(DocumentInfo::kind).toList(),
                 "no signed result or record of a refused approval on the server");
 

@@ -32,9 +32,11 @@ public final class FeederMain {
         URI server = URI.create(args[0]);
         Path data = Files.createDirectories(Path.of(args[3]));
         int perSecond = Integer.parseInt(args[4]);
-        try (LocalCache cache = CacheOpener.open(data, CacheKey.generate())) {
+        CacheKey key = CacheKey.generate();
+        try (LocalCache cache = CacheOpener.open(data, key)) {
             SyncClient client = new SyncClient(server, Locale.ENGLISH);
             client.login(args[1], args[2].toCharArray(), "WS-feeder");
+            ProcessSigning.signAs(cache, data, key, client, args[1], args[2].toCharArray(), "WS-feeder");
             SyncEngine engine = new SyncEngine(cache, client, "WS-feeder");
             engine.syncReference();
             List<Procedure> catalogue = cache.procedures().activeCatalogue();

@@ -55,9 +55,10 @@ public final class SignedProofs {
                 note);
     }
 
-    /** Uploads a file in one chunk over raw HTTP; fails the test unless the server took it whole. */
-    public static void upload(RawHttp raw, String token, byte[] bytes) throws Exception {
-        RawHttp.Reply r = raw.send("PUT", "/v1/files/" + DossierDocuments.sha256(bytes) + "?offset=0&total=" + bytes.length, token,
+    /** Uploads a file for dossier {@code code} in one chunk over raw HTTP; fails the test unless the server took it whole. */
+    public static void upload(RawHttp raw, String token, String code, byte[] bytes) throws Exception {
+        RawHttp.Reply r = raw.send("PUT", "/v1/files/" + DossierDocuments.sha256(bytes) + "?dossier="
+                + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&offset=0&total=" + bytes.length, token,
                 Map.of("Content-Type", "application/octet-stream"), java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (r.status() != 200 || !"true".equals(r.field("complete"))) {
             throw new AssertionError("upload refused: " + r);

@@ -60,6 +60,7 @@ public final class StormWorkstation {
             String workstation = args[4];
             SyncClient client = new SyncClient(URI.create(args[1]), Locale.ENGLISH);
             client.login(args[2], args[3].toCharArray(), workstation);
+            ProcessSigning.signAs(cache, data, key, client, args[2], args[3].toCharArray(), workstation);
             SyncEngine engine = new SyncEngine(cache, client, workstation);
             if (cache.isEmpty()) {
                 engine.syncReference(); // the product does it at every start; once is enough for the storm

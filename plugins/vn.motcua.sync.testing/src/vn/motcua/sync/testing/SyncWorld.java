@@ -326,6 +326,8 @@ public final class SyncWorld implements AutoCloseable {
         public void login(String username) throws SyncException {
             http.login(username, password.toCharArray(), "WS-" + name);
             engine = new SyncEngine(cache, http, "WS-" + name, clock, 10, 50);
+            // As the product: the logged-in user's changes are signed with their key (enrolled at the next sync).
+            userKey(username);
         }
 
         /** Closes and reopens the cache (a restart after a crash or a normal stop); the users' keys stay unlocked. */

@@ -56,7 +56,8 @@ import vn.motcua.training.DemoData;
 @ExtendWith(SyncWorldExtension.class)
 class SignatureAttackTest {
     /** Tables a refused push is allowed to write: its stored answer only. Files were uploaded before the dump. */
-    private static final String[] ANSWERS = { "applied_mutation" };
+    // The stored answer, and the proof of who sent the change (kept for a refused one too).
+    private static final String[] ANSWERS = { "applied_mutation", "signed_command" };
     static SyncWorld world;
     static RawHttp raw;
     static SyncWorld.Client desk;
@@ -73,6 +74,9 @@ class SignatureAttackTest {
         headKey = w.boundSigner("PERSONAL", HEAD);
         sealKey = w.boundSigner("SEAL", DemoData.communeCode());
         desk = w.client("atk", HEAD, Clock.systemUTC());
+        // Changes are signed by their actors (ImpersonationAttackTest attacks that): these attacks are on the proofs.
+        desk.enrolKey(HEAD);
+        desk.enrolKey(CLERK);
         headToken = raw.login(HEAD, SyncWorld.PASSWORD, "WS-atk");
         clerkToken = raw.login(CLERK, SyncWorld.PASSWORD, "WS-atk");
     }
@@ -89,7 +93,8 @@ class SignatureAttackTest {
     }
 
     private static PushResult push(String token, PushCommand c) throws Exception {
-        RawHttp.Reply r = raw.json("POST", "/v1/push", token, JSON.writeString(new PushRequest("WS-atk", List.of(c))));
+        PushCommand signed = desk.userKey(c.event().actorUsername()).sign(c);
+        RawHttp.Reply r = raw.json("POST", "/v1/push", token, JSON.writeString(new PushRequest("WS-atk", List.of(signed))));
         assertEquals(200, r.status(), r.toString());
         return JSON.read(r.body(), PushResponse.class).results().get(0);
     }
@@ -97,7 +102,7 @@ class SignatureAttackTest {
     /** Uploads the files, then sends the forged change: refused with a reason naming {@code expected}, nothing else changed. */
     private static void refused(String token, PushCommand c, String expected, byte[]... files) throws Exception {
         for (byte[] f : files) {
-            SignedProofs.upload(raw, token, f);
+            SignedProofs.upload(raw, token, c.dossierCode(), f);
         }
         DatabaseDump before = world.dump(ANSWERS);
         PushResult r = push(token, c);
@@ -186,7 +191,7 @@ class SignatureAttackTest {
     void proofDocumentsPostedOnTheirOwnAreRefused() throws Exception {
         String code = pendingApproval();
         byte[] pdf = SignedProofs.sign(Pdfs.decision(code), headKey, SignatureKind.APPROVAL, Instant.now());
-        SignedProofs.upload(raw, headToken, pdf);
+        SignedProofs.upload(raw, headToken, code, pdf);
         DatabaseDump before = world.dump();
         for (String kind : List.of("SIGNED_RESULT", "APPROVAL_RECORD", "ISSUED_RESULT")) {
             RawHttp.Reply r = raw.json("POST", "/v1/documents", headToken, JSON.writeString(SignedProofs.doc(code, kind, pdf, "")));
@@ -201,8 +206,8 @@ class SignatureAttackTest {
     private static byte[] approved(String code) throws Exception {
         Instant at = Instant.now();
         SignedProofs.Approval a = SignedProofs.approve(code, at, Pdfs.decision(code), headKey);
-        SignedProofs.upload(raw, headToken, a.signedResult());
-        SignedProofs.upload(raw, headToken, a.recordCms());
+        SignedProofs.upload(raw, headToken, code, a.signedResult());
+        SignedProofs.upload(raw, headToken, code, a.recordCms());
         PushResult r = push(headToken, approval(code, at, List.of(a.signedResultDoc(code), a.recordDoc(code))));
         assertEquals(Outcome.APPLIED, r.outcome(), r.reason());
         desk.sync();
