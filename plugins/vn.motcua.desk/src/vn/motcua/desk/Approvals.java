@@ -27,7 +27,8 @@ public final class Approvals {
     }
 
     public ApprovalService service(UserSession session) {
-        RevocationChecker revocation = session.training() ? null : new RevocationChecker(java.time.Duration.ofSeconds(5));
+        // Asked online before each batch unless an admin turned it off (signing settings); a sandbox never reaches outside.
+        RevocationChecker revocation = session.training() ? null : vn.motcua.sign.trust.OnlineRevocation.checker(cache.dataDir());
         return new ApprovalService(cache, new FormRenderer(cache.dataDir().resolve("templates")), new CertificateGate(trustStore(cache.dataDir()), revocation),
                 session.training(), Clock.systemUTC());
     }

@@ -106,6 +106,7 @@ public class ApprovalPart {
     private Label status;
     private Table results;
     private boolean busy;
+    private final vn.motcua.desk.Approvals approvals;
 
     @Inject
     public ApprovalPart(LocalCache cache, vn.motcua.desk.Approvals approvals,
@@ -123,6 +124,7 @@ public class ApprovalPart {
         this.text = new Texts(locale);
         this.session = session;
         this.broker = broker;
+        this.approvals = approvals;
         this.trust = vn.motcua.desk.Approvals.trustStore(cache.dataDir());
         // The desk sets the service up for the session (templates, trust roots, revocation online except in training).
         this.service = approvals.service(session);
@@ -607,7 +609,7 @@ public class ApprovalPart {
         if (new SettingsDialog(root.getShell(), text, s, cache.dataDir().resolve(SigningSettings.FILE), session.hasRole(Role.ADMIN))
                 .open() == IDialogConstants.OK_ID) {
             keySource = null;
-            service = service(); // online revocation may have been turned on or off
+            service = approvals.service(session); // online revocation may have been turned on or off
         }
     }
 
