@@ -89,6 +89,8 @@ final class TestDesk implements AutoCloseable {
         LocalUsers users = new LocalUsers(cache);
         for (User u : List.of(CLERK, SPECIALIST, HEAD, ALL)) {
             users.save(u);
+            // As after each one's login in the product: their changes are signed as they are written.
+            cache.signCommandsWith(vn.motcua.store.UserKey.generate(u.username(), "desk-test", "QUAY-01", java.time.Instant.now()));
         }
         dossiers = new JpaDossierRepository(cache);
         forms = new DossierForms(procedures, agencies, users, cache);

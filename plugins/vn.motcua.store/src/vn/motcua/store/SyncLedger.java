@@ -98,13 +98,20 @@ public final class SyncLedger {
      * change of the same dossier (they were made on top of it).
      */
     public List<PendingChange> pending(int max, long afterId) {
+        return changes("SELECT id, mutation_id, dossier_code, event_seq, payload FROM sync_outbox o WHERE o.held IS NULL AND o.id > ?"
+                + " AND NOT EXISTS (SELECT 1 FROM sync_outbox h WHERE h.dossier_code = o.dossier_code AND h.held IS NOT NULL"
+                + " AND h.id < o.id) ORDER BY o.id", afterId, max);
+    }
+
+    /** Every outbox row, held ones included, oldest first (a training exercise turns one into a conflict). */
+    public List<PendingChange> outbox(int max) {
+        return changes("SELECT id, mutation_id, dossier_code, event_seq, payload FROM sync_outbox WHERE id > ? ORDER BY id", 0L, max);
+    }
+
+    private List<PendingChange> changes(String sql, long afterId, int max) {
         return cache.read(em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                    "SELECT id, mutation_id, dossier_code, event_seq, payload FROM sync_outbox o WHERE o.held IS NULL AND o.id > ?"
-                            + " AND NOT EXISTS (SELECT 1 FROM sync_outbox h WHERE h.dossier_code = o.dossier_code AND h.held IS NOT NULL"
-                            + " AND h.id < o.id) ORDER BY o.id")
-                    .setParameter(1, afterId).setMaxResults(max).getResultList();
+            List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, afterId).setMaxResults(max).getResultList();
             List<PendingChange> out = new ArrayList<>();
             for (Object[] r : rows) {
                 out.add(new PendingChange(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(),

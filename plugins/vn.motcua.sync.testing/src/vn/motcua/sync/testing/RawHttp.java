@@ -74,7 +74,8 @@ public final class RawHttp {
 
     /**
      * Any request. The protocol version header is added unless {@code headers} names it (an empty value leaves it
-     * out); {@code token} null sends no Authorization header.
+     * out); {@code token} null sends no Authorization header; {@code Expect: 100-continue} makes the client wait for the
+     * server's answer before it sends the body (as a careful uploader does).
      */
     public Reply send(String method, String path, String token, Map<String, String> headers, BodyPublisher body)
             throws IOException, InterruptedException {
@@ -83,6 +84,9 @@ public final class RawHttp {
         all.put("X-Motcua-Protocol", "1");
         all.put("Accept-Language", "vi");
         all.putAll(headers);
+        if ("100-continue".equals(all.remove("Expect"))) {
+            b.expectContinue(true);
+        }
         all.forEach((k, v) -> {
             if (!v.isEmpty()) {
                 b.header(k, v);

@@ -298,7 +298,7 @@ public final class Scenarios {
             // What this workstation did offline meanwhile: started processing (waiting in the outbox).
             c.apply(assigned, new Command.StartProcessing(), c.actor(SPECIALIST, Role.SPECIALIST), t.plus(Duration.ofMinutes(10)));
             String code = assigned.code();
-            vn.motcua.store.SyncLedger.PendingChange mine = c.cache().sync().pending(Integer.MAX_VALUE).stream()
+            vn.motcua.store.SyncLedger.PendingChange mine = c.cache().sync().outbox(Integer.MAX_VALUE).stream()
                     .filter(p -> p.dossierCode().equals(code) && p.eventSequence() == server.events().size()).findFirst().orElseThrow();
             c.cache().sync().refused(mine, text(null, "xung-dot.serverReason"), server);
         }

@@ -51,7 +51,9 @@ public final class ServerAdmin {
     }
 
     private byte[] send(String method, String path, String bearer, HttpRequest.BodyPublisher body) throws IOException {
+        // 100-continue: a refused upload (expired session, not an admin) is answered before a package of 100 MB travels.
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(10)).method(method, body)
+                .expectContinue(method.equals("PUT") && path.equals(UpdateProtocol.ADMIN_PACKAGES))
                 .header(Protocol.VERSION_HEADER, Integer.toString(Protocol.VERSION)).header("Content-Type", "application/json");
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
