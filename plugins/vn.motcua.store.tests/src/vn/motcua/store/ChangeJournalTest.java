@@ -96,6 +96,26 @@ class ChangeJournalTest {
     }
 
     @Test
+    void theJournalHoldsNothingInClearAndOpensOnlyWithItsCacheKey() throws Exception {
+        Path data = dir.resolve("ws");
+        String code;
+        try (LocalCache cache = open(data)) {
+            code = receive(cache, 7);
+        }
+        byte[] raw = Files.readAllBytes(data.resolve(ChangeJournal.FILE));
+        String asText = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String clear : List.of(code, "001190054321", "0987654321", "giay-chung-sinh-7", "%PDF")) {
+            assertFalse(asText.contains(clear), clear + " in clear in the journal");
+        }
+        assertFalse(new String(raw, java.nio.charset.StandardCharsets.UTF_8).contains("Người nộp 7"), "the applicant's name in clear");
+        // Under another key (a journal copied next to another cache) no record opens: to the journal that is damage.
+        ChangeJournal.Opened other = ChangeJournal.open(data, new vn.motcua.sync.api.SyncJson(), CacheKey.generate());
+        other.journal().close();
+        assertTrue(other.reading().records().isEmpty(), other.reading().toString());
+        assertTrue(other.reading().ignoredBytes() > 0);
+    }
+
+    @Test
     void aCachePutBackOlderComesBackWholeFromItsJournal() throws Exception {
         Path data = dir.resolve("ws");
         List<String> before = new ArrayList<>();
@@ -239,7 +259,7 @@ class ChangeJournalTest {
         }
         // Three changes of last week: two the server has (no outbox row), one it has not answered yet.
         Instant lastWeek = Instant.now().minus(Duration.ofDays(7));
-        ChangeJournal.Opened o = ChangeJournal.open(data, new vn.motcua.sync.api.SyncJson());
+        ChangeJournal.Opened o = ChangeJournal.open(data, new vn.motcua.sync.api.SyncJson(), KEY);
         try (ChangeJournal j = o.journal()) {
             j.append(List.of(new ChangeJournal.Entry(150, lastWeek, "OLD-1", "ASSIGN", "m-150", "{}", List.of()),
                     new ChangeJournal.Entry(151, lastWeek, "OLD-2", "ASSIGN", "m-151", "{}", List.of()),
@@ -248,7 +268,7 @@ class ChangeJournalTest {
         try (LocalCache cache = CacheOpener.open(data, KEY)) {
             assertTrue(cache.recovery().clean(), cache.recovery().toString());
         }
-        ChangeJournal.Opened after = ChangeJournal.open(data, new vn.motcua.sync.api.SyncJson());
+        ChangeJournal.Opened after = ChangeJournal.open(data, new vn.motcua.sync.api.SyncJson(), KEY);
         after.journal().close();
         assertEquals(List.of("OLD-3"), after.reading().records().stream().map(ChangeJournal.Record::dossierCode).filter(c -> c.startsWith("OLD"))
                 .toList(), "last week's changes the server has are gone; the unanswered one stays");
@@ -283,7 +303,7 @@ class ChangeJournalTest {
     }
 
     private static List<ChangeJournal.Entry> readJournal(Path folder) throws Exception {
-        ChangeJournal.Opened o = ChangeJournal.open(folder, new vn.motcua.sync.api.SyncJson());
+        ChangeJournal.Opened o = ChangeJournal.open(folder, new vn.motcua.sync.api.SyncJson(), KEY);
         try (ChangeJournal j = o.journal()) {
             List<ChangeJournal.Entry> out = new ArrayList<>();
             for (ChangeJournal.Record r : o.reading().records()) {

@@ -156,7 +156,7 @@ public final class CacheOpener {
         }
         ChangeJournal.Opened journal;
         try {
-            journal = ChangeJournal.open(dataDir, new vn.motcua.sync.api.SyncJson());
+            journal = ChangeJournal.open(dataDir, new vn.motcua.sync.api.SyncJson(), key);
         } catch (java.io.IOException e) {
             closeQuietly(pool);
             closeQuietly(lockChannel);

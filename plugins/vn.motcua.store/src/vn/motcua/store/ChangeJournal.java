@@ -27,8 +27,9 @@ import vn.motcua.sync.api.SyncJson;
  * commits to the operating system without forcing them; after a power cut (or anything else that brings the cache back
  * older) the records the cache lacks are replayed into it when it is opened ({@link LocalCache#recovery()}).
  *
- * <p>Format: a header {@code "MCJ1"}, base sequence (8 bytes: the highest record sequence ever trimmed away), CRC32C of
- * those 12 bytes; then records {@code [length:4][CRC32C of the payload:4][payload]}, the payload a record as JSON. A
+ * <p>Format: a header {@code "MCJ2"}, base sequence (8 bytes: the highest record sequence ever trimmed away), CRC32C of
+ * those 12 bytes; then records {@code [length:4][CRC32C of the payload:4][payload]}, the payload a record as JSON sealed
+ * with a key derived from the cache key ({@link JournalSeal}: citizens' data is never in clear beside the encrypted cache). A
  * record whose length or checksum does not match — a torn last write — ends the readable journal: it and anything
  * after it are never replayed; the file is then kept aside in {@code damaged/} and cut back to its last whole record.
  *
@@ -38,7 +39,7 @@ import vn.motcua.sync.api.SyncJson;
 public final class ChangeJournal implements AutoCloseable {
     /** The journal's file in the data folder (not {@code motcua.*}: it must stay when a damaged cache file is set aside). */
     public static final String FILE = "changes.journal";
-    private static final byte[] MAGIC = "MCJ1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "MCJ2".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 16;
     /** A record longer than this is damage, not data (scans are at most 20 MB each; base64 adds a third). */
     private static final int MAX_RECORD = 256 << 20;
@@ -76,13 +77,15 @@ public final class ChangeJournal implements AutoCloseable {
 
     private final Path file;
     private final SyncJson json;
+    private final JournalSeal seal;
     private FileChannel channel;
     private long baseSeq;
     private final AtomicLong syncs = new AtomicLong();
 
-    private ChangeJournal(Path file, SyncJson json, FileChannel channel, long baseSeq) {
+    private ChangeJournal(Path file, SyncJson json, JournalSeal seal, FileChannel channel, long baseSeq) {
         this.file = file;
         this.json = json;
+        this.seal = seal;
         this.channel = channel;
         this.baseSeq = baseSeq;
     }
@@ -91,7 +94,8 @@ public final class ChangeJournal implements AutoCloseable {
      * Opens (or creates) the journal of a data folder and reads it whole. A torn or damaged tail is kept aside in
      * {@code damaged/<time>/} and cut off, so appends continue after the last whole record.
      */
-    static Opened open(Path dataDir, SyncJson json) throws IOException {
+    static Opened open(Path dataDir, SyncJson json, CacheKey key) throws IOException {
+        JournalSeal seal = new JournalSeal(key);
         Path file = dataDir.resolve(FILE);
         boolean created = !Files.exists(file);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -102,9 +106,9 @@ public final class ChangeJournal implements AutoCloseable {
                 ch.position(HEADER);
                 ch.force(true);
                 forceDirectory(dataDir);
-                return new Opened(new ChangeJournal(file, json, ch, 0), new Reading(List.of(), 0, 0, null));
+                return new Opened(new ChangeJournal(file, json, seal, ch, 0), new Reading(List.of(), 0, 0, null));
             }
-            Reading r = read(ch, json);
+            Reading r = read(ch, json, seal);
             Path aside = null;
             long good = ch.size() - r.ignoredBytes();
             if (r.ignoredBytes() > 0) {
@@ -118,7 +122,7 @@ public final class ChangeJournal implements AutoCloseable {
                 ch.force(true);
             }
             ch.position(good);
-            return new Opened(new ChangeJournal(file, json, ch, r.baseSeq()), new Reading(r.records(), r.baseSeq(), r.ignoredBytes(), aside));
+            return new Opened(new ChangeJournal(file, json, seal, ch, r.baseSeq()), new Reading(r.records(), r.baseSeq(), r.ignoredBytes(), aside));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -128,7 +132,7 @@ public final class ChangeJournal implements AutoCloseable {
     record Opened(ChangeJournal journal, Reading reading) {
     }
 
-    private static Reading read(FileChannel ch, SyncJson json) throws IOException {
+    private static Reading read(FileChannel ch, SyncJson json, JournalSeal seal) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(HEADER);
         ch.read(head, 0);
         head.flip();
@@ -164,8 +168,8 @@ public final class ChangeJournal implements AutoCloseable {
             }
             Entry e;
             try {
-                e = json.read(payload.array(), Entry.class);
-            } catch (IOException | RuntimeException unreadable) {
+                e = json.read(seal.open(payload.array()), Entry.class);
+            } catch (IOException | RuntimeException | java.security.GeneralSecurityException unreadable) {
                 break;
             }
             records.add(new Record(e.seq(), e.at(), e.dossierCode(), e.action(), e.mutationId(), e.documents() != null && !e.documents().isEmpty(),
@@ -177,7 +181,11 @@ public final class ChangeJournal implements AutoCloseable {
 
     /** The whole record (its checksum was checked when the journal was opened). */
     synchronized Entry entry(Record r) throws IOException {
-        return json.read(payload(r), Entry.class);
+        try {
+            return json.read(seal.open(payload(r)), Entry.class);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("journal record " + r.seq() + " does not open (it did when the journal was read)", e);
+        }
     }
 
     private byte[] payload(Record r) throws IOException {
@@ -192,7 +200,7 @@ public final class ChangeJournal implements AutoCloseable {
     synchronized void append(List<Entry> entries) throws IOException {
         List<ByteBuffer> frames = new ArrayList<>();
         for (Entry e : entries) {
-            frames.add(frame(json.write(e)));
+            frames.add(frame(seal.seal(json.write(e))));
         }
         for (ByteBuffer b : frames) {
             while (b.hasRemaining()) {
@@ -218,7 +226,7 @@ public final class ChangeJournal implements AutoCloseable {
                 ByteBuffer b;
                 if (r.documents() && lighten.test(r)) {
                     Entry e = entry(r);
-                    b = frame(json.write(new Entry(e.seq(), e.at(), e.dossierCode(), e.action(), e.mutationId(), e.command(), List.of())));
+                    b = frame(seal.seal(json.write(new Entry(e.seq(), e.at(), e.dossierCode(), e.action(), e.mutationId(), e.command(), List.of()))));
                 } else {
                     b = frame(payload(r));
                 }
