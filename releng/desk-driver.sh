@@ -19,11 +19,11 @@ type_login() {
 fill_and_receive() {
   local ws=$1
   x "$ws" mousemove 130 36 click 1; sleep 2                                  # tab "Tiếp nhận"
-  x "$ws" mousemove 330 128 click 1; sleep 0.5                               # procedure search
+  x "$ws" mousemove 330 183 click 1; sleep 0.5                               # procedure search (below the waiting dossiers)
   x "$ws" type --delay 60 1.001193; sleep 1.5
   x "$ws" key Down; sleep 0.7; x "$ws" key Tab; sleep 0.7                     # the procedure, then its papers
-  x "$ws" mousemove 47 464 click 1; sleep 0.5                                # the two required papers
-  x "$ws" mousemove 47 487 click 1; sleep 0.5
+  x "$ws" mousemove 47 474 click 1; sleep 0.5                                # the two required papers
+  x "$ws" mousemove 47 497 click 1; sleep 0.5
   x "$ws" mousemove 940 128 click 1; sleep 0.3                               # applicant: name, birth, ID, phone, address
   x "$ws" type --delay 40 "$2"; x "$ws" key Tab; x "$ws" type --delay 40 "$3"; x "$ws" key Tab
   x "$ws" type --delay 40 "$4"; x "$ws" key Tab; x "$ws" type --delay 40 "$5"; x "$ws" key Tab
