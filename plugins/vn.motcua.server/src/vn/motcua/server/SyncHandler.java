@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -82,6 +83,7 @@ final class SyncHandler extends Handler.Abstract {
             Object answer = route(request, method, path, locale);
             reply(response, callback, 200, answer);
         } catch (SyncService.Refusal r) {
+            closeAfterRefusal(request, response);
             if (r instanceof RetryLater later) {
                 // The header in whole seconds, the body to the millisecond (an added field: clients ignore it or use it).
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(later.seconds()));
@@ -90,6 +92,7 @@ final class SyncHandler extends Handler.Abstract {
             }
             reply(response, callback, r.status, new ErrorResponse(r.code, r.getMessage()));
         } catch (IOException e) {
+            closeAfterRefusal(request, response);
             RequestLimits.BodyTooLarge over = tooLarge(e);
             if (over != null) {
                 SyncService.Refusal r = RequestLimits.tooLarge(over.limit, locale);
@@ -98,6 +101,7 @@ final class SyncHandler extends Handler.Abstract {
             }
             reply(response, callback, 400, new ErrorResponse("badRequest", SyncService.text(locale, "badRequest", e.getMessage())));
         } catch (SQLException | RuntimeException e) {
+            closeAfterRefusal(request, response);
             LOG.log(System.Logger.Level.ERROR, "request " + method + " " + path + " failed", e);
             reply(response, callback, 500, new ErrorResponse("serverError", SyncService.text(locale, "serverError", e.getClass().getSimpleName())));
         }
@@ -289,6 +293,18 @@ final class SyncHandler extends Handler.Abstract {
     private static Locale locale(Request request) {
         String h = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
         return h != null && h.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Localizer.VIETNAMESE;
+    }
+
+    /**
+     * A refused request with a body may leave part of it unread (a bad token is refused before a push is read), and
+     * Jetty then closes the connection after the answer. Saying so in the answer keeps the client from sending its next
+     * request on a connection that is about to close (the JDK client then fails a POST with "received no bytes").
+     */
+    private static void closeAfterRefusal(Request request, Response response) {
+        HttpFields h = request.getHeaders();
+        if (h.getLongField(HttpHeader.CONTENT_LENGTH) > 0 || h.contains(HttpHeader.TRANSFER_ENCODING)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 
     private void reply(Response response, Callback callback, int status, Object body) {
