@@ -283,21 +283,8 @@ final class ApprovalProofs {
     /** The document row, with name, type and creator decided here: the approving or issuing user, at the event's time. */
     private static void record(Connection c, String code, String kind, String sha256, String name, String mediaType, DossierEvent event, String note)
             throws SQLException {
-        if (exists(c, "dossier_document", code, kind, sha256)) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO dossier_document (dossier_code, kind, sha256, name, media_type, created_at, "
-                + "created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, code);
-            s.setString(2, kind);
-            s.setString(3, sha256);
-            s.setString(4, name);
-            s.setString(5, mediaType);
-            s.setTimestamp(6, Timestamp.from(event.at()));
-            s.setString(7, event.actorUsername());
-            s.setString(8, note.length() > 4000 ? note.substring(0, 4000) : note);
-            s.executeUpdate();
-        }
+        ServerDocuments.insertRow(c, code, kind, sha256, name, mediaType, event.at(), event.actorUsername(),
+                note.length() > 4000 ? note.substring(0, 4000) : note);
     }
 
     private void proof(Connection c, String code, String kind, String sha256, String thumb, long binding, Instant signingTime,

@@ -234,29 +234,39 @@ final class ServerDocuments {
             if (!state(c, d.sha256(), d.dossierCode()).complete()) {
                 throw new SyncService.Refusal(409, "fileMissing", SyncService.text(locale, "fileMissing", d.sha256()));
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM dossier_document WHERE dossier_code = ? AND kind = ? AND sha256 = ?")) {
-                s.setString(1, d.dossierCode());
-                s.setString(2, d.kind());
-                s.setString(3, d.sha256());
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    if (r.getLong(1) > 0) {
-                        return;
-                    }
+            insertRow(c, d.dossierCode(), d.kind(), d.sha256(), name, mediaType(c, d.sha256(), d.kind()), clock.instant(), caller.user().username(),
+                    d.note() == null ? "" : d.note());
+        }
+    }
+
+    /**
+     * The document row of a dossier, unless it has one of that kind and SHA-256 already (a retried request): the one
+     * writer of {@code dossier_document}, for posted documents and for the proofs an approval or an issue carries.
+     */
+    static void insertRow(Connection c, String code, String kind, String sha256, String name, String mediaType, java.time.Instant at, String by,
+            String note) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM dossier_document WHERE dossier_code = ? AND kind = ? AND sha256 = ?")) {
+            s.setString(1, code);
+            s.setString(2, kind);
+            s.setString(3, sha256);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getLong(1) > 0) {
+                    return;
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO dossier_document (dossier_code, kind, sha256, name, media_type, created_at, "
-                    + "created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, d.dossierCode());
-                s.setString(2, d.kind());
-                s.setString(3, d.sha256());
-                s.setString(4, name);
-                s.setString(5, mediaType(c, d.sha256(), d.kind()));
-                s.setTimestamp(6, Timestamp.from(clock.instant()));
-                s.setString(7, caller.user().username());
-                s.setString(8, d.note() == null ? "" : d.note());
-                s.executeUpdate();
-            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO dossier_document (dossier_code, kind, sha256, name, media_type, created_at, "
+                + "created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, code);
+            s.setString(2, kind);
+            s.setString(3, sha256);
+            s.setString(4, name);
+            s.setString(5, mediaType);
+            s.setTimestamp(6, Timestamp.from(at));
+            s.setString(7, by);
+            s.setString(8, note);
+            s.executeUpdate();
         }
     }
 
