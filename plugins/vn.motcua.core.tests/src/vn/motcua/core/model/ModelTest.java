@@ -43,7 +43,7 @@ class ModelTest {
         "AWAITING_PAYMENT, 6, Chờ thực hiện nghĩa vụ tài chính, Awaiting payment",
         "PENDING_APPROVAL, 4, Chờ phê duyệt, Pending approval",
         "APPROVED, 4, Đã phê duyệt, Approved",
-        "ISSUED, 4, Đã phát hành, Issued",
+        "ISSUED, 4, Đã ban hành, Issued",
         "TRANSFERRED, 4, Đã chuyển liên thông, Transferred to another agency",
         "RESULT_READY, 9, 'Đã có kết quả, chờ trả', Result ready",
         "DELIVERED, 10, Đã trả kết quả, Result delivered",

@@ -55,4 +55,17 @@ class VietnameseTextTest {
             assertEquals(Normalizer.normalize(t, Normalizer.Form.NFC).replace('\u00A0', ' ').strip(), VietnameseText.clean(t), t);
         }
     }
+
+    @Test
+    void queryWordsBeginWordsOfTheText() {
+        String birth = "1.001193 Đăng ký khai sinh (cấp lại)";
+        org.junit.jupiter.api.Assertions.assertTrue(VietnameseText.matchesWords("dang ky", birth));
+        org.junit.jupiter.api.Assertions.assertTrue(VietnameseText.matchesWords("KHAI s", birth));
+        org.junit.jupiter.api.Assertions.assertTrue(VietnameseText.matchesWords("cap lai", birth), "inside brackets");
+        org.junit.jupiter.api.Assertions.assertTrue(VietnameseText.matchesWords("001193", birth), "a code's tail");
+        org.junit.jupiter.api.Assertions.assertTrue(VietnameseText.matchesWords("  ", birth), "nothing typed: everything");
+        org.junit.jupiter.api.Assertions.assertFalse(VietnameseText.matchesWords("dang thuy", birth), "no word begins with thuy");
+        org.junit.jupiter.api.Assertions.assertFalse(VietnameseText.matchesWords("ang", birth), "not inside a word");
+        org.junit.jupiter.api.Assertions.assertTrue(VietnameseText.matchesWords("dang thuy", "Đăng ký tàu thủy nội địa"));
+    }
 }

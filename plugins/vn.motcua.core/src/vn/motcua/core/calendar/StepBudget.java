@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Working-time budget of one workflow step (e.g. Hà Nội QĐ 663: tiếp nhận 2 h, thẩm định 3 h, ký 2 h,
- * phát hành 1 h).
+ * ban hành 1 h).
  *
  * @param step   step code, e.g. {@code receive}, {@code appraise}, {@code approve}, {@code issue}
  * @param budget working time allowed

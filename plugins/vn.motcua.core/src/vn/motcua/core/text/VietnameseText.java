@@ -49,6 +49,25 @@ public final class VietnameseText {
         return foldSlow(s);
     }
 
+    /**
+     * True when every word of the query begins a word of the text, both folded ("dang ky" finds "Đăng ký khai sinh",
+     * "dang thuy" does not: no word of it begins with "thuy"); a word holding a digit may sit anywhere in a word, as a
+     * procedure code's tail does ("001193" finds "1.001193").
+     */
+    public static boolean matchesWords(String query, String text) {
+        String hay = " " + fold(text).replaceAll("[^\\p{L}\\p{N}.]+", " ") + " ";
+        for (String w : fold(query).split("\\s+")) {
+            if (w.isBlank()) {
+                continue;
+            }
+            boolean code = w.chars().anyMatch(Character::isDigit);
+            if (code ? !hay.contains(w) : !hay.contains(" " + w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What {@link #fold} makes of one character, for U+0000–U+1EFF: the character, or SPACE, SKIP, or SLOW. */
     private static final char[] FOLDED = new char[0x1F00];
     private static final char SPACE = '\uFFF0';
