@@ -134,7 +134,7 @@ class ApprovalUiTest {
             wb.press(wb.awaitShell("Không kiểm tra được tình trạng thu hồi"), "Vẫn ký");
             Shell number = wb.awaitShell("Số văn bản");
             wb.run(() -> find(number, null, Text.class).setText("15/GCN-UBND"));
-            wb.press(number, "OK");
+            wb.press(number, "Đồng ý");
             Label issuedStatus = wb.call(() -> visible("approval.status", Label.class, wb));
             wb.waitUntil("issued", () -> issuedStatus.getText().startsWith("Đã ban hành 3/3"), Duration.ofSeconds(60));
             wb.screenshot("issuing-done");
@@ -181,7 +181,7 @@ class ApprovalUiTest {
             assertTrue(wb.call(online::getSelection), "on by default");
             wb.run(() -> online.setSelection(false));
             wb.screenshotScreen("approval-settings-revocation");
-            wb.press(dialog, "OK");
+            wb.press(dialog, "Đồng ý");
             wb.waitUntil("saved", () -> Files.isRegularFile(data.resolve(SigningSettings.FILE)), Duration.ofSeconds(10));
             assertTrue(Files.readString(data.resolve(SigningSettings.FILE)).contains("revocation.online=false"));
             assertTrue(!vn.motcua.sign.trust.OnlineRevocation.enabled(data));

@@ -32,7 +32,7 @@ class DamagedCacheUiTest {
             wb.screenshotScreen("damaged-cache-dialog");
             wb.press(dialog, "Mở bộ nhớ đệm mới");
             Shell info = wb.awaitShell("Bộ nhớ đệm bị hỏng");
-            wb.press(info, "OK");
+            wb.press(info, "Đồng ý");
             wb.awaitWindow();
             vn.motcua.ui.testing.Grid table = wb.grid("dossiers.table");
             wb.waitUntil("demo data in the fresh cache", () -> table.rowCount() == DemoData.DEFAULT_DOSSIERS, Duration.ofSeconds(20));
