@@ -83,7 +83,7 @@ run() {
     # After the first reception: the cache file as a power cut could leave it (H2 does not force its commits; the
     # file is only appended to, so a copy taken now is the file with its later writes lost). Used after the kill.
     [ "$n" -eq 1 ] && cp "$work/a/motcua.mv.db" "$work/power-cut.mv.db"
-    x a mousemove 55 36 click 1                                               # tab "Hồ sơ": the list, refreshed by sync
+    x a mousemove 683 410 key F3                                              # F3: the list "Hồ sơ", refreshed by sync
     local until=$(( SECONDS + 3 ))
     while [ $SECONDS -lt $until ] && [ $(( SECONDS - opened )) -lt "$kill_after" ]; do sleep 0.2; done
   done

@@ -90,7 +90,7 @@ receive b "le van binh" 01/02/1985 025085002222 0912000222
 # a pulls b's dossier on one of its next rounds (every 2 s); then both lists are looked at.
 await_more a "$RECEIVED" "$a_received" 90 || fail "workstation a did not receive b's dossier within 90 s (see $out/a.log)"
 sleep 2
-for ws in a b; do x "$ws" mousemove 55 36 click 1; done                     # tab "Hồ sơ"
+for ws in a b; do x "$ws" mousemove 683 410 key F3; done                    # F3: the list "Hồ sơ"
 sleep 3
 shot a list; shot b list
 # SIGTERM, as a desktop session's end sends it: the product closes its cache cleanly and says so.

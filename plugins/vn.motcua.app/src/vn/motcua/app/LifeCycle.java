@@ -172,15 +172,13 @@ public class LifeCycle {
     void processAdditions(MApplication app, EModelService models, @Optional @Named(TranslationService.LOCALE) Locale locale,
             TranslationService translations, @Optional UserSession session) {
         boolean training = TrainingMode.active();
-        // Screens tagged "role:X" are for users holding role X (the head's approval inbox, …); a screen tagged with
-        // several roles is for a user holding any of them (reports: heads and admins).
-        for (MPart part : models.findElements(app, null, MPart.class, null)) {
-            List<String> roles = part.getTags().stream().filter(t -> t.startsWith("role:")).map(t -> t.substring(5)).toList();
-            if (!roles.isEmpty() && (session == null
-                    || roles.stream().noneMatch(r -> session.hasRole(vn.motcua.core.model.Role.valueOf(r))))) {
-                part.setToBeRendered(false);
-            }
-        }
+        // Screens, menus and items tagged "role:X" are for users holding role X (the head's approval inbox, the admin
+        // menu, …); an element tagged with several roles is for a user holding any of them (reports: heads and admins).
+        vn.motcua.app.commands.WorkbenchModel.filterByRole(app, models, session);
+        vn.motcua.app.commands.WorkbenchModel.addScreens(app, models,
+                part -> part.isToBeRendered() && (training || !part.getTags().contains("training")),
+                part -> part.getLabel() != null && part.getLabel().startsWith("%")
+                        ? translations.translate(part.getLabel(), part.getContributorURI()) : part.getLabel());
         for (MTrimBar bar : models.findElements(app, TRAINING_BAR, MTrimBar.class)) {
             bar.setToBeRendered(training);
         }

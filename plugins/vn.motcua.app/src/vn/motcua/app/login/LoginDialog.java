@@ -96,7 +96,12 @@ public final class LoginDialog extends Dialog {
         char[] pw = password.getTextChars();
         String[] outcome = new String[1];
         try {
-            // Argon2 takes a few hundred milliseconds: show the busy cursor meanwhile.
+            // Argon2 and opening the cache take a second or more on an old PC: say so and show the busy cursor meanwhile
+            // (painted now: the work below holds the UI thread).
+            message.setForeground(message.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            message.setText(AppMessages.get(locale, "login.opening"));
+            message.getParent().layout(true);
+            getShell().update();
             BusyIndicator.showWhile(getShell().getDisplay(), () -> outcome[0] = attempt.apply(user, pw));
         } finally {
             Arrays.fill(pw, '\0');
@@ -105,6 +110,7 @@ public final class LoginDialog extends Dialog {
             password.setText("");
             super.okPressed();
         } else {
+            message.setForeground(message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             message.setText(outcome[0]);
             message.getParent().layout(true);
             password.setText("");

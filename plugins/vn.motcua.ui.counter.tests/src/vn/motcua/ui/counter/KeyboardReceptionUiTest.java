@@ -63,9 +63,12 @@ class KeyboardReceptionUiTest {
                     wb.waitUntil("paper " + row + " ticked", () -> papers.getItem(row).getChecked(), Duration.ofSeconds(5));
                 }
             }
+            java.util.List<Boolean> ticked = wb.call(() -> java.util.Arrays.stream(papers.getItems()).map(i -> i.getChecked()).toList());
             key(wb, SWT.CR, '\r');
             Text name = wb.find("counter.name", Text.class);
             wb.waitUntil("on the name", name::isFocusControl, Duration.ofSeconds(5));
+            assertEquals(ticked, wb.call(() -> java.util.Arrays.stream(papers.getItems()).map(i -> i.getChecked()).toList()),
+                    "Enter went on to the name without changing a tick");
             keys(wb, "nguyen van binh");
             key(wb, SWT.TAB, '\t');
             keys(wb, "12/03/1990");
@@ -89,6 +92,14 @@ class KeyboardReceptionUiTest {
             wb.waitUntil("received by Ctrl+S", () -> result.getText().startsWith("Đã tiếp nhận hồ sơ 000.00.21.H43-"), Duration.ofSeconds(10));
             assertTrue(wb.call(search::isFocusControl), "ready for the next applicant");
             wb.screenshot("counter-keyboard-received");
+            // Nothing of the form is cut off: the hand-over's last button lies inside the scrolled form (a scroll bar
+            // appears when the window is too small for it).
+            org.eclipse.swt.widgets.Button deliver = wb.find("counter.delivery.deliver", org.eclipse.swt.widgets.Button.class);
+            wb.waitUntil("the whole form reachable", () -> {
+                org.eclipse.swt.widgets.Control content = deliver.getParent().getParent();
+                int bottom = deliver.getBounds().y + deliver.getBounds().height + deliver.getParent().getBounds().y;
+                return bottom <= content.getSize().y;
+            }, Duration.ofSeconds(5));
         } finally {
             wb.close();
         }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +25,9 @@ import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import org.eclipse.e4.core.commands.EHandlerService;
+import vn.motcua.app.commands.AppCommands;
+import vn.motcua.app.commands.ScreenHandler;
 import jakarta.inject.Named;
 import vn.motcua.app.ui.Fonts;
 import vn.motcua.core.calendar.DueTime;
@@ -95,8 +97,23 @@ public class ReceptionPart {
         return TEXT.format(locale, key, args);
     }
 
+    @Inject
+    EHandlerService handlers;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    org.eclipse.e4.core.services.events.IEventBroker broker;
+
     @PostConstruct
-    void create(Composite parent) {
+    void create(Composite part) {
+        // The whole form scrolls when the window is smaller than it (1366x768 with the taskbar): nothing is cut off.
+        part.setLayout(new org.eclipse.swt.layout.FillLayout());
+        scroller = new org.eclipse.swt.custom.ScrolledComposite(part, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        scroller.setShowFocusedControl(true);
+        Composite parent = new Composite(scroller, SWT.NONE);
+        scroller.setContent(parent);
         procedures = counter.procedures();
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 10).spacing(16, 6).equalWidth(true).applyTo(parent);
         Label title = new Label(parent, SWT.NONE);
@@ -162,6 +179,13 @@ public class ReceptionPart {
         });
         // Keyboard flow: Space ticks the paper under the cursor, Enter goes on to the applicant's name.
         papers.addListener(SWT.DefaultSelection, e -> name.setFocus());
+        // Enter is taken before GTK sees it: its row activation also toggled the highlighted paper's tick.
+        papers.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
+                e.doit = false;
+                name.setFocus();
+            }
+        });
         createScanControls(left);
 
         Composite right = column(parent);
@@ -174,6 +198,9 @@ public class ReceptionPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(idMessage);
         citizenId.addModifyListener(e -> checkCitizenId());
         birth.addModifyListener(e -> checkCitizenId());
+        // Typed as 15031990 or 15-3-1990, shown back as the form prints it.
+        birth.addListener(SWT.FocusOut, e -> parseDate(birth.getText()).map(d -> d.format(DATE)).filter(d -> !d.equals(birth.getText()))
+                .ifPresent(birth::setText));
         phone = field(right, "phone", "counter.phone");
         address = field(right, "address", "counter.address");
 
@@ -206,23 +233,47 @@ public class ReceptionPart {
         openReceipt.setText(text("openReceipt"));
         openReceipt.setData(ID_KEY, "counter.openReceipt");
         openReceipt.setEnabled(false);
-        // The system's PDF viewer previews and prints it (two copies are already in the file).
-        openReceipt.addListener(SWT.Selection, e -> {
-            if (receipt != null) {
-                org.eclipse.swt.program.Program.launch(receipt.toString());
-            }
-        });
+        openReceipt.addListener(SWT.Selection, e -> openReceipt());
         createDelivery(right);
-        // Ctrl+S anywhere on the screen receives: the whole receipt without the mouse.
-        parent.getDisplay().addFilter(SWT.KeyDown, e -> {
-            if (!parent.isDisposed() && parent.isVisible() && (e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 's' || e.keyCode == 'S')
-                    && e.widget instanceof org.eclipse.swt.widgets.Control c && c.getShell() == parent.getShell()) {
-                receive();
-                e.doit = false;
-            }
-        });
+        // The workbench's keys reach the counter while it is the active screen: Ctrl+S receives (the whole receipt
+        // without the mouse), Ctrl+P opens the receipt to print, Ctrl+F goes to the procedure search.
+        ScreenHandler.activate(handlers, AppCommands.SAVE, this::receive);
+        ScreenHandler.activate(handlers, AppCommands.PRINT, this::openReceipt, () -> receipt != null);
+        ScreenHandler.activate(handlers, AppCommands.FIND, () -> search.setFocus());
         filterProcedures();
         updateState();
+        scroller.addListener(SWT.Resize, e -> fitScrolling());
+        parent.getDisplay().asyncExec(() -> {
+            if (!scroller.isDisposed()) {
+                fitScrolling();
+            }
+        });
+    }
+
+    private org.eclipse.swt.custom.ScrolledComposite scroller;
+
+    /**
+     * The form's smallest size at the scroller's width: below it, scroll bars appear. Each column is measured at the
+     * width it has now (wrapped labels grow as the window narrows), not only the form as a whole.
+     */
+    private void fitScrolling() {
+        Composite content = (Composite) scroller.getContent();
+        int width = Math.max(scroller.getClientArea().width, 900);
+        int height = content.computeSize(width, SWT.DEFAULT).y;
+        for (org.eclipse.swt.widgets.Control c : content.getChildren()) {
+            org.eclipse.swt.graphics.Rectangle b = c.getBounds();
+            if (b.width > 0) {
+                height = Math.max(height, b.y + c.computeSize(b.width, SWT.DEFAULT).y + 10);
+            }
+            // Where the column's last widget really ends once laid out (a column given less than it needs overflows).
+            if (c instanceof Composite column) {
+                for (org.eclipse.swt.widgets.Control w : column.getChildren()) {
+                    org.eclipse.swt.graphics.Rectangle wb = w.getBounds();
+                    height = Math.max(height, b.y + wb.y + wb.height + 12);
+                }
+            }
+        }
+        scroller.setMinSize(width, height);
     }
 
     private Text deliveryCode;
@@ -277,8 +328,11 @@ public class ReceptionPart {
             deliver.setEnabled(false);
         } else {
             Counter.HandOver h = found.get();
-            String info = text(h.ready() ? "delivery.ready" : "delivery.notReady", h.dossier().code(), h.dossier().applicant().displayName(),
-                    h.dossier().status().displayName(locale));
+            // An issued result first comes back to the desk ("Nhận kết quả về một cửa"): the clerk is told that step by name.
+            boolean issued = !h.ready() && h.dossier().status() == vn.motcua.core.model.DossierStatus.ISSUED;
+            String info = text(h.ready() ? "delivery.ready" : issued ? "delivery.notReady.issued" : "delivery.notReady", h.dossier().code(),
+                    h.dossier().applicant().displayName(), h.dossier().status().displayName(locale),
+                    vn.motcua.core.model.DossierAction.MARK_RESULT_READY.displayName(locale));
             // A scanned receipt whose secret does not match: a copy or someone else's slip; the clerk checks the papers.
             if (h.secretMatches().isPresent() && !h.secretMatches().get()) {
                 info += " " + text("delivery.secretMismatch");
@@ -337,17 +391,9 @@ public class ReceptionPart {
     }
 
     private void filterProcedures() {
-        String[] words = VietnameseText.fold(search.getText()).split("\\s+");
         procedureList.removeAll();
         for (Procedure p : procedures) {
-            String hay = " " + VietnameseText.fold(p.code() + " " + p.name()) + " ";
-            boolean all = true;
-            for (String w : words) {
-                if (!w.isBlank() && !hay.contains(" " + w) && !hay.contains(w)) {
-                    all = false;
-                    break;
-                }
-            }
+            boolean all = VietnameseText.matchesWords(search.getText(), p.code() + " " + p.name());
             if (all) {
                 TableItem it = new TableItem(procedureList, SWT.NONE);
                 it.setText(p.code() + "  " + p.name());
@@ -454,11 +500,7 @@ public class ReceptionPart {
     }
 
     private static Optional<LocalDate> parseDate(String s) {
-        try {
-            return s == null || s.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(s.strip(), DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return vn.motcua.core.text.DateInput.parse(s);
     }
 
     private void updateState() {
@@ -475,6 +517,9 @@ public class ReceptionPart {
             appointment.setToolTipText(due.map(d -> String.join("\n", d.explain(locale))).orElse(null));
         }
         appointment.getParent().layout(true);
+        if (scroller != null) {
+            fitScrolling();
+        }
     }
 
     private void createScanControls(Composite parent) {
@@ -638,6 +683,16 @@ public class ReceptionPart {
     }
 
     /** Receives the dossier: the counter numbers it, saves it with its scans and writes Form 01; the form is cleared. */
+    /**
+     * The receipt in the system's PDF viewer, which previews and prints it (two copies are already in the file); a
+     * workstation without a viewer is told so, with the file's place.
+     */
+    void openReceipt() {
+        if (receipt != null && !org.eclipse.swt.program.Program.launch(receipt.toString())) {
+            MessageDialog.openInformation(openReceipt.getShell(), text("openReceipt"), text("openReceipt.noViewer", receipt));
+        }
+    }
+
     void receive() {
         List<String> problems = problems(true);
         if (!problems.isEmpty()) {
@@ -698,6 +753,10 @@ public class ReceptionPart {
 
     /** The form the step wrote, ready to open; when only the file could not be written the clerk is told. */
     private void showForm(Outcome o) {
+        if (broker != null) {
+            // The dossier list and its count show the new dossier at once.
+            broker.post(vn.motcua.app.AppEvents.DOSSIERS_CHANGED, 1);
+        }
         receipt = o.form().map(f -> f.file()).orElse(null);
         openReceipt.setEnabled(receipt != null);
         o.form().map(f -> f.problem()).filter(p -> p != null)

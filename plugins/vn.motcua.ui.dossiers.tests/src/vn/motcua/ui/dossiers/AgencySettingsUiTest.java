@@ -11,9 +11,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.List;
 
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -36,8 +34,7 @@ class AgencySettingsUiTest {
         Workbench wb = Workbench.launchAs("demo", dir.resolve("data"));
         try {
             wb.awaitWindow();
-            Button open = wb.find("status.agency", Button.class);
-            wb.run(() -> open.getDisplay().asyncExec(() -> open.notifyListeners(SWT.Selection, new Event())));
+            wb.chooseMenu("Quản trị", "Cơ quan: giờ làm việc, lịch nghỉ…");
             Shell dialog = wb.awaitShell("Thiết lập cơ quan");
             Text saturday = wb.find("agency.hours.SATURDAY", Text.class);
             Text tuesday = wb.find("agency.hours.TUESDAY", Text.class);

@@ -30,8 +30,7 @@ class UsersUiTest {
         Workbench wb = Workbench.launch(data);
         try {
             wb.awaitWindow();
-            Button users = wb.find("status.users", Button.class);
-            wb.run(() -> users.getDisplay().asyncExec(() -> users.notifyListeners(SWT.Selection, new Event())));
+            wb.chooseMenu("Quản trị", "Người dùng trên máy này…");
             Shell dialog = wb.awaitShell("Người dùng trên máy này");
             Text name = wb.find("users.new.username", Text.class);
             Text full = wb.find("users.new.fullName", Text.class);

@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -31,8 +28,7 @@ class ServerSettingsUiTest {
             Workbench wb = Workbench.launchAs("demo", data);
             try {
                 wb.awaitWindow();
-                Button open = wb.find("status.sync.settings", Button.class);
-                wb.run(() -> open.getDisplay().asyncExec(() -> open.notifyListeners(SWT.Selection, new Event())));
+                wb.chooseMenu("Quản trị", "Máy chủ đồng bộ…");
                 Shell dialog = wb.awaitShell("Máy chủ đồng bộ");
                 Text url = wb.find("sync.settings.url", Text.class);
                 Label result = wb.find("sync.settings.result", Label.class);

@@ -44,10 +44,6 @@ public class SyncStatusControl {
 
     @Inject
     @Optional
-    vn.motcua.core.session.UserSession session;
-
-    @Inject
-    @Optional
     @Named(TranslationService.LOCALE)
     Locale locale;
 
@@ -74,12 +70,6 @@ public class SyncStatusControl {
                 showConflicts(cache.sync().conflicts(false).size());
             }
         });
-        if (session != null && session.hasRole(vn.motcua.core.model.Role.ADMIN)) {
-            Button server = new Button(box, SWT.PUSH);
-            server.setText(SyncText.get(locale, "settings.button"));
-            server.setData("motcua.id", "status.sync.settings");
-            server.addListener(SWT.Selection, e -> new ServerSettingsDialog(box.getShell(), cache.dataDir(), session.training(), locale).open());
-        }
         if (job == null) {
             // Refused changes stay to be seen even when sync is off (no server now, a training sandbox).
             label.setText(SyncText.get(locale, "status.offlineOnly"));

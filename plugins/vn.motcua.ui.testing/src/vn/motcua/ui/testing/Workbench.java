@@ -156,6 +156,80 @@ public final class Workbench implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The main menu's labels along {@code path} as the user reads them (mnemonic marks and key texts left out), e.g.
+     * {@code menuLabels()} for the menu bar, {@code menuLabels("Quản trị")} for that menu's items; each submenu is
+     * shown first, as opening it would.
+     */
+    public List<String> menuLabels(String... path) {
+        return call(() -> {
+            org.eclipse.swt.widgets.Menu menu = menuAt(path);
+            List<String> labels = new java.util.ArrayList<>();
+            for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+                if ((item.getStyle() & SWT.SEPARATOR) == 0) {
+                    labels.add(plain(item.getText()));
+                }
+            }
+            return labels;
+        });
+    }
+
+    /** The main menu's item at {@code path} (its menus, then the item), its text as shown (with mnemonic and key). */
+    public org.eclipse.swt.widgets.MenuItem menuItem(String... path) {
+        return call(() -> {
+            org.eclipse.swt.widgets.Menu menu = menuAt(java.util.Arrays.copyOf(path, path.length - 1));
+            for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+                if (plain(item.getText()).equals(path[path.length - 1])) {
+                    return item;
+                }
+            }
+            throw new AssertionError("No menu item " + String.join(" › ", path));
+        });
+    }
+
+    /** Chooses the main menu's item at {@code path}, as a click would; returns at once (a dialog it opens stays open). */
+    public void chooseMenu(String... path) {
+        org.eclipse.swt.widgets.MenuItem item = menuItem(path);
+        run(() -> {
+            if (!item.isEnabled()) {
+                throw new AssertionError("Menu item " + String.join(" › ", path) + " is disabled");
+            }
+            item.getDisplay().asyncExec(() -> item.notifyListeners(SWT.Selection, new Event()));
+        });
+    }
+
+    private org.eclipse.swt.widgets.Menu menuAt(String... path) {
+        org.eclipse.swt.widgets.Menu menu = mainShell().orElseThrow().getMenuBar();
+        if (menu == null) {
+            throw new AssertionError("The main window has no menu bar");
+        }
+        for (String label : path) {
+            org.eclipse.swt.widgets.Menu sub = null;
+            for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+                if (item.getMenu() != null && plain(item.getText()).equals(label)) {
+                    sub = item.getMenu();
+                }
+            }
+            if (sub == null) {
+                throw new AssertionError("No menu '" + label + "' in " + menuTexts(menu));
+            }
+            // Opening a menu is when the workbench fills it and decides which items are enabled.
+            sub.notifyListeners(SWT.Show, new Event());
+            menu = sub;
+        }
+        return menu;
+    }
+
+    private static List<String> menuTexts(org.eclipse.swt.widgets.Menu menu) {
+        return java.util.Arrays.stream(menu.getItems()).map(i -> plain(i.getText())).toList();
+    }
+
+    /** A menu text without its mnemonic mark and its key text. */
+    static String plain(String text) {
+        int tab = text.indexOf('\t');
+        return (tab < 0 ? text : text.substring(0, tab)).replace("&", "");
+    }
+
     /** Saves the whole screen (dialogs included) as PNG under {@code target/screenshots/}. */
     public Path screenshotScreen(String name) throws IOException {
         return save(name, () -> display.getBounds());

@@ -1,0 +1,31 @@
+package vn.motcua.app.commands;
+
+import java.util.Locale;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.swt.widgets.Shell;
+
+import jakarta.inject.Named;
+import vn.motcua.app.login.UsersDialog;
+import vn.motcua.core.model.Role;
+import vn.motcua.core.session.UserSession;
+import vn.motcua.store.CacheKey;
+import vn.motcua.store.LocalCache;
+
+/** Quản trị › Người dùng: the workstation's accounts (admins only; the server decides for its own records). */
+public class UsersHandler {
+    @CanExecute
+    boolean canExecute(@Optional UserSession session) {
+        return session != null && session.hasRole(Role.ADMIN);
+    }
+
+    @Execute
+    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, LocalCache cache, CacheKey key, UserSession session,
+            @Optional @Named(TranslationService.LOCALE) Locale locale) {
+        new UsersDialog(shell, cache, key, session, locale).open();
+    }
+}
