@@ -63,7 +63,11 @@ public final class DossierCommands {
      * One action the dossier's status allows: the first of the user's roles that may do it now ({@code as} null when
      * none may, with {@code why}), and the warnings to confirm first.
      */
-    public record Choice(DossierAction action, Role as, String why, List<String> warnings) {
+    public record Choice(DossierAction action, Role as, String why, List<String> warnings, boolean notYourRole) {
+        public Choice(DossierAction action, Role as, String why, List<String> warnings) {
+            this(action, as, why, warnings, false);
+        }
+
         public boolean enabled() {
             return as != null;
         }
@@ -76,6 +80,9 @@ public final class DossierCommands {
     public static final List<DossierAction> ELSEWHERE = List.of(DossierAction.SUBMIT_ONLINE, DossierAction.RECEIVE, DossierAction.REFUSE,
             DossierAction.APPROVE, DossierAction.ISSUE, DossierAction.DELIVER_RESULT);
 
+    /** The lifecycle's refusal of a role (as opposed to a step not possible yet). */
+    private static final String ROLE_REFUSAL = "error.role";
+
     /** The actions the dossier's status allows (those of other screens left out), with who may do them now. */
     public Map<DossierAction, Choice> choices(Dossier d, UserSession session, Locale locale) {
         Instant now = runner.clock().instant();
@@ -85,6 +92,7 @@ public final class DossierCommands {
                 continue;
             }
             Choice best = null;
+            boolean roleRefused = true;
             for (Role role : session.user().roles()) {
                 Actor actor = new Actor(session.user(), role, session.workstationId());
                 ActionAvailability av = runner.lifecycle().allowedActions(d, actor, now).stream().filter(x -> x.action() == a).findFirst().orElseThrow();
@@ -92,17 +100,29 @@ public final class DossierCommands {
                     best = new Choice(a, role, "", av.warnings().stream().map(m -> m.format(locale)).toList());
                     break;
                 }
+                roleRefused &= av.whyDisabled().map(m -> ROLE_REFUSAL.equals(m.key())).orElse(false);
                 if (best == null) {
                     best = new Choice(a, null, av.whyDisabled().map(m -> m.format(locale)).orElse(""), List.of());
                 }
             }
-            out.put(a, best != null ? best : new Choice(a, null, DeskException.TEXT.format(locale, "action.noRole"), List.of()));
+            if (best != null && !best.enabled() && roleRefused) {
+                best = new Choice(a, null, best.why(), List.of(), true);
+            }
+            out.put(a, best != null ? best : new Choice(a, null, DeskException.TEXT.format(locale, "action.noRole"), List.of(), true));
         }
         return out;
     }
 
     public Optional<Dossier> find(String code) {
         return runner.loadIfPresent(code);
+    }
+
+    /** A person as the history names them: the full name of a user known here, else the user name as recorded. */
+    public String personName(String username) {
+        if (username == null || username.isBlank()) {
+            return "";
+        }
+        return users.find(username).map(User::fullName).filter(n -> !n.isBlank()).orElse(username);
     }
 
     /** The specialists of the user's agency, by username (whom a dossier can be assigned to). */

@@ -182,6 +182,8 @@ class DossierCommandsTest {
         assertEquals(Role.CLERK, clerk.get(DossierAction.ASSIGN).as());
         assertFalse(clerk.get(DossierAction.STOP).enabled());
         assertFalse(clerk.get(DossierAction.STOP).why().isBlank(), "the reason a clerk may not stop it");
+        assertTrue(clerk.get(DossierAction.STOP).notYourRole(), "stopping is another role's step");
+        assertFalse(clerk.get(DossierAction.ASSIGN).notYourRole());
         assertFalse(clerk.containsKey(DossierAction.RECEIVE), "the counter's own steps are not offered here");
         assertEquals(List.of(SPECIALIST.username(), TestDesk.ALL.username()),
                 desk.commands.specialists(TestDesk.AGENCY).stream().map(u -> u.username()).sorted().toList());

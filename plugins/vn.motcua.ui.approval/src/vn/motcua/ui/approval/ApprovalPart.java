@@ -218,8 +218,12 @@ public class ApprovalPart {
             String procedure = procedureNames.computeIfAbsent(d.procedureCode() + "/" + d.procedureVersion(),
                     k -> cache.procedures().find(d.procedureCode(), d.procedureVersion()).map(p -> p.name()).orElse(d.procedureCode()));
             String by = ApprovalService.submitter(d);
-            it.setText(new String[] { d.code(), d.applicant().displayName(), procedure, Texts.dateTime(d.dueAt()),
+            // The head sees at once what is overdue or due soon, in colour and in words.
+            vn.motcua.core.model.DeadlineClass deadline = vn.motcua.app.ui.DeadlineColours.classOf(d.status(), d.dueAt(), java.time.Instant.now());
+            String due = Texts.dateTime(d.dueAt()) + (deadline == null ? "" : " · " + deadline.displayName(text.locale));
+            it.setText(new String[] { d.code(), d.applicant().displayName(), procedure, due,
                     cache.users().find(by).map(User::fullName).orElse(by) });
+            it.setForeground(3, vn.motcua.app.ui.DeadlineColours.of(deadline));
             it.setData(d.code());
             it.setChecked(checked.contains(d.code()));
         }

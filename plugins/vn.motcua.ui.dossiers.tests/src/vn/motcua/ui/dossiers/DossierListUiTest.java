@@ -139,6 +139,8 @@ class DossierListUiTest {
         int steps = wb.call(history::getItemCount);
         assertTrue(steps >= 1, "at least the reception step");
         assertFalse(wb.call(() -> history.getItem(0).getText(1)).isBlank());
+        String actor = wb.call(() -> history.getItem(0).getText(3));
+        assertTrue(actor.contains(" ") && !actor.matches("[a-z0-9._-]+"), "the history names people by their full names: " + actor);
         wb.screenshot("dossier-details");
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.RowLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -57,13 +58,23 @@ final class DossierActions {
         this.forms = forms;
         this.session = session;
         this.changed = changed;
-        bar = new Composite(parent, SWT.NONE);
+        box = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(box);
+        bar = new Composite(box, SWT.NONE);
         bar.setData(DossierListPart.ID_KEY, "dossiers.actions");
         RowLayoutFactory.fillDefaults().spacing(6).wrap(true).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        // Why a greyed action cannot be done yet, in words: a disabled button shows no tooltip, and the keyboard has none.
+        why = new Label(box, SWT.WRAP);
+        why.setData(DossierListPart.ID_KEY, "dossiers.actions.why");
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(why);
     }
 
+    private final Composite box;
+    private final Label why;
+
     Control control() {
-        return bar;
+        return box;
     }
 
     /** Buttons for the dossier with this code (none for null). */
@@ -72,6 +83,8 @@ final class DossierActions {
             c.dispose();
         }
         Optional<Dossier> dossier = code == null || commands == null ? Optional.empty() : commands.find(code);
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        java.util.List<String> others = new java.util.ArrayList<>();
         if (dossier.isPresent() && session != null) {
             Dossier d = dossier.get();
             for (Map.Entry<DossierAction, DossierCommands.Choice> e : commands.choices(d, session, text.locale()).entrySet()) {
@@ -82,6 +95,11 @@ final class DossierActions {
                 b.setEnabled(c.enabled());
                 if (!c.enabled()) {
                     b.setToolTipText(c.why());
+                    if (c.notYourRole()) {
+                        others.add(text.action(e.getKey().name()));
+                    } else if (c.why() != null && !c.why().isBlank()) {
+                        reasons.add(text.get("action.why", text.action(e.getKey().name()), c.why()));
+                    }
                 } else if (!c.warnings().isEmpty()) {
                     b.setToolTipText(String.join("\n", c.warnings()));
                 }
@@ -107,7 +125,14 @@ final class DossierActions {
                 reprint.addListener(SWT.Selection, ev -> reprint(bar.getShell(), d.code()));
             }
         }
-        bar.getParent().layout(true, true);
+        if (!others.isEmpty()) {
+            // Steps of other roles, in one line: the clerk sees they are someone else's, without a wall of text.
+            reasons.add(text.get("action.otherRoles", String.join(", ", others)));
+        }
+        why.setText(String.join("\n", reasons));
+        ((GridData) why.getLayoutData()).exclude = reasons.isEmpty();
+        why.setVisible(!reasons.isEmpty());
+        box.getParent().layout(true, true);
     }
 
     private void run(String code, DossierAction action, DossierCommands.Choice choice) {

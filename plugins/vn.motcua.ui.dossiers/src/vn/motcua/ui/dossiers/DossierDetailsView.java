@@ -75,7 +75,7 @@ final class DossierDetailsView {
         historyColumn("hist.at", 125, e -> text.dateTime(e.at()));
         historyColumn("hist.action", 170, e -> text.action(e.action()));
         historyColumn("hist.to", 140, e -> text.status(e.toStatus()));
-        historyColumn("hist.actor", 110, e -> e.actor());
+        historyColumn("hist.actor", 150, e -> commands == null ? e.actor() : commands.personName(e.actor()));
         historyColumn("hist.reason", 260, e -> UiText.orDash(e.reason()));
 
         Composite docBar = new Composite(lower, SWT.NONE);

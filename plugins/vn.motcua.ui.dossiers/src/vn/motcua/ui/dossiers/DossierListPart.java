@@ -28,6 +28,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
+import org.eclipse.e4.core.commands.EHandlerService;
+import vn.motcua.app.commands.AppCommands;
+import vn.motcua.app.commands.ScreenHandler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,7 +51,7 @@ public class DossierListPart {
     public static final String ID_KEY = "motcua.id";
     static final int PAGE = 100;
     /** A dossier due within this time is flagged "due soon". */
-    static final Duration DUE_SOON = Duration.ofHours(24);
+    static final Duration DUE_SOON = vn.motcua.app.ui.DeadlineColours.DUE_SOON;
 
     private final LocalCache cache;
     private final UiText text;
@@ -234,7 +237,16 @@ public class DossierListPart {
         details = new DossierDetailsView(sash, text, cache, commands, forms, session, this::afterCommand);
         sash.setWeights(60, 40);
         applyFilter();
+        // Ctrl+F goes to the search box (its text selected, to type over), F5 reads the list again.
+        ScreenHandler.activate(handlers, AppCommands.FIND, () -> {
+            search.setFocus();
+            search.selectAll();
+        });
+        ScreenHandler.activate(handlers, AppCommands.REFRESH, this::afterCommand);
     }
+
+    @Inject
+    EHandlerService handlers;
 
     private void createTable(Composite parent) {
         table = new DossierTable(parent, text, this::row, r -> details.show(r == null ? null : r.code()), () -> details.setFocus(),

@@ -60,8 +60,7 @@ final class DossierTable {
     /** On every cell: its styles come before the selection layer's defaults, which paint a selected row near white on GTK. */
     private static final String ROW_LABEL = "dossier";
     /** Red, amber, green: readable on white and not the only signal (the column also says it in words). */
-    private static final Map<DeadlineClass, Color> DEADLINE_COLOURS = Map.of(DeadlineClass.OVERDUE, new Color(0xB7, 0x1C, 0x1C),
-            DeadlineClass.DUE_SOON, new Color(0xA0, 0x5A, 0x00), DeadlineClass.ON_TIME, new Color(0x2E, 0x7D, 0x32));
+    private static final Map<DeadlineClass, Color> DEADLINE_COLOURS = vn.motcua.app.ui.DeadlineColours.COLOURS;
     /** The list orders a header click can choose, by column; the others are not orders the store keeps indexed. */
     private static final Map<Integer, DossierFilter.Sort> ORDERS = Map.of(CODE, DossierFilter.Sort.CODE, RECEIVED,
             DossierFilter.Sort.RECEIVED_NEWEST, DUE, DossierFilter.Sort.DUE_SOONEST);
