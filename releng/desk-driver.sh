@@ -1,7 +1,8 @@
 # Drives materialised products under Xvfb with real key presses and clicks (xdotool), for the smoke tests that
 # start them (sync-smoke.sh, crash-smoke.sh). Sourced; the caller sets `out` (screenshots and logs) and the
-# associative array `disp` (workstation name -> X display), and starts the products at 1366x820. Coordinates are the
-# window's at (0,0) with its 26 px menu bar; screens are reached by their keys (F2 counter, F3 dossier list).
+# associative array `disp` (workstation name -> X display), and starts the products at 1366x820. The counter is driven
+# from the keyboard only (F2, Ctrl+F, Space, Enter, Tab, Ctrl+S), screens by their keys (F2 counter, F3 dossier list);
+# only the login dialog is clicked.
 
 # A display number no X server holds (its lock file is absent), from $1 up.
 free_display() { local n=$1; while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done; echo ":$n"; }
@@ -19,18 +20,18 @@ type_login() {
 # phone $5) at workstation $1's counter and presses "Tiếp nhận (Ctrl+S)"; the caller waits for the outcome.
 fill_and_receive() {
   local ws=$1
-  x "$ws" mousemove 680 400 key F2; sleep 2                                  # F2: the "Tiếp nhận" screen (keys go under the pointer)
-  x "$ws" mousemove 330 209 click 1; sleep 0.5                               # procedure search (below the waiting dossiers)
+  # Keyboard only, as the clerk's guide says; the pointer stays over the window (keys go to the window under it).
+  x "$ws" mousemove 680 400 key F2; sleep 2                                   # F2: the "Tiếp nhận" screen
+  x "$ws" key ctrl+f; sleep 0.5                                               # Ctrl+F: the procedure search
   x "$ws" type --delay 60 1.001193; sleep 1.5
-  x "$ws" key Down; sleep 0.7; x "$ws" key Tab; sleep 0.7                     # the procedure, then its papers
-  x "$ws" mousemove 47 500 click 1; sleep 0.5                                # the two required papers
-  x "$ws" mousemove 47 523 click 1; sleep 0.5
-  x "$ws" mousemove 940 154 click 1; sleep 0.3                               # applicant: name, birth, ID, phone, address
+  x "$ws" key Down; sleep 0.7; x "$ws" key Tab; sleep 0.7                     # the procedure, then its papers (first one under the cursor)
+  x "$ws" key space; sleep 0.4; x "$ws" key Down; sleep 0.4; x "$ws" key space; sleep 0.4   # tick the two required papers
+  x "$ws" key Return; sleep 0.5                                               # Enter: on to the applicant's name
   x "$ws" type --delay 40 "$2"; x "$ws" key Tab; x "$ws" type --delay 40 "$3"; x "$ws" key Tab
   x "$ws" type --delay 40 "$4"; x "$ws" key Tab; x "$ws" type --delay 40 "$5"; x "$ws" key Tab
   x "$ws" type --delay 40 "thon dong"; sleep 0.5
   shot "$ws" counter-filled
-  x "$ws" mousemove 709 474 click 1                                          # "Tiếp nhận (Ctrl+S)"
+  x "$ws" key ctrl+s                                                          # Ctrl+S: receive
 }
 
 # Lines of workstation $1's log matching $2; await_more waits (≤ $4 s) until there are more than $3 of them.

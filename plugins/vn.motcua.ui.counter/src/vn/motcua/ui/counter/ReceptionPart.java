@@ -179,6 +179,12 @@ public class ReceptionPart {
         });
         // Keyboard flow: Space ticks the paper under the cursor, Enter goes on to the applicant's name.
         papers.addListener(SWT.DefaultSelection, e -> name.setFocus());
+        // Coming to the papers from the keyboard, the first one is under the cursor: Space ticks it, Down goes on.
+        papers.addListener(SWT.FocusIn, e -> {
+            if (papers.getSelectionIndex() < 0 && papers.getItemCount() > 0) {
+                papers.setSelection(0);
+            }
+        });
         // Enter is taken before GTK sees it: its row activation also toggled the highlighted paper's tick.
         papers.addListener(SWT.KeyDown, e -> {
             if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
@@ -253,27 +259,13 @@ public class ReceptionPart {
     private org.eclipse.swt.custom.ScrolledComposite scroller;
 
     /**
-     * The form's smallest size at the scroller's width: below it, scroll bars appear. Each column is measured at the
-     * width it has now (wrapped labels grow as the window narrows), not only the form as a whole.
+     * The form's smallest size at the scroller's width: below it, scroll bars appear. The layout's cached sizes are
+     * flushed: a label whose text changed (the outcome, the hand-over's info) must be measured anew.
      */
     private void fitScrolling() {
         Composite content = (Composite) scroller.getContent();
         int width = Math.max(scroller.getClientArea().width, 900);
-        int height = content.computeSize(width, SWT.DEFAULT).y;
-        for (org.eclipse.swt.widgets.Control c : content.getChildren()) {
-            org.eclipse.swt.graphics.Rectangle b = c.getBounds();
-            if (b.width > 0) {
-                height = Math.max(height, b.y + c.computeSize(b.width, SWT.DEFAULT).y + 10);
-            }
-            // Where the column's last widget really ends once laid out (a column given less than it needs overflows).
-            if (c instanceof Composite column) {
-                for (org.eclipse.swt.widgets.Control w : column.getChildren()) {
-                    org.eclipse.swt.graphics.Rectangle wb = w.getBounds();
-                    height = Math.max(height, b.y + wb.y + wb.height + 12);
-                }
-            }
-        }
-        scroller.setMinSize(width, height);
+        scroller.setMinSize(content.computeSize(width, SWT.DEFAULT, true));
     }
 
     private Text deliveryCode;

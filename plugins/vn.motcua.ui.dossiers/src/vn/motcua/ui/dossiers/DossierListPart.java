@@ -61,6 +61,8 @@ public class DossierListPart {
     private Combo deadlineFilter;
     private Label count;
     private org.eclipse.swt.widgets.Button mine;
+    /** Only dossiers still being dealt with (no final status): with "mine", a specialist's to-do queue. */
+    private org.eclipse.swt.widgets.Button open;
     private Combo views;
     private SavedViews savedViews;
     private DossierDetailsView details;
@@ -122,7 +124,7 @@ public class DossierListPart {
     void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).spacing(8, 0).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(7).spacing(8, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         // Second row: saved views on the left, exports on the right.
         Composite bar2 = new Composite(parent, SWT.NONE);
@@ -166,6 +168,11 @@ public class DossierListPart {
         mine.setToolTipText(text.get("filter.mine.tooltip"));
         mine.setData(ID_KEY, "dossiers.mine");
         mine.addListener(SWT.Selection, e -> applyFilter());
+        open = new org.eclipse.swt.widgets.Button(bar, SWT.CHECK);
+        open.setText(text.get("filter.open"));
+        open.setToolTipText(text.get("filter.open.tooltip"));
+        open.setData(ID_KEY, "dossiers.open");
+        open.addListener(SWT.Selection, e -> applyFilter());
 
         views = new Combo(bar2, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().hint(240, SWT.DEFAULT).applyTo(views);
@@ -236,6 +243,12 @@ public class DossierListPart {
         createTable(sash);
         details = new DossierDetailsView(sash, text, cache, commands, forms, session, this::afterCommand);
         sash.setWeights(60, 40);
+        if (session != null && session.hasRole(vn.motcua.core.model.Role.SPECIALIST) && !session.hasRole(vn.motcua.core.model.Role.CLERK)) {
+            // A specialist's list opens as a to-do queue: the dossiers still being dealt with, the nearest due first
+            // ("Của tôi" narrows it to theirs; unassigned ones stay in view, a specialist may take them up).
+            open.setSelection(true);
+            table.order(DossierFilter.Sort.DUE_SOONEST);
+        }
         applyFilter();
         // Ctrl+F goes to the search box (its text selected, to type over), F5 reads the list again.
         ScreenHandler.activate(handlers, AppCommands.FIND, () -> {
@@ -366,7 +379,9 @@ public class DossierListPart {
 
     private void applyFilter() {
         int sel = statusFilter.getSelectionIndex();
-        Set<String> statuses = sel <= 0 ? Set.of() : Set.of(statusChoices.get(sel - 1).name());
+        Set<String> statuses = sel > 0 ? Set.of(statusChoices.get(sel - 1).name())
+                : open.getSelection() ? statusChoices.stream().filter(st -> !st.isFinal()).map(Enum::name).collect(java.util.stream.Collectors.toSet())
+                : Set.of();
         filter = new DossierFilter(search.getText(), statuses, table.order());
         if (mine.getSelection()) {
             filter = filter.withAssignee(session.user().username());

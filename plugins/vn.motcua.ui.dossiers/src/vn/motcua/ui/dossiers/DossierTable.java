@@ -194,6 +194,11 @@ final class DossierTable {
         return nat;
     }
 
+    /** Orders the list as a click on that column's header would; the caller reads the rows again. */
+    void order(DossierFilter.Sort sort) {
+        order = sort;
+    }
+
     /** The order a header click chose (received, newest first, until one is clicked). */
     DossierFilter.Sort order() {
         return order;
