@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
@@ -29,65 +26,51 @@ class KeyboardReceptionUiTest {
         try {
             wb.awaitWindow();
             wb.showPart("vn.motcua.ui.counter.part.reception");
-            Display display = wb.display();
-            // Keys go to the window under the pointer (no window manager under Xvfb): put it over the main window.
-            wb.run(() -> {
-                Rectangle r = wb.mainShell().orElseThrow().getBounds();
-                Event move = new Event();
-                move.type = SWT.MouseMove;
-                move.x = r.x + r.width / 2;
-                move.y = r.y + 10;
-                display.post(move);
-                wb.find("counter.procedure.search", Text.class).setFocus();
-            });
+            wb.pointAtMainWindow();
+            wb.run(() -> wb.find("counter.procedure.search", Text.class).setFocus());
             wb.settle();
             Text search = wb.find("counter.procedure.search", Text.class);
-            keys(wb, "1.001193");
+            wb.typeKeys("1.001193");
             wb.waitUntil("the code typed", () -> search.getText().equals("1.001193"), Duration.ofSeconds(5));
             Table list = wb.find("counter.procedure.list", Table.class);
             wb.waitUntil("the procedure offered", () -> list.getItemCount() == 1, Duration.ofSeconds(5));
-            key(wb, SWT.ARROW_DOWN, '\0');
+            wb.pressKey(0, SWT.ARROW_DOWN, '\0');
             wb.waitUntil("the procedure chosen", () -> list.isFocusControl() && list.getSelectionIndex() == 0, Duration.ofSeconds(5));
-            key(wb, SWT.TAB, '\t');
+            wb.pressKey(0, SWT.TAB, '\t');
             Table papers = wb.find("counter.papers", Table.class);
             wb.waitUntil("on the papers", papers::isFocusControl, Duration.ofSeconds(5));
             int n = wb.call(papers::getItemCount);
             for (int i = 0; i < n; i++) {
                 if (i > 0 || wb.call(papers::getSelectionIndex) < 0) {
-                    key(wb, SWT.ARROW_DOWN, '\0');
+                    wb.pressKey(0, SWT.ARROW_DOWN, '\0');
                 }
                 int row = i;
                 wb.waitUntil("paper " + row + " under the cursor", () -> papers.getSelectionIndex() == row, Duration.ofSeconds(5));
                 if (!wb.call(() -> papers.getItem(row).getText().contains("(nếu có)"))) {
-                    key(wb, ' ', ' ');
+                    wb.pressKey(0, ' ', ' ');
                     wb.waitUntil("paper " + row + " ticked", () -> papers.getItem(row).getChecked(), Duration.ofSeconds(5));
                 }
             }
             java.util.List<Boolean> ticked = wb.call(() -> java.util.Arrays.stream(papers.getItems()).map(i -> i.getChecked()).toList());
-            key(wb, SWT.CR, '\r');
+            wb.pressKey(0, SWT.CR, '\r');
             Text name = wb.find("counter.name", Text.class);
             wb.waitUntil("on the name", name::isFocusControl, Duration.ofSeconds(5));
             assertEquals(ticked, wb.call(() -> java.util.Arrays.stream(papers.getItems()).map(i -> i.getChecked()).toList()),
                     "Enter went on to the name without changing a tick");
-            keys(wb, "nguyen van binh");
-            key(wb, SWT.TAB, '\t');
-            keys(wb, "12/03/1990");
-            key(wb, SWT.TAB, '\t');
-            keys(wb, "025090001234");
-            key(wb, SWT.TAB, '\t');
-            keys(wb, "0912345678");
-            key(wb, SWT.TAB, '\t');
-            keys(wb, "thon dong lac");
+            wb.typeKeys("nguyen van binh");
+            wb.pressKey(0, SWT.TAB, '\t');
+            wb.typeKeys("12/03/1990");
+            wb.pressKey(0, SWT.TAB, '\t');
+            wb.typeKeys("025090001234");
+            wb.pressKey(0, SWT.TAB, '\t');
+            wb.typeKeys("0912345678");
+            wb.pressKey(0, SWT.TAB, '\t');
+            wb.typeKeys("thon dong lac");
             Text citizenId = wb.find("counter.citizenId", Text.class);
             assertEquals("025090001234", wb.call(citizenId::getText));
             assertEquals("thon dong lac", wb.call(() -> wb.find("counter.address", Text.class).getText()));
             // Ctrl+S anywhere on the screen receives.
-            wb.run(() -> {
-                post(display, SWT.KeyDown, SWT.CTRL, '\0');
-                post(display, SWT.KeyDown, 's', 's');
-                post(display, SWT.KeyUp, 's', 's');
-                post(display, SWT.KeyUp, SWT.CTRL, '\0');
-            });
+            wb.pressKey(SWT.CTRL, 's', 's');
             Label result = wb.find("counter.result", Label.class);
             wb.waitUntil("received by Ctrl+S", () -> result.getText().startsWith("Đã tiếp nhận hồ sơ 000.00.21.H43-"), Duration.ofSeconds(10));
             assertTrue(wb.call(search::isFocusControl), "ready for the next applicant");
@@ -103,27 +86,5 @@ class KeyboardReceptionUiTest {
         } finally {
             wb.close();
         }
-    }
-
-    private static void keys(Workbench wb, String text) {
-        for (char c : text.toCharArray()) {
-            key(wb, c, c);
-        }
-    }
-
-    private static void key(Workbench wb, int keyCode, char character) {
-        wb.run(() -> {
-            post(wb.display(), SWT.KeyDown, keyCode, character);
-            post(wb.display(), SWT.KeyUp, keyCode, character);
-        });
-        wb.settle();
-    }
-
-    private static void post(Display display, int type, int keyCode, char character) {
-        Event e = new Event();
-        e.type = type;
-        e.keyCode = keyCode;
-        e.character = character;
-        display.post(e);
     }
 }

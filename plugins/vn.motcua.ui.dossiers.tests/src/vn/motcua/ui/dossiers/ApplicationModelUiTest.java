@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
@@ -44,14 +41,14 @@ class ApplicationModelUiTest {
 
             wb.showPart("vn.motcua.ui.dossiers.part.list");
             Text search = wb.find("dossiers.search", Text.class);
-            pointAtTheWindow(wb);
+            wb.pointAtMainWindow();
             wb.run(() -> wb.grid("dossiers.table").control().setFocus());
             wb.settle();
             assertFalse(wb.call(search::isFocusControl));
-            keys(wb, SWT.CTRL, 'f');
+            wb.pressKey(SWT.CTRL, 'f', 'f');
             wb.waitUntil("Ctrl+F went to the search box", search::isFocusControl, Duration.ofSeconds(5));
 
-            keys(wb, 0, SWT.F1);
+            wb.pressKey(0, SWT.F1, '\0');
             Shell keysDialog = wb.awaitShell("Phím tắt");
             Table table = wb.find("keys.table", Table.class);
             List<String> rows = wb.rowTexts(table, 0, 50);
@@ -84,42 +81,5 @@ class ApplicationModelUiTest {
         } finally {
             wb.close();
         }
-    }
-
-    /** Keys go to the window under the pointer (no window manager under Xvfb). */
-    private static void pointAtTheWindow(Workbench wb) {
-        wb.run(() -> {
-            Rectangle r = wb.mainShell().orElseThrow().getBounds();
-            Event move = new Event();
-            move.type = SWT.MouseMove;
-            move.x = r.x + r.width / 2;
-            move.y = r.y + r.height / 2;
-            wb.display().post(move);
-        });
-    }
-
-    /** A key with a modifier (0 for none), pressed and released through the X server. */
-    private static void keys(Workbench wb, int modifier, int key) {
-        wb.run(() -> {
-            Display d = wb.display();
-            if (modifier != 0) {
-                post(d, SWT.KeyDown, modifier, '\0');
-            }
-            char ch = key < 128 ? (char) key : '\0';
-            post(d, SWT.KeyDown, key, ch);
-            post(d, SWT.KeyUp, key, ch);
-            if (modifier != 0) {
-                post(d, SWT.KeyUp, modifier, '\0');
-            }
-        });
-        wb.settle();
-    }
-
-    private static void post(Display display, int type, int keyCode, char character) {
-        Event e = new Event();
-        e.type = type;
-        e.keyCode = keyCode;
-        e.character = character;
-        display.post(e);
     }
 }

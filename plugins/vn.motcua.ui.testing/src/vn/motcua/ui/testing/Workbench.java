@@ -230,6 +230,51 @@ public final class Workbench implements AutoCloseable {
         return (tab < 0 ? text : text.substring(0, tab)).replace("&", "");
     }
 
+    /** Puts the pointer over the main window: with no window manager, keys go to the window under the pointer. */
+    public void pointAtMainWindow() {
+        run(() -> {
+            org.eclipse.swt.graphics.Rectangle r = mainShell().orElseThrow().getBounds();
+            Event move = new Event();
+            move.type = SWT.MouseMove;
+            move.x = r.x + r.width / 2;
+            move.y = r.y + r.height / 2;
+            display.post(move);
+        });
+    }
+
+    /**
+     * Presses and releases a key as the user would, through the X server (Display.post, XTest under Xvfb), with
+     * {@code modifier} held (0 for none), then lets the UI settle.
+     */
+    public void pressKey(int modifier, int keyCode, char character) {
+        run(() -> {
+            if (modifier != 0) {
+                postKey(SWT.KeyDown, modifier, '\0');
+            }
+            postKey(SWT.KeyDown, keyCode, character);
+            postKey(SWT.KeyUp, keyCode, character);
+            if (modifier != 0) {
+                postKey(SWT.KeyUp, modifier, '\0');
+            }
+        });
+        settle();
+    }
+
+    /** Types {@code text} key by key through the X server. */
+    public void typeKeys(String text) {
+        for (char c : text.toCharArray()) {
+            pressKey(0, c, c);
+        }
+    }
+
+    private void postKey(int type, int keyCode, char character) {
+        Event e = new Event();
+        e.type = type;
+        e.keyCode = keyCode;
+        e.character = character;
+        display.post(e);
+    }
+
     /** Saves the whole screen (dialogs included) as PNG under {@code target/screenshots/}. */
     public Path screenshotScreen(String name) throws IOException {
         return save(name, () -> display.getBounds());
